@@ -1,0 +1,52 @@
+using System.Globalization;
+using SafeHarbor.Infrastructure.Crypto;
+
+namespace SafeHarbor.Audit;
+
+/// <summary>
+/// One entry of the append-only audit log. Each entry's hash covers its content and the previous
+/// entry's hash, so editing, deleting, inserting or reordering entries breaks the chain.
+/// </summary>
+public sealed class AuditEntry
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public long Sequence { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public Guid? ActorUserId { get; set; }
+    public required string ActorName { get; set; }
+    public required string ActingAs { get; set; }
+    public required string Action { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public Guid? CaseId { get; set; }
+    public required string Details { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+
+    /// <summary>The exact text that is hashed: every field but the hash itself, one per line.</summary>
+    public string CanonicalContent() => string.Join('\n',
+        Sequence.ToString(CultureInfo.InvariantCulture),
+        OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        ActorUserId?.ToString() ?? "",
+        Escape(ActorName),
+        Escape(ActingAs),
+        Escape(Action),
+        Escape(EntityType),
+        Escape(EntityId),
+        CaseId?.ToString() ?? "",
+        Escape(Details),
+        PreviousHash);
+
+    public string ComputeHash() => Sm3.HashHex(CanonicalContent());
+
+    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+}
+
+/// <summary>The last entry of the chain, kept in the same transaction, so deleting entries at the end is detected too.</summary>
+public sealed class AuditHead
+{
+    public int Id { get; set; }
+    public long LastSequence { get; set; }
+    public required string LastHash { get; set; }
+}

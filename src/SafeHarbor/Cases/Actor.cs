@@ -1,0 +1,26 @@
+using SafeHarbor.Organisation;
+
+namespace SafeHarbor.Cases;
+
+/// <summary>
+/// The signed-in user acting on a case, with what the procedure needs to know about them.
+/// <see cref="OverseenUnitIds"/> are the units a leader heads, with every unit below them.
+/// </summary>
+public sealed record Actor(
+    Guid UserId,
+    string UserName,
+    string DisplayName,
+    Guid? PersonId,
+    Guid? UnitId,
+    bool IsLeader,
+    IReadOnlySet<Role> Roles,
+    IReadOnlySet<Guid> OverseenUnitIds)
+{
+    /// <summary>A system actor for demo seeding and maintenance; it holds no role and sees nothing by itself.</summary>
+    public static Actor System(string name) => new(Guid.Empty, "system", name, null, null, false, new HashSet<Role>(), new HashSet<Guid>());
+
+    public bool Has(Role role) => Roles.Contains(role);
+
+    /// <summary>Speaks for a unit: the unit's leader (a unit applies through its leader).</summary>
+    public bool Leads(Guid unitId) => IsLeader && UnitId == unitId;
+}

@@ -1,0 +1,542 @@
+using SafeHarbor.Organisation;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Cases;
+
+public enum SubjectKind
+{
+    Unit,
+    Person,
+}
+
+/// <summary>
+/// A unit or person held accountable in the matter (问责对象). For a person, <see cref="UnitId"/> is
+/// the unit they belonged to when the matter was registered, so the unit's leaders can see the case.
+/// </summary>
+public sealed class CaseSubject
+{
+    public SubjectKind Kind { get; set; }
+    public Guid? UnitId { get; set; }
+    public Guid? PersonId { get; set; }
+    public required string Name { get; set; }
+}
+
+/// <summary>What the applicant claims about one condition or exclusion of the policy.</summary>
+public sealed class Claim
+{
+    public required string ItemCode { get; set; }
+    public required string Explanation { get; set; }
+}
+
+/// <summary>The investigator's finding on one condition or exclusion of the policy.</summary>
+public sealed class Finding
+{
+    public required string ItemCode { get; set; }
+    public Verdict Verdict { get; set; }
+    public required string Note { get; set; }
+    public Guid RecordedBy { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>The written application of Art. 5(1).</summary>
+public sealed class CaseApplication
+{
+    public SubjectKind ApplicantKind { get; set; }
+    public Guid? ApplicantPersonId { get; set; }
+    public Guid? ApplicantUnitId { get; set; }
+    public required string ApplicantName { get; set; }
+    public Guid SubmittedBy { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateOnly SubmittedOn { get; set; }
+    public required string Facts { get; set; }
+    public required string EffectAndLosses { get; set; }
+    public required string RecoveryMeasures { get; set; }
+}
+
+public sealed class InvestigationReport
+{
+    public required string Text { get; set; }
+    public Outcome Recommendation { get; set; }
+    public Guid SubmittedBy { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+}
+
+public sealed class CaseDecision
+{
+    public Outcome Outcome { get; set; }
+    public required string Reasons { get; set; }
+    public string? Mitigation { get; set; }
+    public Guid MeetingId { get; set; }
+    public DateOnly DecidedOn { get; set; }
+
+    /// <summary>What the eligibility advice said when the party group decided; the decision may depart from it.</summary>
+    public Recommendation AdviceAtDecision { get; set; }
+}
+
+/// <summary>One recorded step: the audit log and the timeline are written from these.</summary>
+public sealed record CaseEvent(
+    CaseAction Action,
+    CaseStatus? From,
+    CaseStatus To,
+    string ActingAs,
+    IReadOnlyDictionary<string, object?> Changes);
+
+public sealed record ApplicationInput(
+    SubjectKind ApplicantKind,
+    Guid? ApplicantUnitId,
+    string? Facts,
+    string? EffectAndLosses,
+    string? RecoveryMeasures,
+    IReadOnlyList<ClaimInput>? Claims);
+
+public sealed record ClaimInput(string? Code, string? Explanation);
+
+/// <summary>
+/// The case (一事一议, Art. 3): one accountability matter and everything the procedure does with it.
+/// Only this class changes <see cref="Status"/>, and only along <see cref="CaseWorkflow"/>.
+/// </summary>
+public sealed class Case
+{
+    private readonly List<CaseEvent> pendingEvents = [];
+
+    private Case()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public string PolicyId { get; private set; } = "";
+    public CaseStatus Status { get; private set; }
+
+    /// <summary>Optimistic concurrency token: every change increments it.</summary>
+    public int Version { get; private set; }
+
+    public string Title { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public string BusinessField { get; private set; } = "";
+    public string StartedBy { get; private set; } = "";
+    public DateOnly AccountabilityStartedOn { get; private set; }
+    public DateOnly ApplicationDeadline { get; private set; }
+    public Guid RegisteredBy { get; private set; }
+    public DateTimeOffset RegisteredAt { get; private set; }
+    public List<CaseSubject> Subjects { get; private set; } = [];
+
+    public CaseApplication? Application { get; private set; }
+    public List<Claim> Claims { get; private set; } = [];
+    public List<Finding> Findings { get; private set; } = [];
+    public DateOnly? SupplementDueOn { get; private set; }
+
+    /// <summary>Art. 7: earlier exempted cases of the same unit or person on the same work were found.</summary>
+    public bool IsRepeat { get; private set; }
+    public string? RepeatExplanation { get; private set; }
+
+    public InvestigationReport? Report { get; private set; }
+    public Guid? MeetingId { get; private set; }
+    public CaseDecision? Decision { get; private set; }
+
+    /// <summary>Why the case ended without a decision (不予受理 or 撤回).</summary>
+    public string? ClosingReason { get; private set; }
+    public string? ArchiveNumber { get; private set; }
+    public DateTimeOffset? ArchivedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyList<CaseEvent> PendingEvents => pendingEvents;
+
+    public void ClearPendingEvents() => pendingEvents.Clear();
+
+    public IEnumerable<Guid> SubjectPersonIds => Subjects.Where(s => s.Kind == SubjectKind.Person).Select(s => s.PersonId!.Value);
+
+    /// <summary>Units held accountable as units (a person subject's own unit is not one of them).</summary>
+    public IEnumerable<Guid> SubjectUnitIds => Subjects.Where(s => s.Kind == SubjectKind.Unit).Select(s => s.UnitId!.Value);
+
+    public static Case Register(
+        CaseNumber number,
+        PolicyVersion policy,
+        string title,
+        string description,
+        string businessField,
+        string startedBy,
+        DateOnly accountabilityStartedOn,
+        DateOnly applicationDeadline,
+        IReadOnlyList<CaseSubject> subjects,
+        Actor actor,
+        DateTimeOffset now)
+    {
+        var step = CaseWorkflow.Find(null, CaseAction.Register)!;
+        var c = new Case
+        {
+            Id = Guid.NewGuid(),
+            Number = number.ToString(),
+            PolicyId = policy.Id,
+            Title = title.Trim(),
+            Description = description.Trim(),
+            BusinessField = businessField.Trim(),
+            StartedBy = startedBy.Trim(),
+            AccountabilityStartedOn = accountabilityStartedOn,
+            ApplicationDeadline = applicationDeadline,
+            Subjects = [.. subjects],
+            RegisteredBy = actor.UserId,
+            RegisteredAt = now,
+        };
+        var actingAs = c.Authorize(step, actor, policy);
+        c.Move(step, actingAs, now, new Dictionary<string, object?>
+        {
+            ["title"] = c.Title,
+            ["businessField"] = c.BusinessField,
+            ["accountabilityStartedOn"] = accountabilityStartedOn,
+            ["applicationDeadline"] = applicationDeadline,
+            ["subjects"] = subjects.Select(s => s.Name).ToArray(),
+            ["policy"] = policy.DocumentNumber,
+        });
+        return c;
+    }
+
+    // ---- who may do what -------------------------------------------------------------------
+
+    /// <summary>The actions this user may take now: what pages and the API offer.</summary>
+    public IReadOnlyList<CaseAction> ActionsAllowedFor(Actor actor, PolicyVersion policy) =>
+        CaseWorkflow.Steps
+            .Where(s => s.From == Status && s.Action != CaseAction.RefuseAsLate)
+            .Where(s => TryAuthorize(s, actor, policy, out _) is null)
+            .Where(s => s.Action != CaseAction.Publish || Decision?.Outcome == Outcome.Exempted)
+            .Select(s => s.Action)
+            .Distinct()
+            .ToList();
+
+    /// <summary>Checks that the table allows the action now and that this user holds its duty; returns the capacity acted in.</summary>
+    public string EnsureAllowed(CaseAction action, Actor actor, PolicyVersion policy)
+    {
+        var step = StepFor(action);
+        return Authorize(step, actor, policy);
+    }
+
+    /// <summary>Records an action that does not move the case (a finding, a guidance request, a vote, an upload).</summary>
+    public void Record(CaseAction action, Actor actor, PolicyVersion policy, DateTimeOffset now, IReadOnlyDictionary<string, object?> changes)
+    {
+        var step = StepFor(action);
+        if (step.To != step.From)
+        {
+            throw new InvalidOperationException($"{action} moves the case; call its own method.");
+        }
+        Move(step, Authorize(step, actor, policy), now, changes);
+    }
+
+    public bool IsApplicant(Actor actor) =>
+        Application is { } a && (a.SubmittedBy == actor.UserId
+            || (a.ApplicantKind == SubjectKind.Person && a.ApplicantPersonId == actor.PersonId && actor.PersonId is not null)
+            || (a.ApplicantKind == SubjectKind.Unit && a.ApplicantUnitId is { } u && actor.Leads(u)));
+
+    public bool IsSubject(Actor actor) =>
+        (actor.PersonId is { } p && SubjectPersonIds.Contains(p))
+        || (actor.IsLeader && actor.UnitId is { } u && SubjectUnitIds.Contains(u));
+
+    private WorkflowStep StepFor(CaseAction action)
+    {
+        if (Status == CaseStatus.Archived)
+        {
+            throw DomainException.Conflict("case-archived", $"案件 {Number} 已存档备案，只能查阅，不能再{action.Chinese()}。");
+        }
+        return CaseWorkflow.Find(Status, action)
+            ?? throw DomainException.Conflict(
+                "action-not-allowed",
+                $"案件 {Number} 当前状态为“{Status.Chinese()}”，按程序不能{action.Chinese()}（第六条：严格程序，不得跳过或颠倒步骤）。");
+    }
+
+    private string Authorize(WorkflowStep step, Actor actor, PolicyVersion policy) =>
+        TryAuthorize(step, actor, policy, out var actingAs) is { } refusal ? throw refusal : actingAs!;
+
+    private DomainException? TryAuthorize(WorkflowStep step, Actor actor, PolicyVersion policy, out string? actingAs)
+    {
+        actingAs = null;
+        DomainException? refusal = null;
+        foreach (var duty in step.Duties)
+        {
+            if (duty == Duty.Applicant)
+            {
+                var qualifies = Application is null ? IsSubject(actor) : IsApplicant(actor);
+                if (qualifies)
+                {
+                    actingAs = "申请人";
+                    return null;
+                }
+                refusal ??= DomainException.Forbidden(
+                    "not-applicant",
+                    Application is null
+                        ? $"只有问责对象本人或被问责单位的负责人可以{step.Action.Chinese()}。"
+                        : $"只有本案申请人可以{step.Action.Chinese()}。");
+                continue;
+            }
+
+            var roles = policy.RolesFor(duty).Where(actor.Has).ToList();
+            if (roles.Count == 0)
+            {
+                refusal ??= DomainException.Forbidden(
+                    "not-your-duty",
+                    $"{step.Action.Chinese()}由{policy.BodyFor(duty)}办理，您当前的角色不能办理。");
+                continue;
+            }
+            // Art. 6: whoever is a subject of the matter or applied cannot verify, decide or archive it.
+            if (IsSubject(actor) || IsApplicant(actor))
+            {
+                refusal = DomainException.Forbidden(
+                    "separation-of-duties",
+                    $"您是本事项的问责对象或申请人，依照第六条应当回避，不能{step.Action.Chinese()}。");
+                continue;
+            }
+            actingAs = roles[0].Chinese();
+            return null;
+        }
+        return refusal;
+    }
+
+    private void Move(WorkflowStep step, string actingAs, DateTimeOffset now, IReadOnlyDictionary<string, object?> changes)
+    {
+        var from = step.From;
+        Status = step.To;
+        Version++;
+        UpdatedAt = now;
+        pendingEvents.Add(new CaseEvent(step.Action, from, step.To, actingAs, changes));
+    }
+
+    private void Transit(CaseAction action, Actor actor, PolicyVersion policy, DateTimeOffset now, IReadOnlyDictionary<string, object?> changes)
+    {
+        var step = StepFor(action);
+        Move(step, Authorize(step, actor, policy), now, changes);
+    }
+
+    // ---- application (Art. 5(1)) -------------------------------------------------------------
+
+    /// <summary>
+    /// Files the application. Art. 5(1): within the window after the accountability procedure
+    /// started; a late application is refused (不予受理) and the refusal and its reason are kept.
+    /// </summary>
+    public void Apply(ApplicationInput input, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today, IReadOnlyDictionary<Guid, string> unitNames)
+    {
+        var applyStep = StepFor(CaseAction.Apply);
+        var actingAs = Authorize(applyStep, actor, policy);
+
+        var v = new Validation()
+            .RequireText(input.Facts, "facts", "失误错误的事实经过", 5000)
+            .RequireText(input.EffectAndLosses, "effectAndLosses", "造成的影响和损失", 3000)
+            .RequireText(input.RecoveryMeasures, "recoveryMeasures", "采取的挽回措施", 3000);
+        var claims = input.Claims ?? [];
+        v.Require(claims.Any(c => policy.Conditions.Items.Any(i => i.Code == c.Code)), "claims",
+            $"请至少主张一项{policy.Conditions.Article}所列条件。");
+        foreach (var (claim, index) in claims.Select((c, i) => (c, i)))
+        {
+            v.Require(claim.Code is not null && policy.FindItem(claim.Code) is not null, $"claims[{index}].code",
+                $"“{claim.Code}”不是本办法（{policy.DocumentNumber}）规定的条件。");
+            v.RequireText(claim.Explanation, $"claims[{index}].explanation", "主张该项条件的理由", 2000);
+        }
+        v.Require(claims.Select(c => c.Code).Distinct().Count() == claims.Count, "claims", "同一条件不能重复主张。");
+
+        string applicantName;
+        if (input.ApplicantKind == SubjectKind.Unit)
+        {
+            var unitId = input.ApplicantUnitId ?? actor.UnitId;
+            v.Require(unitId is not null && SubjectUnitIds.Contains(unitId.Value), "applicantUnitId", "以单位名义申请的，该单位须为本事项的被问责单位。");
+            v.Require(unitId is not null && actor.Leads(unitId.Value), "applicantUnitId", "以单位名义申请须由该单位负责人提出。");
+            applicantName = unitId is { } id && unitNames.TryGetValue(id, out var n) ? n : "";
+            v.ThrowIfInvalid();
+            Application = NewApplication(SubjectKind.Unit, null, unitId, applicantName);
+        }
+        else
+        {
+            v.Require(actor.PersonId is { } p && SubjectPersonIds.Contains(p), "applicantKind", "以个人名义申请的，申请人须为本事项的被问责人员。");
+            v.ThrowIfInvalid();
+            applicantName = actor.DisplayName;
+            Application = NewApplication(SubjectKind.Person, actor.PersonId, null, applicantName);
+        }
+        Claims = claims.Select(c => new Claim { ItemCode = c.Code!, Explanation = c.Explanation!.Trim() }).ToList();
+
+        var changes = new Dictionary<string, object?>
+        {
+            ["applicant"] = applicantName,
+            ["submittedOn"] = today,
+            ["deadline"] = ApplicationDeadline,
+            ["claims"] = Claims.Select(c => c.ItemCode).ToArray(),
+        };
+        if (today > ApplicationDeadline)
+        {
+            ClosingReason =
+                $"申请日期 {today:yyyy-MM-dd} 已超过申请期限：启动问责程序日期为 {AccountabilityStartedOn:yyyy-MM-dd}，" +
+                $"依照{policy.ApplicationWindow.Article}应在{DescribeWindow(policy.ApplicationWindow)}内提出，期限截至 {ApplicationDeadline:yyyy-MM-dd}。";
+            changes["reason"] = ClosingReason;
+            Move(CaseWorkflow.Find(CaseStatus.Registered, CaseAction.RefuseAsLate)!, actingAs, now, changes);
+            return;
+        }
+        Move(applyStep, actingAs, now, changes);
+
+        CaseApplication NewApplication(SubjectKind kind, Guid? personId, Guid? unitId, string name) => new()
+        {
+            ApplicantKind = kind,
+            ApplicantPersonId = personId,
+            ApplicantUnitId = unitId,
+            ApplicantName = name,
+            SubmittedBy = actor.UserId,
+            SubmittedAt = now,
+            SubmittedOn = today,
+            Facts = input.Facts!.Trim(),
+            EffectAndLosses = input.EffectAndLosses!.Trim(),
+            RecoveryMeasures = input.RecoveryMeasures!.Trim(),
+        };
+    }
+
+    public static string DescribeWindow(ApplicationWindowRule window) =>
+        $"启动问责程序后{window.Length}个{(window.Unit == WindowUnit.WorkingDays ? "工作日" : "自然日")}";
+
+    /// <summary>Art. 7: flags the case when earlier exempted cases concern the same work or problem.</summary>
+    public void MarkRepeat(string explanation)
+    {
+        IsRepeat = true;
+        RepeatExplanation = explanation;
+    }
+
+    public void Withdraw(string? reason, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    {
+        new Validation().RequireText(reason, "reason", "撤回理由", 1000).ThrowIfInvalid();
+        var before = Status;
+        Transit(CaseAction.Withdraw, actor, policy, now, new Dictionary<string, object?> { ["reason"] = reason!.Trim(), ["withdrawnAt"] = before.Chinese() });
+        ClosingReason = $"申请方撤回申请：{reason.Trim()}";
+    }
+
+    // ---- verification (Art. 5(2)) ------------------------------------------------------------
+
+    public void StartVerification(Actor actor, PolicyVersion policy, DateTimeOffset now) =>
+        Transit(CaseAction.StartVerification, actor, policy, now, new Dictionary<string, object?> { ["investigator"] = actor.DisplayName });
+
+    public void RecordFinding(string? itemCode, Verdict verdict, string? note, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    {
+        var item = itemCode is null ? null : policy.FindItem(itemCode);
+        new Validation()
+            .Require(item is not null, "itemCode", $"“{itemCode}”不是本办法（{policy.DocumentNumber}）规定的条件或排除情形。")
+            .Require(Enum.IsDefined(verdict), "verdict", "核实结论应为：符合、不符合或需研判。")
+            .RequireText(note, "note", "核实情况说明", 3000)
+            .ThrowIfInvalid();
+        EnsureAllowed(CaseAction.RecordFinding, actor, policy);
+        var existing = Findings.FirstOrDefault(f => f.ItemCode == itemCode);
+        var previous = existing?.Verdict;
+        if (existing is null)
+        {
+            existing = new Finding { ItemCode = itemCode!, Note = note!.Trim() };
+            Findings.Add(existing);
+        }
+        existing.Verdict = verdict;
+        existing.Note = note!.Trim();
+        existing.RecordedBy = actor.UserId;
+        existing.RecordedAt = now;
+        Record(CaseAction.RecordFinding, actor, policy, now, new Dictionary<string, object?>
+        {
+            ["item"] = $"{item!.Article} {item.Title}",
+            ["verdict"] = verdict.Chinese(),
+            ["previous"] = previous?.Chinese(),
+        });
+    }
+
+    public void RequestSupplement(DateOnly dueOn, string what, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today)
+    {
+        new Validation()
+            .RequireText(what, "items", "需补充的材料", 2000)
+            .Require(dueOn > today, "dueOn", "补充材料期限应晚于今天。")
+            .ThrowIfInvalid();
+        Transit(CaseAction.RequestSupplement, actor, policy, now, new Dictionary<string, object?> { ["items"] = what.Trim(), ["dueOn"] = dueOn });
+        SupplementDueOn = dueOn;
+    }
+
+    public void SubmitSupplement(string? text, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    {
+        new Validation().RequireText(text, "text", "补充说明", 5000).ThrowIfInvalid();
+        Transit(CaseAction.SubmitSupplement, actor, policy, now, new Dictionary<string, object?> { ["text"] = text!.Trim() });
+        SupplementDueOn = null;
+    }
+
+    /// <summary>Art. 5(2): the written report, once every condition and exclusion has a finding.</summary>
+    public void SubmitReport(string? text, Outcome recommendation, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    {
+        var v = new Validation()
+            .RequireText(text, "text", "书面调查报告", 20000)
+            .Require(policy.AllowsOutcome(recommendation), "recommendation", "建议结论不在本办法规定的认定结果之内。");
+        var required = policy.BaseConditions.Concat(policy.Exclusions)
+            .Concat(policy.Conditions.Items.Where(i => Claims.Any(c => c.ItemCode == i.Code)));
+        var missing = required.Where(i => Findings.All(f => f.ItemCode != i.Code)).ToList();
+        v.Require(missing.Count == 0, "findings",
+            "以下条件或排除情形尚未核实，不能出具报告：" + string.Join("；", missing.Select(i => $"{i.Article}“{i.Title}”")));
+        v.ThrowIfInvalid();
+        EnsureAllowed(CaseAction.SubmitReport, actor, policy);
+        Report = new InvestigationReport { Text = text!.Trim(), Recommendation = recommendation, SubmittedBy = actor.UserId, SubmittedAt = now };
+        Transit(CaseAction.SubmitReport, actor, policy, now, new Dictionary<string, object?> { ["recommendation"] = policy.OutcomeName(recommendation) });
+    }
+
+    // ---- determination (Art. 5(3)) -----------------------------------------------------------
+
+    public void Schedule(Guid meetingId, string meetingTitle, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    {
+        Transit(CaseAction.Schedule, actor, policy, now, new Dictionary<string, object?> { ["meeting"] = meetingTitle });
+        MeetingId = meetingId;
+    }
+
+    public void Postpone(string? reason, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    {
+        new Validation().RequireText(reason, "reason", "暂缓研究的理由", 1000).ThrowIfInvalid();
+        Transit(CaseAction.Postpone, actor, policy, now, new Dictionary<string, object?> { ["reason"] = reason!.Trim() });
+        MeetingId = null;
+    }
+
+    /// <summary>
+    /// Records the party group's determination. The tally has been checked by the meeting; the
+    /// advice is kept beside it, so a decision that departs from the advice is visible.
+    /// </summary>
+    public void Decide(Outcome outcome, string? reasons, string? mitigation, Recommendation advice, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today)
+    {
+        new Validation()
+            .Require(policy.AllowsOutcome(outcome), "outcome", "认定结果不在本办法规定的结果之内。")
+            .RequireText(reasons, "reasons", "认定理由", 5000)
+            .Require(outcome != Outcome.Mitigated || !string.IsNullOrWhiteSpace(mitigation), "mitigation", "从轻或减轻处理的，请写明具体处理方式。")
+            .ThrowIfInvalid();
+        var meetingId = MeetingId ?? throw DomainException.Conflict("not-scheduled", "案件尚未列入党组会议议题。");
+        Transit(CaseAction.Decide, actor, policy, now, new Dictionary<string, object?>
+        {
+            ["outcome"] = policy.OutcomeName(outcome),
+            ["reasons"] = reasons!.Trim(),
+            ["mitigation"] = mitigation?.Trim(),
+            ["advice"] = advice.Chinese(),
+        });
+        Decision = new CaseDecision
+        {
+            Outcome = outcome,
+            Reasons = reasons.Trim(),
+            Mitigation = string.IsNullOrWhiteSpace(mitigation) ? null : mitigation.Trim(),
+            MeetingId = meetingId,
+            DecidedOn = today,
+            AdviceAtDecision = advice,
+        };
+    }
+
+    // ---- feedback, publication, filing (Art. 5(4)–(6)) ---------------------------------------
+
+    public void IssueFeedback(Actor actor, PolicyVersion policy, DateTimeOffset now, IReadOnlyDictionary<string, object?> changes) =>
+        Transit(CaseAction.IssueFeedback, actor, policy, now, changes);
+
+    public void RecordDelivery(Actor actor, PolicyVersion policy, DateTimeOffset now, IReadOnlyDictionary<string, object?> changes) =>
+        Transit(CaseAction.RecordDelivery, actor, policy, now, changes);
+
+    public void Acknowledge(Actor actor, PolicyVersion policy, DateTimeOffset now, IReadOnlyDictionary<string, object?> changes) =>
+        Transit(CaseAction.Acknowledge, actor, policy, now, changes);
+
+    /// <summary>Art. 5(5): only a case determined to be exempted may be made public.</summary>
+    public void Publish(Actor actor, PolicyVersion policy, DateTimeOffset now, IReadOnlyDictionary<string, object?> changes)
+    {
+        if (Decision?.Outcome != Outcome.Exempted && Status == CaseStatus.Acknowledged)
+        {
+            throw DomainException.Conflict("publish-exempted-only", "只有认定予以容错免责的案件才能公开（第五条第（五）项）。");
+        }
+        Transit(CaseAction.Publish, actor, policy, now, changes);
+    }
+
+    public void Archive(string archiveNumber, Actor actor, PolicyVersion policy, DateTimeOffset now, IReadOnlyDictionary<string, object?> changes)
+    {
+        Transit(CaseAction.Archive, actor, policy, now, changes);
+        ArchiveNumber = archiveNumber;
+        ArchivedAt = now;
+    }
+}

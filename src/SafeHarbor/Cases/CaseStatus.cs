@@ -1,0 +1,149 @@
+namespace SafeHarbor.Cases;
+
+/// <summary>Where a case stands in the procedure of Art. 5. Only <see cref="CaseWorkflow"/> moves a case.</summary>
+public enum CaseStatus
+{
+    Registered,
+    Refused,
+    Submitted,
+    Verifying,
+    AwaitingSupplement,
+    Reported,
+    Scheduled,
+    Decided,
+    FeedbackIssued,
+    Delivered,
+    Acknowledged,
+    Published,
+    Archived,
+    Withdrawn,
+}
+
+public enum CaseAction
+{
+    Register,
+    UploadEvidence,
+    Apply,
+    RefuseAsLate,
+    Withdraw,
+    StartVerification,
+    RecordFinding,
+    RequestGuidance,
+    ReplyGuidance,
+    RequestSupplement,
+    SubmitSupplement,
+    SubmitReport,
+    Schedule,
+    RecordRecusal,
+    Vote,
+    Decide,
+    Postpone,
+    IssueFeedback,
+    RecordDelivery,
+    Acknowledge,
+    Publish,
+    Archive,
+}
+
+/// <summary>Who carries out a step. The policy maps the role-based duties to account roles.</summary>
+public enum Duty
+{
+    /// <summary>The unit or person concerned: a subject of the matter before applying, the applicant after.</summary>
+    Applicant,
+    Register,
+    Verify,
+    Guide,
+    Vote,
+    Secretariat,
+    Archive,
+}
+
+/// <summary>Outcomes of a determination (Art. 5(3), Art. 11(5)).</summary>
+public enum Outcome
+{
+    Exempted,
+    Mitigated,
+    NotExempted,
+}
+
+public enum TimeLimit
+{
+    ApplicationWindow,
+    SupplementDue,
+}
+
+public static class CaseNames
+{
+    public static string Chinese(this CaseStatus status) => status switch
+    {
+        CaseStatus.Registered => "待申请",
+        CaseStatus.Refused => "不予受理",
+        CaseStatus.Submitted => "待核实",
+        CaseStatus.Verifying => "核实中",
+        CaseStatus.AwaitingSupplement => "待补充材料",
+        CaseStatus.Reported => "待认定",
+        CaseStatus.Scheduled => "会议研究中",
+        CaseStatus.Decided => "已认定待反馈",
+        CaseStatus.FeedbackIssued => "已反馈待送达",
+        CaseStatus.Delivered => "已送达待确认",
+        CaseStatus.Acknowledged => "申请方已确认",
+        CaseStatus.Published => "已公开",
+        CaseStatus.Archived => "已备案",
+        CaseStatus.Withdrawn => "已撤回",
+        _ => status.ToString(),
+    };
+
+    public static string Chinese(this CaseAction action) => action switch
+    {
+        CaseAction.Register => "登记问责事项",
+        CaseAction.UploadEvidence => "上传证明材料",
+        CaseAction.Apply => "提出容错免责申请",
+        CaseAction.RefuseAsLate => "逾期申请不予受理",
+        CaseAction.Withdraw => "撤回申请",
+        CaseAction.StartVerification => "开始调查核实",
+        CaseAction.RecordFinding => "记录核实意见",
+        CaseAction.RequestGuidance => "申请驻局纪检监察组指导",
+        CaseAction.ReplyGuidance => "反馈指导意见",
+        CaseAction.RequestSupplement => "通知补充材料",
+        CaseAction.SubmitSupplement => "提交补充材料",
+        CaseAction.SubmitReport => "提交书面调查报告",
+        CaseAction.Schedule => "列入党组会议议题",
+        CaseAction.RecordRecusal => "登记回避",
+        CaseAction.Vote => "表决",
+        CaseAction.Decide => "形成认定意见",
+        CaseAction.Postpone => "暂缓研究、移出议题",
+        CaseAction.IssueFeedback => "书面反馈认定结果",
+        CaseAction.RecordDelivery => "登记送达",
+        CaseAction.Acknowledge => "申请方签收确认",
+        CaseAction.Publish => "公开容错免责结果",
+        CaseAction.Archive => "存档备案",
+        _ => action.ToString(),
+    };
+
+    public static string Chinese(this Duty duty) => duty switch
+    {
+        Duty.Applicant => "申请人（问责对象本人或单位负责人）",
+        Duty.Register => "问责事项登记",
+        Duty.Verify => "调查核实",
+        Duty.Guide => "指导",
+        Duty.Vote => "集体研究表决",
+        Duty.Secretariat => "会务与反馈",
+        Duty.Archive => "存档备案",
+        _ => duty.ToString(),
+    };
+
+    public static string Chinese(this Outcome outcome) => outcome switch
+    {
+        Outcome.Exempted => "予以容错免责",
+        Outcome.Mitigated => "从轻或减轻处理",
+        Outcome.NotExempted => "不予容错免责",
+        _ => outcome.ToString(),
+    };
+
+    public static string Chinese(this TimeLimit limit) => limit switch
+    {
+        TimeLimit.ApplicationWindow => "申请期限",
+        TimeLimit.SupplementDue => "补充材料期限",
+        _ => limit.ToString(),
+    };
+}

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Audit;
+using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Infrastructure.Persistence;
+
+/// <summary>
+/// Runs one command: one transaction, validation before any write, the case's recorded steps and
+/// any other audit entries appended to the chain in the same transaction, then commit.
+/// </summary>
+public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock writeLock, PolicyCatalog policies)
+{
+    public async Task<T> RunAsync<T>(Actor actor, Func<CommandContext, Task<T>> body, CancellationToken ct = default)
+    {
+        using var _ = await writeLock.AcquireAsync(ct);
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            if (db.Database.IsNpgsql())
+            {
+                // Other app processes append to the same chain: take the chain's lock for this transaction.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243501)", ct);
+            }
+            var now = time.GetUtcNow();
+            var context = new CommandContext(db, actor, now, ChinaClock.ToChinaDate(now), policies);
+            var result = await body(context);
+
+            var entries = new List<AuditLog.NewEntry>();
+            foreach (var tracked in db.ChangeTracker.Entries<Case>().Select(e => e.Entity).ToList())
+            {
+                entries.AddRange(tracked.PendingEvents.Select(e => new AuditLog.NewEntry(
+                    actor.UserId == Guid.Empty ? null : actor.UserId,
+                    actor.DisplayName,
+                    e.ActingAs,
+                    e.Action.ToString(),
+                    "Case",
+                    tracked.Number,
+                    tracked.Id,
+                    new { step = e.Action.Chinese(), from = e.From?.ToString(), to = e.To.ToString(), e.Changes })));
+                tracked.ClearPendingEvents();
+            }
+            entries.AddRange(context.ExtraAuditEntries);
+            await AuditLog.AppendAsync(db, entries, now, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw DomainException.Conflict("concurrency-conflict", "该记录已被他人修改，您的操作未保存。请刷新页面查看最新内容后重新提交。");
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+}
+
+/// <summary>What a command handler works with.</summary>
+public sealed class CommandContext(SafeHarborDb db, Actor actor, DateTimeOffset now, DateOnly today, PolicyCatalog policies)
+{
+    internal List<AuditLog.NewEntry> ExtraAuditEntries { get; } = [];
+
+    public SafeHarborDb Db { get; } = db;
+    public Actor Actor { get; } = actor;
+    public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Today's date in Asia/Shanghai.</summary>
+    public DateOnly Today { get; } = today;
+    public PolicyCatalog Policies { get; } = policies;
+
+    /// <summary>Loads a case the actor may see; a stale <paramref name="expectedVersion"/> is refused before anything changes.</summary>
+    public async Task<Case> LoadCaseAsync(Guid caseId, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await Db.Cases.Where(CaseAccess.VisibleTo(Actor)).SingleOrDefaultAsync(x => x.Id == caseId, ct)
+            ?? throw DomainException.NotFound("case-not-found", "找不到该案件，或您无权查看。");
+        if (expectedVersion is { } expected && expected != c.Version)
+        {
+            throw DomainException.Conflict(
+                "concurrency-conflict",
+                $"案件 {c.Number} 已被他人修改（您看到的是第 {expected} 版，当前为第 {c.Version} 版），您的操作未保存。请刷新后重新提交。");
+        }
+        return c;
+    }
+
+    public PolicyVersion PolicyOf(Case c) => Policies.Get(c.PolicyId);
+
+    /// <summary>Records a change that is not a case step (organisation, meetings, reports) in the audit chain.</summary>
+    public void Audit(string action, string entityType, string entityId, Guid? caseId, string actingAs, object? details) =>
+        ExtraAuditEntries.Add(new AuditLog.NewEntry(
+            Actor.UserId == Guid.Empty ? null : Actor.UserId, Actor.DisplayName, actingAs, action, entityType, entityId, caseId, details));
+
+    /// <summary>Advances a per-year sequence inside this transaction.</summary>
+    public async Task<int> NextNumberAsync(string name, int year, CancellationToken ct)
+    {
+        var counter = await Db.Counters.SingleOrDefaultAsync(c => c.Name == name && c.Year == year, ct);
+        if (counter is null)
+        {
+            counter = new Counter { Name = name, Year = year, Value = 0 };
+            Db.Counters.Add(counter);
+        }
+        counter.Value++;
+        return counter.Value;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SafeHarbor.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Chooses the provider from configuration: SQLite under ./data by default,
+/// PostgreSQL with <c>Database:Provider=Postgres</c> and <c>Database:ConnectionString</c>.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string DefaultSqlitePath = "data/safeharbor.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider 的值“{value}”无效，应为 Sqlite 或 Postgres。");
+    }
+
+    public static string ConnectionStringFrom(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var configured = configuration["Database:ConnectionString"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+        if (provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("使用 PostgreSQL 时须配置 Database:ConnectionString（例如 Host=127.0.0.1;Database=safeharbor;Username=...）。");
+        }
+        return new SqliteConnectionStringBuilder { DataSource = DefaultSqlitePath }.ToString();
+    }
+
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ProviderFrom(configuration);
+        var connectionString = ConnectionStringFrom(configuration, provider);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<SafeHarborDb, PostgresSafeHarborDb>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            EnsureSqliteDirectory(connectionString);
+            services.AddDbContext<SafeHarborDb, SqliteSafeHarborDb>(o => o.UseSqlite(connectionString));
+        }
+        services.AddSingleton<WriteLock>();
+        services.AddScoped<CommandRunner>();
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also switches the file to write-ahead logging.</summary>
+    public static async Task MigrateAsync(SafeHarborDb db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}
+
+/// <summary>
+/// Serialises write commands in this process so the audit chain is appended in one order.
+/// On PostgreSQL an advisory transaction lock does the same across processes.
+/// </summary>
+public sealed class WriteLock
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public async Task<IDisposable> AcquireAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        return new Releaser(gate);
+    }
+
+    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using SafeHarbor.Cases;
+
+namespace SafeHarbor.PolicyRules;
+
+/// <summary>What a rule says about one condition or exclusion.</summary>
+public enum Verdict
+{
+    Met,
+    NotMet,
+    NeedsJudgement,
+}
+
+/// <summary>The advice's overall suggestion. It never decides: the party group does (Art. 5(3)).</summary>
+public enum Recommendation
+{
+    Exempt,
+    Mitigate,
+    NotExempt,
+    NeedsJudgement,
+}
+
+/// <summary>Advice on the applicant's claims, or on the investigator's verified findings.</summary>
+public enum AdviceStage
+{
+    Claimed,
+    Verified,
+}
+
+public enum ItemKind
+{
+    Procedure,
+    BaseCondition,
+    Exclusion,
+    Condition,
+    ConditionSet,
+    Repeat,
+}
+
+/// <summary>What is on record about one policy item at the stage being advised on.</summary>
+public sealed record Statement(Verdict Verdict, string Text);
+
+/// <summary>A substantiated report that flexible enforcement was used as cover (Art. 10).</summary>
+public sealed record AbuseFinding(string Kind, string Summary, DateOnly ConcludedOn);
+
+/// <summary>An earlier exempted case on the same work or problem (Art. 7), with what matched.</summary>
+public sealed record RepeatMatch(Guid CaseId, string CaseNumber, string Title, DateOnly? DecidedOn, double Similarity, string Explanation);
+
+public sealed record EligibilityInput(
+    AdviceStage Stage,
+    IReadOnlyDictionary<string, Statement> Statements,
+    string Narrative,
+    IReadOnlyList<AbuseFinding> SubstantiatedAbuse,
+    IReadOnlyList<RepeatMatch> Repeats,
+    DateOnly? AppliedOn,
+    DateOnly Deadline);
+
+public sealed record RuleResult(string Code, string Article, string Title, ItemKind Kind, Verdict Verdict, string Reason);
+
+public sealed record EligibilityAdvice(
+    AdviceStage Stage,
+    IReadOnlyList<RuleResult> Items,
+    Recommendation Recommendation,
+    string Summary,
+    IReadOnlyList<RepeatMatch> Repeats);
+
+public static class EligibilityNames
+{
+    public static string Chinese(this Verdict verdict) => verdict switch
+    {
+        Verdict.Met => "符合",
+        Verdict.NotMet => "不符合",
+        Verdict.NeedsJudgement => "需研判",
+        _ => verdict.ToString(),
+    };
+
+    public static string Chinese(this Recommendation recommendation) => recommendation switch
+    {
+        Recommendation.Exempt => "建议予以容错免责",
+        Recommendation.Mitigate => "建议从轻或减轻处理",
+        Recommendation.NotExempt => "建议不予容错免责",
+        Recommendation.NeedsJudgement => "需集体研判",
+        _ => recommendation.ToString(),
+    };
+
+    public static string Chinese(this AdviceStage stage) => stage switch
+    {
+        AdviceStage.Claimed => "按申请主张",
+        AdviceStage.Verified => "按核实结果",
+        _ => stage.ToString(),
+    };
+
+    public static string Chinese(this ItemKind kind) => kind switch
+    {
+        ItemKind.Procedure => "程序",
+        ItemKind.BaseCondition => "基本条件",
+        ItemKind.Exclusion => "排除情形",
+        ItemKind.Condition => "具体条件",
+        ItemKind.ConditionSet => "具体条件（综合）",
+        ItemKind.Repeat => "重复失误",
+        _ => kind.ToString(),
+    };
+
+    public static Recommendation ToRecommendation(this Outcome outcome) => outcome switch
+    {
+        Outcome.Exempted => Recommendation.Exempt,
+        Outcome.Mitigated => Recommendation.Mitigate,
+        _ => Recommendation.NotExempt,
+    };
+}
