@@ -309,8 +309,9 @@ public sealed class Case
     /// <summary>
     /// Files the application. Art. 5(1): within the window after the accountability procedure
     /// started; a late application is refused (不予受理) and the refusal and its reason are kept.
+    /// Art. 7: <paramref name="repeatOf"/> names earlier exempted cases on the same work or problem.
     /// </summary>
-    public void Apply(ApplicationInput input, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today, IReadOnlyDictionary<Guid, string> unitNames)
+    public void Apply(ApplicationInput input, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today, IReadOnlyDictionary<Guid, string> unitNames, string? repeatOf)
     {
         var applyStep = StepFor(CaseAction.Apply);
         var actingAs = Authorize(applyStep, actor, policy);
@@ -365,6 +366,12 @@ public sealed class Case
             Move(CaseWorkflow.Find(CaseStatus.Registered, CaseAction.RefuseAsLate)!, actingAs, now, changes);
             return;
         }
+        if (repeatOf is not null)
+        {
+            IsRepeat = true;
+            RepeatExplanation = repeatOf;
+            changes["repeatOf"] = repeatOf;
+        }
         Move(applyStep, actingAs, now, changes);
 
         CaseApplication NewApplication(SubjectKind kind, Guid? personId, Guid? unitId, string name) => new()
@@ -384,13 +391,6 @@ public sealed class Case
 
     public static string DescribeWindow(ApplicationWindowRule window) =>
         $"启动问责程序后{window.Length}个{(window.Unit == WindowUnit.WorkingDays ? "工作日" : "自然日")}";
-
-    /// <summary>Art. 7: flags the case when earlier exempted cases concern the same work or problem.</summary>
-    public void MarkRepeat(string explanation)
-    {
-        IsRepeat = true;
-        RepeatExplanation = explanation;
-    }
 
     public void Withdraw(string? reason, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {

@@ -10,6 +10,8 @@ public enum ErrorKind
     NotFound,
     /// <summary>The thing is in a state that does not allow this now (409).</summary>
     Conflict,
+    /// <summary>Stored data failed an integrity check (500): nothing is served.</summary>
+    Corrupted,
 }
 
 /// <summary>

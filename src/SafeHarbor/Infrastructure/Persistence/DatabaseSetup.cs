@@ -49,12 +49,14 @@ public static class DatabaseSetup
         var connectionString = ConnectionStringFrom(configuration, provider);
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<SafeHarborDb, PostgresSafeHarborDb>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<SafeHarborDb, PostgresSafeHarborDb>(o =>
+                o.UseNpgsql(connectionString, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         }
         else
         {
             EnsureSqliteDirectory(connectionString);
-            services.AddDbContext<SafeHarborDb, SqliteSafeHarborDb>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<SafeHarborDb, SqliteSafeHarborDb>(o =>
+                o.UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         }
         services.AddSingleton<WriteLock>();
         services.AddScoped<CommandRunner>();

@@ -5,6 +5,6 @@ namespace SafeHarbor.Infrastructure.Security;
 /// <summary>A user account. An account that acts in cases is linked to the person it belongs to.</summary>
 public sealed class AppUser : IdentityUser<Guid>
 {
-    public required string DisplayName { get; set; }
+    public string DisplayName { get; set; } = "";
     public Guid? PersonId { get; set; }
 }

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.Eligibility;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Infrastructure.Web;
+
+namespace SafeHarbor.Features.Applications;
+
+/// <summary>Art. 5(1): the application, and its withdrawal before determination.</summary>
+public static class ApplicationsApi
+{
+    public sealed record SubmitRequest(
+        SubjectKind ApplicantKind,
+        Guid? ApplicantUnitId,
+        string? Facts,
+        string? EffectAndLosses,
+        string? RecoveryMeasures,
+        IReadOnlyList<ClaimInput>? Claims);
+
+    public sealed record WithdrawRequest(string? Reason);
+
+    public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases/{caseId:guid}").WithTags("申请").RequireAuthorization();
+        group.MapPost("/application", async (Guid caseId, SubmitRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+                HttpVersioning.WithVersion(await SubmitAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, await current.GetAsync(ct), runner, ct), http))
+            .WithSummary("提出容错免责书面申请（逾期的自动不予受理并记录理由）");
+        group.MapPost("/withdrawal", async (Guid caseId, WithdrawRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+                HttpVersioning.WithVersion(await WithdrawAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, await current.GetAsync(ct), runner, ct), http))
+            .WithSummary("认定前撤回申请");
+        return app;
+    }
+
+    public static Task<CaseSnapshot> SubmitAsync(Guid caseId, int? expectedVersion, SubmitRequest request, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, expectedVersion, async (ctx, c, policy) =>
+        {
+            var unitNames = await ctx.Db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            var repeats = await CaseAdvice.FindRepeatsAsync(ctx.Db, c, policy, ct);
+            var repeatOf = repeats.Count == 0
+                ? null
+                : string.Join("；", repeats.Select(r => $"与案件 {r.CaseNumber}“{r.Title}”属同一工作、同一问题（{r.Explanation}）"));
+            c.Apply(new ApplicationInput(request.ApplicantKind, request.ApplicantUnitId, request.Facts, request.EffectAndLosses,
+                request.RecoveryMeasures, request.Claims), actor, policy, ctx.Now, ctx.Today, unitNames, repeatOf);
+        }, ct);
+
+    public static Task<CaseSnapshot> WithdrawAsync(Guid caseId, int? expectedVersion, WithdrawRequest request, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, expectedVersion, (ctx, c, policy) =>
+        {
+            c.Withdraw(request.Reason, actor, policy, ctx.Now);
+            return Task.CompletedTask;
+        }, ct);
+}

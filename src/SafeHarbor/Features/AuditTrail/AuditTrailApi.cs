@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Audit;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Organisation;
+
+namespace SafeHarbor.Features.AuditTrail;
+
+/// <summary>The audit administrator's view: the chain and who did what when, without case contents (三员分立).</summary>
+public static class AuditTrailApi
+{
+    public sealed record EntryView(long Sequence, DateTimeOffset At, string ActorName, string ActingAs, string Action, string EntityType, string EntityId, string Hash);
+
+    public static IEndpointRouteBuilder MapAuditTrail(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/audit").WithTags("审计").RequireRoles(Role.AuditAdmin);
+        group.MapGet("/verify", (SafeHarborDb db, CancellationToken ct) => AuditLog.VerifyAsync(db, ct))
+            .WithSummary("校验整条审计哈希链，指出第一条异常记录");
+        group.MapGet("/entries", async (long? after, int? take, SafeHarborDb db, CancellationToken ct) =>
+                await db.AuditEntries.AsNoTracking()
+                    .Where(e => e.Sequence > (after ?? 0))
+                    .OrderBy(e => e.Sequence)
+                    .Take(Math.Clamp(take ?? 100, 1, 1000))
+                    .Select(e => new EntryView(e.Sequence, e.OccurredAt, e.ActorName, e.ActingAs, e.Action, e.EntityType, e.EntityId, e.Hash))
+                    .ToListAsync(ct))
+            .WithSummary("审计记录（不含案件内容）");
+        return app;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Audit;
+using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.AbuseReports;
+using SafeHarbor.Features.Archive;
+using SafeHarbor.Features.Determination;
+using SafeHarbor.Features.Eligibility;
+using SafeHarbor.Features.Evidence;
+using SafeHarbor.Features.Feedback;
+using SafeHarbor.Features.Publication;
+using SafeHarbor.Features.Verification;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Features.CaseFiles;
+
+/// <summary>
+/// The case file (案卷): the read side that brings every stage of one case together, the case
+/// list, the timeline and the eligibility advice. It reads every stage; no stage reads it.
+/// </summary>
+public static class CaseFilesApi
+{
+    public sealed record SubjectView(SubjectKind Kind, Guid Id, string Name);
+
+    public sealed record ClaimView(string Code, string Article, string Title, string Explanation);
+
+    public sealed record ApplicationView(
+        SubjectKind ApplicantKind, string ApplicantName, DateOnly SubmittedOn, string Facts, string EffectAndLosses, string RecoveryMeasures,
+        IReadOnlyList<ClaimView> Claims);
+
+    public sealed record FindingView(string Code, string Article, string Title, Verdict Verdict, string VerdictName, string Note, DateTimeOffset RecordedAt);
+
+    public sealed record ReportView(string Text, Outcome Recommendation, string RecommendationName, DateTimeOffset SubmittedAt);
+
+    public sealed record DecisionView(
+        Outcome Outcome, string OutcomeName, string Reasons, string? Mitigation, DateOnly DecidedOn, Guid MeetingId, string? MeetingTitle,
+        Recommendation AdviceAtDecision, string AdviceName, bool DepartsFromAdvice);
+
+    public sealed record ActionView(CaseAction Action, string Name);
+
+    public sealed record CaseDetail(
+        Guid Id, string Number, string PolicyId, string PolicyDocumentNumber, CaseStatus Status, string StatusName, int Version,
+        string Title, string Description, string BusinessField, string StartedBy, DateOnly AccountabilityStartedOn,
+        DeadlineStatus? ApplicationDeadline, DateOnly ApplicationDeadlineDate, IReadOnlyList<SubjectView> Subjects,
+        ApplicationView? Application, string? ClosingReason, bool IsRepeat, string? RepeatExplanation,
+        IReadOnlyList<FindingView> Findings, IReadOnlyList<GuidanceRequest> GuidanceRequests, IReadOnlyList<SupplementRequest> SupplementRequests,
+        ReportView? Report, DecisionView? Decision, FeedbackNotice? Feedback, PublicationRecord? Publication,
+        ArchiveRecord? Archive, IReadOnlyList<EvidenceApi.EvidenceView> Evidence, IReadOnlyList<AbuseFinding> SubstantiatedAbuse,
+        IReadOnlyList<ActionView> AllowedActions);
+
+    public sealed record CaseListItem(
+        Guid Id, string Number, string Title, CaseStatus Status, string StatusName, string BusinessField, string Subjects,
+        string? ApplicantName, DateOnly AccountabilityStartedOn, DateOnly ApplicationDeadline, int? WorkingDaysLeft,
+        Outcome? Outcome, bool IsRepeat);
+
+    public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
+
+    public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string ActorName, string ActingAs, string Action, string ActionName, JsonElement Details);
+
+    public sealed record ListQuery(
+        CaseStatus? Status, string? BusinessField, Guid? UnitId, int? Year, Outcome? Outcome, string? Applicant, string? Q,
+        string? Sort, int? Page, int? PageSize);
+
+    public static IEndpointRouteBuilder MapCaseFiles(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases").WithTags("案卷").RequireAuthorization();
+        group.MapGet("/", async ([AsParameters] ListQuery q, CurrentActor current, SafeHarborDb db, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
+            await ListAsync(q, await current.GetAsync(ct), db, calendar, ChinaClock.Today(time), ct))
+            .WithSummary("案件列表（按本人可见范围；可按状态、业务领域、单位、年度、结果、申请人筛选，分页、排序）");
+        group.MapGet("/{caseId:guid}", async (Guid caseId, HttpContext http, CurrentActor current, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
+        {
+            var detail = await GetAsync(caseId, await current.GetAsync(ct), db, policies, calendar, ChinaClock.Today(time), ct);
+            http.Response.Headers.ETag = $"\"{detail.Version}\"";
+            return Results.Ok(detail);
+        }).WithSummary("案件全部内容、可办理的操作").Produces<CaseDetail>();
+        group.MapGet("/{caseId:guid}/timeline", async (Guid caseId, CurrentActor current, SafeHarborDb db, CancellationToken ct) =>
+            await TimelineAsync(caseId, await current.GetAsync(ct), db, ct)).WithSummary("办理过程（谁、以何身份、何时、做了什么）");
+        group.MapGet("/{caseId:guid}/advice", async (Guid caseId, AdviceStage? stage, CurrentActor current, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
+        {
+            var c = await LoadVisibleAsync(caseId, await current.GetAsync(ct), db, ct);
+            return await CaseAdvice.ForAsync(db, c, policies.Get(c.PolicyId), stage ?? (c.Findings.Count > 0 ? AdviceStage.Verified : AdviceStage.Claimed), ct);
+        }).WithSummary("容错免责条件逐项分析建议（stage=Claimed 按申请主张，Verified 按核实结果）");
+        return app;
+    }
+
+    public static async Task<Page<CaseListItem>> ListAsync(ListQuery q, Actor actor, SafeHarborDb db, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
+    {
+        var query = db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor));
+        if (q.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+        if (!string.IsNullOrWhiteSpace(q.BusinessField))
+        {
+            query = query.Where(c => c.BusinessField == q.BusinessField);
+        }
+        if (q.UnitId is { } unit)
+        {
+            query = query.Where(c => c.Subjects.Any(s => s.UnitId == unit));
+        }
+        if (q.Year is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            query = query.Where(c => c.AccountabilityStartedOn >= from && c.AccountabilityStartedOn <= to);
+        }
+        if (q.Outcome is { } outcome)
+        {
+            query = query.Where(c => c.Decision != null && c.Decision.Outcome == outcome);
+        }
+        if (!string.IsNullOrWhiteSpace(q.Applicant))
+        {
+            var name = q.Applicant.Trim();
+            query = query.Where(c => c.Application != null && c.Application.ApplicantName.Contains(name));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            var text = q.Q.Trim();
+            query = query.Where(c => c.Title.Contains(text) || c.Number.Contains(text));
+        }
+        query = q.Sort switch
+        {
+            "number" => query.OrderBy(c => c.Number),
+            "startedOn" => query.OrderBy(c => c.AccountabilityStartedOn).ThenBy(c => c.Number),
+            "-startedOn" => query.OrderByDescending(c => c.AccountabilityStartedOn).ThenByDescending(c => c.Number),
+            "deadline" => query.OrderBy(c => c.ApplicationDeadline).ThenBy(c => c.Number),
+            "status" => query.OrderBy(c => c.Status).ThenByDescending(c => c.Number),
+            _ => query.OrderByDescending(c => c.Number),
+        };
+        var pageSize = Math.Clamp(q.PageSize ?? 20, 1, 200);
+        var page = Math.Max(q.Page ?? 1, 1);
+        var total = await query.CountAsync(ct);
+        var cases = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = cases.Select(c => new CaseListItem(
+            c.Id, c.Number, c.Title, c.Status, c.Status.Chinese(), c.BusinessField, string.Join("、", c.Subjects.Select(s => s.Name)),
+            c.Application?.ApplicantName, c.AccountabilityStartedOn, c.ApplicationDeadline,
+            c.Status == CaseStatus.Registered ? TryStatus(c.ApplicationDeadline, today, calendar)?.WorkingDaysLeft : null,
+            c.Decision?.Outcome, c.IsRepeat)).ToList();
+        return new Page<CaseListItem>(items, total, page, pageSize);
+    }
+
+    public static async Task<CaseDetail> GetAsync(Guid caseId, Actor actor, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
+    {
+        var c = await LoadVisibleAsync(caseId, actor, db, ct);
+        var policy = policies.Get(c.PolicyId);
+        string ItemTitle(string code) => policy.FindItem(code)?.Title ?? code;
+        string ItemArticle(string code) => policy.FindItem(code)?.Article ?? "";
+
+        var guidance = await db.Set<GuidanceRequest>().AsNoTracking().Where(g => g.CaseId == c.Id).OrderBy(g => g.RequestedOn).ToListAsync(ct);
+        var supplements = await db.Set<SupplementRequest>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.RequestedOn).ToListAsync(ct);
+        var feedback = await db.Set<FeedbackNotice>().AsNoTracking().SingleOrDefaultAsync(f => f.CaseId == c.Id, ct);
+        var publication = await db.Set<PublicationRecord>().AsNoTracking().SingleOrDefaultAsync(p => p.CaseId == c.Id, ct);
+        var archive = await db.Set<ArchiveRecord>().AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == c.Id, ct);
+        var evidence = await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.CaseId == c.Id).OrderBy(f => f.UploadedAt).ToListAsync(ct);
+        var meetingTitle = c.Decision is { } d
+            ? await db.Set<Meeting>().AsNoTracking().Where(m => m.Id == d.MeetingId).Select(m => m.Title).FirstOrDefaultAsync(ct)
+            : null;
+
+        return new CaseDetail(
+            c.Id, c.Number, c.PolicyId, policy.DocumentNumber, c.Status, c.Status.Chinese(), c.Version,
+            c.Title, c.Description, c.BusinessField, c.StartedBy, c.AccountabilityStartedOn,
+            c.Status == CaseStatus.Registered ? TryStatus(c.ApplicationDeadline, today, calendar) : null, c.ApplicationDeadline,
+            c.Subjects.Select(s => new SubjectView(s.Kind, s.Kind == SubjectKind.Person ? s.PersonId!.Value : s.UnitId!.Value, s.Name)).ToList(),
+            c.Application is { } a
+                ? new ApplicationView(a.ApplicantKind, a.ApplicantName, a.SubmittedOn, a.Facts, a.EffectAndLosses, a.RecoveryMeasures,
+                    c.Claims.Select(x => new ClaimView(x.ItemCode, ItemArticle(x.ItemCode), ItemTitle(x.ItemCode), x.Explanation)).ToList())
+                : null,
+            c.ClosingReason, c.IsRepeat, c.RepeatExplanation,
+            c.Findings.Select(f => new FindingView(f.ItemCode, ItemArticle(f.ItemCode), ItemTitle(f.ItemCode), f.Verdict, f.Verdict.Chinese(), f.Note, f.RecordedAt)).ToList(),
+            guidance, supplements,
+            c.Report is { } r ? new ReportView(r.Text, r.Recommendation, policy.OutcomeName(r.Recommendation), r.SubmittedAt) : null,
+            c.Decision is { } dec
+                ? new DecisionView(dec.Outcome, policy.OutcomeName(dec.Outcome), dec.Reasons, dec.Mitigation, dec.DecidedOn, dec.MeetingId, meetingTitle,
+                    dec.AdviceAtDecision, dec.AdviceAtDecision.Chinese(),
+                    dec.AdviceAtDecision != Recommendation.NeedsJudgement && dec.AdviceAtDecision != dec.Outcome.ToRecommendation())
+                : null,
+            feedback, publication, archive,
+            evidence.Select(EvidenceApi.ToView).ToList(),
+            await CaseAdvice.SubstantiatedAbuseAsync(db, c, ct),
+            c.ActionsAllowedFor(actor, policy).Select(x => new ActionView(x, x.Chinese())).ToList());
+    }
+
+    public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid caseId, Actor actor, SafeHarborDb db, CancellationToken ct)
+    {
+        var c = await LoadVisibleAsync(caseId, actor, db, ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return entries.Select(e => new TimelineEntry(
+            e.Sequence, e.OccurredAt, e.ActorName, e.ActingAs, e.Action,
+            Enum.TryParse<CaseAction>(e.Action, out var action) ? action.Chinese() : e.Action,
+            JsonDocument.Parse(e.Details).RootElement.Clone())).ToList();
+    }
+
+    public static async Task<Case> LoadVisibleAsync(Guid caseId, Actor actor, SafeHarborDb db, CancellationToken ct) =>
+        await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).SingleOrDefaultAsync(c => c.Id == caseId, ct)
+        ?? throw DomainException.NotFound("case-not-found", "找不到该案件，或您无权查看。");
+
+    private static DeadlineStatus? TryStatus(DateOnly deadline, DateOnly today, WorkingDayCalendar calendar)
+    {
+        try
+        {
+            return Deadlines.Status(deadline, today, calendar);
+        }
+        catch (CalendarNotPublishedException)
+        {
+            return null;
+        }
+    }
+}

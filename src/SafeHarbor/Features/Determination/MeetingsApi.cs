@@ -1,0 +1,348 @@
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.Eligibility;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.Organisation;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Features.Determination;
+
+/// <summary>
+/// Art. 5(3): the party group studies each case collectively at a meeting. Attendance, recusals,
+/// one vote per member per matter, quorum and majority are recorded and checked here.
+/// </summary>
+public static class MeetingsApi
+{
+    public sealed record OpenRequest(string? Title, DateOnly? HeldOn, string? Place, IReadOnlyList<Guid>? MemberPersonIds);
+
+    public sealed record AttendanceEntry(Guid PersonId, bool Present, string? AbsenceReason);
+
+    public sealed record AttendanceRequest(IReadOnlyList<AttendanceEntry>? Members);
+
+    public sealed record ScheduleRequest(Guid CaseId);
+
+    public sealed record RecusalRequest(Guid PersonId, string? Reason);
+
+    public sealed record VoteRequest(VoteChoice Choice);
+
+    public sealed record DecisionRequest(Outcome Outcome, string? Reasons, string? Mitigation);
+
+    public sealed record PostponeRequest(string? Reason);
+
+    public sealed record MemberView(Guid PersonId, string Name, bool Present, string? AbsenceReason);
+
+    public sealed record VoteView(Guid PersonId, string Name, VoteChoice Choice, string ChoiceName);
+
+    public sealed record AgendaView(
+        Guid CaseId, string CaseNumber, string Title, CaseStatus Status, string StatusName, int Version,
+        IReadOnlyList<MemberView> Recused, IReadOnlyList<VoteView> Votes, IReadOnlyDictionary<string, int> Tally,
+        string? Outcome, string? Reasons);
+
+    public sealed record MeetingView(
+        Guid Id, string Title, DateOnly HeldOn, string Place, MeetingStatus Status, bool AttendanceRecorded,
+        IReadOnlyList<MemberView> Members, QuorumCheck Quorum, IReadOnlyList<AgendaView> Agenda);
+
+    public sealed record MeetingSummary(Guid Id, string Title, DateOnly HeldOn, MeetingStatus Status, int Cases);
+
+    public static IEndpointRouteBuilder MapDetermination(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/meetings").WithTags("党组会议认定")
+            .RequireRoles(Role.PartyGroupMember, Role.PartyGroupOffice, Role.Investigator, Role.GuidanceGroup, Role.PartyCommittee);
+        group.MapGet("/", ListAsync).WithSummary("会议列表");
+        group.MapGet("/{id:guid}", async (Guid id, SafeHarborDb db, PolicyCatalog policies, TimeProvider time, CancellationToken ct) =>
+            await ViewAsync(db, policies, id, ct)).WithSummary("会议详情：出席、法定人数、议题、回避、表决");
+        group.MapPost("/", async (OpenRequest r, CurrentActor current, CommandRunner runner, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
+        {
+            var id = await OpenAsync(r, await current.GetAsync(ct), runner, ct);
+            return Results.Created($"/api/meetings/{id}", await ViewAsync(db, policies, id, ct));
+        }).WithSummary("召开党组会议（默认全体党组成员为应到会成员）");
+        group.MapPut("/{id:guid}/attendance", (Guid id, AttendanceRequest r, CurrentActor current, CommandRunner runner, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
+            MeetingCommand(id, current, db, policies, ct, actor => RecordAttendanceAsync(id, r, actor, runner, ct))).WithSummary("登记出席和缺席");
+        group.MapPost("/{id:guid}/close", (Guid id, CurrentActor current, CommandRunner runner, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
+            MeetingCommand(id, current, db, policies, ct, actor => CloseAsync(id, actor, runner, ct))).WithSummary("结束会议");
+
+        var agenda = group.MapGroup("/{id:guid}/agenda");
+        agenda.MapPost("/", async (Guid id, ScheduleRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await ScheduleAsync(id, r.CaseId, HttpVersioning.ExpectedVersion(http.Request), await current.GetAsync(ct), runner, ct), http))
+            .WithSummary("将待认定案件列入会议议题");
+        agenda.MapPost("/{caseId:guid}/recusals", async (Guid id, Guid caseId, RecusalRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await RecordRecusalAsync(id, caseId, r, await current.GetAsync(ct), runner, ct), http))
+            .WithSummary("登记成员回避");
+        agenda.MapPost("/{caseId:guid}/votes", async (Guid id, Guid caseId, VoteRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await VoteAsync(id, caseId, r, await current.GetAsync(ct), runner, ct), http))
+            .WithSummary("党组成员本人表决（每人每事项一票）");
+        agenda.MapPost("/{caseId:guid}/decision", async (Guid id, Guid caseId, DecisionRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await DecideAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+            .WithSummary("形成认定意见（须达到法定人数且超过应到会成员半数同意）");
+        agenda.MapPost("/{caseId:guid}/postponement", async (Guid id, Guid caseId, PostponeRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await PostponeAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+            .WithSummary("暂缓研究，移出议题");
+        return app;
+    }
+
+    private static async Task<IResult> MeetingCommand(Guid id, CurrentActor current, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct, Func<Actor, Task> command)
+    {
+        await command(await current.GetAsync(ct));
+        return Results.Ok(await ViewAsync(db, policies, id, ct));
+    }
+
+    private static async Task<IReadOnlyList<MeetingSummary>> ListAsync(SafeHarborDb db, CancellationToken ct) =>
+        (await db.Set<Meeting>().AsNoTracking().ToListAsync(ct))
+            .OrderByDescending(m => m.HeldOn)
+            .Select(m => new MeetingSummary(m.Id, m.Title, m.HeldOn, m.Status, m.Agenda.Count))
+            .ToList();
+
+    public static Task<Guid> OpenAsync(OpenRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.RunAsync(actor, async ctx =>
+        {
+            var policy = ctx.Policies.InForceOn(ctx.Today);
+            RequireSecretariat(actor, policy);
+            var v = new Validation()
+                .RequireText(r.Title, "title", "会议名称", 200)
+                .Require(r.HeldOn is not null, "heldOn", "请填写会议日期。")
+                .RequireText(r.Place, "place", "会议地点", 100);
+            var voterRoles = policy.RolesFor(Duty.Vote).Select(x => x.ToString()).ToList();
+            var memberIds = r.MemberPersonIds is { Count: > 0 }
+                ? r.MemberPersonIds.Distinct().ToList()
+                : await (from u in ctx.Db.Users
+                         join ur in ctx.Db.UserRoles on u.Id equals ur.UserId
+                         join role in ctx.Db.Roles on ur.RoleId equals role.Id
+                         where voterRoles.Contains(role.Name!) && u.PersonId != null
+                         select u.PersonId!.Value).Distinct().ToListAsync(ct);
+            var persons = await ctx.Db.Persons.AsNoTracking().Where(p => memberIds.Contains(p.Id)).ToListAsync(ct);
+            v.Require(memberIds.Count > 0, "memberPersonIds", $"没有{policy.Decision.Body}成员，无法召开会议。");
+            v.Require(persons.Count == memberIds.Count, "memberPersonIds", "应到会成员中有不存在的人员。");
+            v.ThrowIfInvalid();
+            var meeting = new Meeting
+            {
+                Id = Guid.NewGuid(),
+                Title = r.Title!.Trim(),
+                HeldOn = r.HeldOn!.Value,
+                Place = r.Place!.Trim(),
+                Status = MeetingStatus.Open,
+                CreatedBy = actor.UserId,
+                Members = persons.OrderBy(p => memberIds.IndexOf(p.Id)).Select(p => new MeetingMember { PersonId = p.Id, Name = p.Name }).ToList(),
+            };
+            ctx.Db.Add(meeting);
+            ctx.Audit("OpenMeeting", nameof(Meeting), meeting.Id.ToString(), null, policy.BodyFor(Duty.Secretariat),
+                new { meeting.Title, meeting.HeldOn, members = meeting.Members.Select(m => m.Name).ToArray() });
+            return meeting.Id;
+        }, ct);
+
+    public static Task<bool> RecordAttendanceAsync(Guid meetingId, AttendanceRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.RunAsync(actor, async ctx =>
+        {
+            var policy = ctx.Policies.InForceOn(ctx.Today);
+            RequireSecretariat(actor, policy);
+            var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
+            var entries = r.Members ?? [];
+            var v = new Validation()
+                .Require(meeting.Votes.Count == 0, "members", "会议已开始表决，不能再修改出席情况。")
+                .Require(entries.Select(e => e.PersonId).Distinct().Count() == entries.Count, "members", "出席名单有重复人员。")
+                .Require(meeting.Members.All(m => entries.Any(e => e.PersonId == m.PersonId)), "members", "请为每一名应到会成员登记出席或缺席。")
+                .Require(entries.All(e => meeting.Members.Any(m => m.PersonId == e.PersonId)), "members", "出席名单中有非应到会成员。");
+            foreach (var (e, i) in entries.Select((e, i) => (e, i)))
+            {
+                v.Require(e.Present || !string.IsNullOrWhiteSpace(e.AbsenceReason), $"members[{i}].absenceReason", "请填写缺席原因。");
+            }
+            v.ThrowIfInvalid();
+            foreach (var m in meeting.Members)
+            {
+                var e = entries.Single(x => x.PersonId == m.PersonId);
+                m.Present = e.Present;
+                m.AbsenceReason = e.Present ? null : e.AbsenceReason!.Trim();
+            }
+            meeting.AttendanceRecorded = true;
+            var quorum = DecisionTally.Quorum(policy.Decision, meeting.Entitled, meeting.Present);
+            ctx.Audit("RecordAttendance", nameof(Meeting), meeting.Id.ToString(), null, policy.BodyFor(Duty.Secretariat), new
+            {
+                present = meeting.Members.Where(m => m.Present).Select(m => m.Name).ToArray(),
+                absent = meeting.Members.Where(m => !m.Present).Select(m => $"{m.Name}（{m.AbsenceReason}）").ToArray(),
+                quorum = quorum.Message,
+            });
+            return true;
+        }, ct);
+
+    public static Task<CaseSnapshot> ScheduleAsync(Guid meetingId, Guid caseId, int? version, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        {
+            var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
+            c.Schedule(meeting.Id, meeting.Title, actor, policy, ctx.Now);
+            meeting.Agenda.Add(new AgendaItem { CaseId = c.Id, Order = meeting.Agenda.Count + 1 });
+            // Art. 6: a member who is a subject of the matter or its applicant stands aside from it.
+            foreach (var m in meeting.Members.Where(m => c.SubjectPersonIds.Contains(m.PersonId) || c.Application?.ApplicantPersonId == m.PersonId))
+            {
+                meeting.Recusals.Add(new Recusal { CaseId = c.Id, PersonId = m.PersonId, Reason = "系本事项问责对象或申请人，依照第六条回避" });
+            }
+        }, ct);
+
+    public static Task<CaseSnapshot> RecordRecusalAsync(Guid meetingId, Guid caseId, RecusalRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, null, async (ctx, c, policy) =>
+        {
+            var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
+            RequireOnAgenda(meeting, c);
+            var member = meeting.Members.FirstOrDefault(m => m.PersonId == r.PersonId);
+            new Validation()
+                .Require(member is not null, "personId", "回避人员不是本次会议的应到会成员。")
+                .RequireText(r.Reason, "reason", "回避理由", 500)
+                .Require(!meeting.Recusals.Any(x => x.CaseId == c.Id && x.PersonId == r.PersonId), "personId", "该成员已登记回避。")
+                .Require(!meeting.Votes.Any(x => x.CaseId == c.Id && x.PersonId == r.PersonId), "personId", "该成员已对本事项表决，不能再登记回避。")
+                .ThrowIfInvalid();
+            c.Record(CaseAction.RecordRecusal, actor, policy, ctx.Now, new Dictionary<string, object?> { ["member"] = member!.Name, ["reason"] = r.Reason!.Trim() });
+            meeting.Recusals.Add(new Recusal { CaseId = c.Id, PersonId = r.PersonId, Reason = r.Reason.Trim() });
+        }, ct);
+
+    public static Task<CaseSnapshot> VoteAsync(Guid meetingId, Guid caseId, VoteRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, null, async (ctx, c, policy) =>
+        {
+            var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
+            RequireOnAgenda(meeting, c);
+            c.EnsureAllowed(CaseAction.Vote, actor, policy);
+            var member = meeting.Members.FirstOrDefault(m => m.PersonId == actor.PersonId)
+                ?? throw DomainException.Forbidden("not-a-member", "您不是本次会议的应到会成员，不能表决。");
+            if (!meeting.AttendanceRecorded)
+            {
+                throw DomainException.Conflict("attendance-not-recorded", "请先登记出席情况，再进行表决。");
+            }
+            if (!member.Present)
+            {
+                throw DomainException.Forbidden("not-present", "您未出席本次会议，不能表决。");
+            }
+            if (meeting.Recusals.Any(x => x.CaseId == c.Id && x.PersonId == member.PersonId))
+            {
+                throw DomainException.Forbidden("recused", "您已对本事项回避，不能表决（第六条）。");
+            }
+            var quorum = DecisionTally.Quorum(policy.Decision, meeting.Entitled, meeting.Present);
+            if (!quorum.Reached)
+            {
+                throw DomainException.Conflict("no-quorum", quorum.Message);
+            }
+            if (!Enum.IsDefined(r.Choice) || (r.Choice != VoteChoice.Abstain && !policy.AllowsOutcome(ToOutcome(r.Choice))))
+            {
+                throw DomainException.Invalid("invalid-choice", "表决选项不在本办法规定的认定结果之内。");
+            }
+            var existing = meeting.Votes.FirstOrDefault(x => x.CaseId == c.Id && x.PersonId == member.PersonId);
+            if (existing is not null && policy.Decision.OneVotePerMatter)
+            {
+                throw DomainException.Conflict("already-voted", $"您已对本事项表决（{existing.Choice.Chinese()}），每名成员对每个事项只能表决一次。");
+            }
+            if (existing is not null)
+            {
+                meeting.Votes.Remove(existing);
+            }
+            meeting.Votes.Add(new Vote { CaseId = c.Id, PersonId = member.PersonId, Choice = r.Choice, CastAt = ctx.Now });
+            c.Record(CaseAction.Vote, actor, policy, ctx.Now, new Dictionary<string, object?> { ["member"] = member.Name, ["choice"] = r.Choice.Chinese() });
+        }, ct);
+
+    public static Task<CaseSnapshot> DecideAsync(Guid meetingId, Guid caseId, int? version, DecisionRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        {
+            var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
+            RequireOnAgenda(meeting, c);
+            c.EnsureAllowed(CaseAction.Decide, actor, policy);
+            var quorum = DecisionTally.Quorum(policy.Decision, meeting.Entitled, meeting.Present);
+            if (!meeting.AttendanceRecorded || !quorum.Reached)
+            {
+                throw DomainException.Conflict("no-quorum", meeting.AttendanceRecorded ? quorum.Message : "尚未登记出席情况，不能形成决定。");
+            }
+            if (!Enum.IsDefined(r.Outcome) || !policy.AllowsOutcome(r.Outcome))
+            {
+                throw DomainException.Invalid("invalid-outcome", "认定结果不在本办法规定的结果之内。");
+            }
+            var votesFor = meeting.Votes.Count(x => x.CaseId == c.Id && x.Choice == r.Outcome.ToVote());
+            var passing = DecisionTally.Passing(policy.Decision, r.Outcome, policy.OutcomeName(r.Outcome), votesFor, meeting.Entitled, meeting.Present);
+            if (!passing.Passed)
+            {
+                throw DomainException.Conflict("no-majority", passing.Message);
+            }
+            var advice = await CaseAdvice.ForAsync(ctx.Db, c, policy, AdviceStage.Verified, ct);
+            c.Decide(r.Outcome, r.Reasons, r.Mitigation, advice.Recommendation, actor, policy, ctx.Now, meeting.HeldOn);
+        }, ct);
+
+    public static Task<CaseSnapshot> PostponeAsync(Guid meetingId, Guid caseId, int? version, PostponeRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        {
+            var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
+            RequireOnAgenda(meeting, c);
+            c.Postpone(r.Reason, actor, policy, ctx.Now);
+            meeting.Votes.RemoveAll(x => x.CaseId == c.Id);
+        }, ct);
+
+    public static Task<bool> CloseAsync(Guid meetingId, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.RunAsync(actor, async ctx =>
+        {
+            var policy = ctx.Policies.InForceOn(ctx.Today);
+            RequireSecretariat(actor, policy);
+            var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
+            var caseIds = meeting.Agenda.Select(a => a.CaseId).ToList();
+            var pending = await ctx.Db.Cases.AsNoTracking()
+                .Where(c => caseIds.Contains(c.Id) && c.Status == CaseStatus.Scheduled && c.MeetingId == meeting.Id)
+                .Select(c => c.Number).ToListAsync(ct);
+            if (pending.Count > 0)
+            {
+                throw DomainException.Conflict("agenda-open", $"议题中的案件 {string.Join("、", pending)} 尚未形成决定，请先认定或移出议题。");
+            }
+            meeting.Status = MeetingStatus.Closed;
+            ctx.Audit("CloseMeeting", nameof(Meeting), meeting.Id.ToString(), null, policy.BodyFor(Duty.Secretariat), new { meeting.Title });
+            return true;
+        }, ct);
+
+    public static async Task<MeetingView> ViewAsync(SafeHarborDb db, PolicyCatalog policies, Guid id, CancellationToken ct)
+    {
+        var meeting = await db.Set<Meeting>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct)
+            ?? throw DomainException.NotFound("meeting-not-found", "找不到该会议。");
+        var caseIds = meeting.Agenda.Select(a => a.CaseId).ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var policy = cases.Values.Select(c => policies.Get(c.PolicyId)).FirstOrDefault() ?? policies.InForceOn(meeting.HeldOn);
+        var names = meeting.Members.ToDictionary(m => m.PersonId, m => m.Name);
+        var agenda = meeting.Agenda.OrderBy(a => a.Order).Where(a => cases.ContainsKey(a.CaseId)).Select(a =>
+        {
+            var c = cases[a.CaseId];
+            var votes = meeting.Votes.Where(x => x.CaseId == c.Id)
+                .Select(x => new VoteView(x.PersonId, names.GetValueOrDefault(x.PersonId, ""), x.Choice, x.Choice.Chinese())).ToList();
+            var tally = Enum.GetValues<VoteChoice>().ToDictionary(ch => ch.ToString(), ch => votes.Count(x => x.Choice == ch));
+            var recused = meeting.Recusals.Where(x => x.CaseId == c.Id)
+                .Select(x => new MemberView(x.PersonId, names.GetValueOrDefault(x.PersonId, ""), false, x.Reason)).ToList();
+            var decided = c.Decision is { } d && d.MeetingId == meeting.Id;
+            return new AgendaView(c.Id, c.Number, c.Title, c.Status, c.Status.Chinese(), c.Version, recused, votes, tally,
+                decided ? policies.Get(c.PolicyId).OutcomeName(c.Decision!.Outcome) : null, decided ? c.Decision!.Reasons : null);
+        }).ToList();
+        return new MeetingView(meeting.Id, meeting.Title, meeting.HeldOn, meeting.Place, meeting.Status, meeting.AttendanceRecorded,
+            meeting.Members.Select(m => new MemberView(m.PersonId, m.Name, m.Present, m.AbsenceReason)).ToList(),
+            DecisionTally.Quorum(policy.Decision, meeting.Entitled, meeting.Present), agenda);
+    }
+
+    private static Outcome ToOutcome(VoteChoice choice) => choice switch
+    {
+        VoteChoice.Exempted => Outcome.Exempted,
+        VoteChoice.Mitigated => Outcome.Mitigated,
+        _ => Outcome.NotExempted,
+    };
+
+    private static void RequireSecretariat(Actor actor, PolicyVersion policy)
+    {
+        if (!policy.RolesFor(Duty.Secretariat).Any(actor.Has))
+        {
+            throw DomainException.Forbidden("not-your-duty", $"会议记录由{policy.BodyFor(Duty.Secretariat)}办理，您当前的角色不能办理。");
+        }
+    }
+
+    private static async Task<Meeting> LoadOpenMeetingAsync(CommandContext ctx, Guid id, CancellationToken ct)
+    {
+        var meeting = await ctx.Db.Set<Meeting>().SingleOrDefaultAsync(m => m.Id == id, ct)
+            ?? throw DomainException.NotFound("meeting-not-found", "找不到该会议。");
+        return meeting.Status == MeetingStatus.Open
+            ? meeting
+            : throw DomainException.Conflict("meeting-closed", $"会议“{meeting.Title}”已结束，不能再修改。");
+    }
+
+    private static void RequireOnAgenda(Meeting meeting, Case c)
+    {
+        if (meeting.Agenda.All(a => a.CaseId != c.Id) || c.MeetingId != meeting.Id)
+        {
+            throw DomainException.Conflict("not-on-agenda", $"案件 {c.Number} 不在本次会议的议题中。");
+        }
+    }
+}

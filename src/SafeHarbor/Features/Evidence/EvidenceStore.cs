@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Crypto;
+
+namespace SafeHarbor.Features.Evidence;
+
+public sealed class EvidenceOptions
+{
+    /// <summary>Where files are kept; relative paths are under the working directory.</summary>
+    public string Directory { get; set; } = "data/evidence";
+
+    public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+}
+
+public sealed record StoredFile(string StoredName, long Size, string Sha256, string Sm3);
+
+/// <summary>Files on disk, named by a random id; content is hashed while it streams in and checked before it streams out.</summary>
+public sealed class EvidenceStore(EvidenceOptions options)
+{
+    /// <summary>Accepted kinds: extension, MIME type and the leading bytes the content must start with.</summary>
+    private static readonly Dictionary<string, (string Mime, byte[][] Magic)> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = ("application/pdf", [[0x25, 0x50, 0x44, 0x46]]),
+        [".jpg"] = ("image/jpeg", [[0xFF, 0xD8, 0xFF]]),
+        [".jpeg"] = ("image/jpeg", [[0xFF, 0xD8, 0xFF]]),
+        [".png"] = ("image/png", [[0x89, 0x50, 0x4E, 0x47]]),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".ofd"] = ("application/ofd", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".zip"] = ("application/zip", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".doc"] = ("application/msword", [[0xD0, 0xCF, 0x11, 0xE0]]),
+        [".xls"] = ("application/vnd.ms-excel", [[0xD0, 0xCF, 0x11, 0xE0]]),
+        [".txt"] = ("text/plain; charset=utf-8", []),
+    };
+
+    public long MaxFileBytes => options.MaxFileBytes;
+
+    public static string AcceptedExtensions => string.Join("、", Kinds.Keys);
+
+    public string RootDirectory => Path.GetFullPath(options.Directory);
+
+    public static string MimeFor(string fileName) =>
+        Kinds.TryGetValue(Path.GetExtension(fileName), out var kind) ? kind.Mime : "application/octet-stream";
+
+    public static void ValidateName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > 255)
+        {
+            throw DomainException.Invalid("file-name-invalid", "文件名不能为空，且不能超过 255 个字符。");
+        }
+        if (!Kinds.ContainsKey(Path.GetExtension(fileName)))
+        {
+            throw DomainException.Invalid("file-type-not-allowed", $"不支持的文件类型“{Path.GetExtension(fileName)}”，可上传：{AcceptedExtensions}。");
+        }
+    }
+
+    /// <summary>Streams content to a new file, hashing as it goes; refuses oversize or mislabelled content and leaves nothing behind.</summary>
+    public async Task<StoredFile> SaveAsync(string fileName, Stream content, CancellationToken ct)
+    {
+        ValidateName(fileName);
+        Directory.CreateDirectory(RootDirectory);
+        var storedName = $"{Guid.NewGuid():N}.bin";
+        var path = Path.Combine(RootDirectory, storedName);
+        try
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var sm3 = new Sm3();
+            long size = 0;
+            var head = new byte[8];
+            var headLength = 0;
+            var buffer = new byte[81920];
+            await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    size += read;
+                    if (size > options.MaxFileBytes)
+                    {
+                        throw new DomainException(ErrorKind.Invalid, "file-too-large", $"文件超过允许的大小（{options.MaxFileBytes / 1024 / 1024} MB）。");
+                    }
+                    var chunk = buffer.AsSpan(0, read);
+                    if (headLength < head.Length)
+                    {
+                        var take = Math.Min(head.Length - headLength, read);
+                        chunk[..take].CopyTo(head.AsSpan(headLength));
+                        headLength += take;
+                    }
+                    sha.AppendData(chunk);
+                    sm3.Append(chunk);
+                    await output.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+                await output.FlushAsync(ct);
+            }
+            if (size == 0)
+            {
+                throw DomainException.Invalid("file-empty", "文件是空的。");
+            }
+            CheckContent(fileName, head.AsSpan(0, headLength), path);
+            return new StoredFile(storedName, size, Convert.ToHexStringLower(sha.GetHashAndReset()), sm3.FinishHex());
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Recomputes both hashes of a stored file; null when the file is missing.</summary>
+    public async Task<(string Sha256, string Sm3)?> HashAsync(string storedName, CancellationToken ct)
+    {
+        var path = PathOf(storedName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var sm3 = new Sm3();
+        var buffer = new byte[81920];
+        await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        int read;
+        while ((read = await input.ReadAsync(buffer, ct)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+            sm3.Append(buffer.AsSpan(0, read));
+        }
+        return (Convert.ToHexStringLower(sha.GetHashAndReset()), sm3.FinishHex());
+    }
+
+    public Stream OpenRead(string storedName) =>
+        new FileStream(PathOf(storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+
+    public void Delete(string storedName) => File.Delete(PathOf(storedName));
+
+    private string PathOf(string storedName) => Path.Combine(RootDirectory, Path.GetFileName(storedName));
+
+    private static void CheckContent(string fileName, ReadOnlySpan<byte> head, string path)
+    {
+        var kind = Kinds[Path.GetExtension(fileName)];
+        if (kind.Magic.Length == 0)
+        {
+            // Plain text: must be UTF-8 without NUL bytes.
+            var bytes = File.ReadAllBytes(path);
+            var valid = !bytes.Contains((byte)0) && System.Text.Unicode.Utf8.IsValid(bytes);
+            if (!valid)
+            {
+                throw DomainException.Invalid("file-content-mismatch", "文本文件须为 UTF-8 编码的纯文本。");
+            }
+            return;
+        }
+        foreach (var magic in kind.Magic)
+        {
+            if (head.StartsWith(magic))
+            {
+                return;
+            }
+        }
+        throw DomainException.Invalid("file-content-mismatch", $"文件内容与扩展名“{Path.GetExtension(fileName)}”不符，请确认文件未损坏且类型正确。");
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Features.Verification;
+
+/// <summary>Art. 5(2): verification by 局机关纪委, guidance from 驻局纪检监察组, supplementary material, the written report.</summary>
+public static class VerificationApi
+{
+    public sealed record FindingRequest(Verdict Verdict, string? Note);
+
+    public sealed record GuidanceRequestInput(string? Question);
+
+    public sealed record GuidanceReplyInput(string? Reply);
+
+    public sealed record SupplementRequestInput(string? Items, int? WorkingDays);
+
+    public sealed record SupplementInput(string? Text);
+
+    public sealed record ReportInput(string? Text, Outcome Recommendation);
+
+    public static IEndpointRouteBuilder MapVerification(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases/{caseId:guid}").WithTags("调查核实").RequireAuthorization();
+        group.MapPost("/verification/start", (Guid caseId, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            Run(http, current, ct, actor => StartAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), actor, runner, ct)))
+            .WithSummary("开始调查核实");
+        group.MapPut("/findings/{itemCode}", (Guid caseId, string itemCode, FindingRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            Run(http, current, ct, actor => RecordFindingAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), itemCode, request, actor, runner, ct)))
+            .WithSummary("记录对某项条件或排除情形的核实意见（符合 / 不符合 / 需研判）");
+        group.MapPost("/guidance-requests", (Guid caseId, GuidanceRequestInput request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            Run(http, current, ct, actor => RequestGuidanceAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct)))
+            .WithSummary("申请驻局纪检监察组指导");
+        group.MapPost("/guidance-requests/{requestId:guid}/reply", (Guid caseId, Guid requestId, GuidanceReplyInput request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            Run(http, current, ct, actor => ReplyGuidanceAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), requestId, request, actor, runner, ct)))
+            .WithSummary("驻局纪检监察组反馈指导意见");
+        group.MapPost("/supplement-requests", (Guid caseId, SupplementRequestInput request, HttpContext http, CurrentActor current, CommandRunner runner, WorkingDayCalendar calendar, CancellationToken ct) =>
+            Run(http, current, ct, actor => RequestSupplementAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, calendar, ct)))
+            .WithSummary("通知申请方补充材料（期限按工作日计）");
+        group.MapPost("/supplements", (Guid caseId, SupplementInput request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            Run(http, current, ct, actor => SubmitSupplementAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct)))
+            .WithSummary("申请方提交补充材料");
+        group.MapPost("/verification/report", (Guid caseId, ReportInput request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            Run(http, current, ct, actor => SubmitReportAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct)))
+            .WithSummary("提交书面调查报告和建议");
+        return app;
+    }
+
+    private static async Task<IResult> Run(HttpContext http, CurrentActor current, CancellationToken ct, Func<Actor, Task<CaseSnapshot>> command) =>
+        HttpVersioning.WithVersion(await command(await current.GetAsync(ct)), http);
+
+    public static Task<CaseSnapshot> StartAsync(Guid caseId, int? version, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        {
+            c.StartVerification(actor, policy, ctx.Now);
+            return Task.CompletedTask;
+        }, ct);
+
+    public static Task<CaseSnapshot> RecordFindingAsync(Guid caseId, int? version, string itemCode, FindingRequest request, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        {
+            c.RecordFinding(itemCode, request.Verdict, request.Note, actor, policy, ctx.Now);
+            return Task.CompletedTask;
+        }, ct);
+
+    public static Task<CaseSnapshot> RequestGuidanceAsync(Guid caseId, int? version, GuidanceRequestInput request, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        {
+            new Validation().RequireText(request.Question, "question", "请求指导的问题", 3000).ThrowIfInvalid();
+            var guidance = new GuidanceRequest
+            {
+                Id = Guid.NewGuid(), CaseId = c.Id, Question = request.Question!.Trim(), RequestedOn = ctx.Today, RequestedBy = actor.UserId,
+            };
+            c.Record(CaseAction.RequestGuidance, actor, policy, ctx.Now, new Dictionary<string, object?>
+            {
+                ["requestId"] = guidance.Id, ["question"] = guidance.Question, ["requestedOn"] = ctx.Today, ["to"] = policy.BodyFor(Duty.Guide),
+            });
+            ctx.Db.Add(guidance);
+            return Task.CompletedTask;
+        }, ct);
+
+    public static Task<CaseSnapshot> ReplyGuidanceAsync(Guid caseId, int? version, Guid requestId, GuidanceReplyInput request, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        {
+            new Validation().RequireText(request.Reply, "reply", "指导意见", 5000).ThrowIfInvalid();
+            var guidance = await ctx.Db.Set<GuidanceRequest>().SingleOrDefaultAsync(g => g.Id == requestId && g.CaseId == c.Id, ct)
+                ?? throw DomainException.NotFound("guidance-request-not-found", "找不到该指导请求。");
+            if (guidance.Reply is not null)
+            {
+                throw DomainException.Conflict("guidance-replied", $"该指导请求已于 {guidance.RepliedOn:yyyy-MM-dd} 反馈意见。");
+            }
+            c.Record(CaseAction.ReplyGuidance, actor, policy, ctx.Now, new Dictionary<string, object?>
+            {
+                ["requestId"] = guidance.Id, ["reply"] = request.Reply!.Trim(), ["repliedOn"] = ctx.Today,
+            });
+            guidance.Reply = request.Reply.Trim();
+            guidance.RepliedOn = ctx.Today;
+            guidance.RepliedBy = actor.UserId;
+        }, ct);
+
+    public static Task<CaseSnapshot> RequestSupplementAsync(Guid caseId, int? version, SupplementRequestInput request, Actor actor, CommandRunner runner, WorkingDayCalendar calendar, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        {
+            var days = request.WorkingDays ?? 5;
+            new Validation().Require(days is >= 1 and <= 30, "workingDays", "补充材料期限应为 1 至 30 个工作日。").ThrowIfInvalid();
+            var due = calendar.AddWorkingDays(ctx.Today, days);
+            c.RequestSupplement(due, request.Items ?? "", actor, policy, ctx.Now, ctx.Today);
+            ctx.Db.Add(new SupplementRequest
+            {
+                Id = Guid.NewGuid(), CaseId = c.Id, Items = request.Items!.Trim(), RequestedOn = ctx.Today, DueOn = due, RequestedBy = actor.UserId,
+            });
+            return Task.CompletedTask;
+        }, ct);
+
+    public static Task<CaseSnapshot> SubmitSupplementAsync(Guid caseId, int? version, SupplementInput request, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        {
+            c.SubmitSupplement(request.Text, actor, policy, ctx.Now);
+            var open = await ctx.Db.Set<SupplementRequest>().Where(s => s.CaseId == c.Id && s.Answer == null).ToListAsync(ct);
+            foreach (var s in open)
+            {
+                s.Answer = request.Text!.Trim();
+                s.AnsweredOn = ctx.Today;
+            }
+        }, ct);
+
+    public static Task<CaseSnapshot> SubmitReportAsync(Guid caseId, int? version, ReportInput request, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        {
+            c.SubmitReport(request.Text, request.Recommendation, actor, policy, ctx.Now);
+            return Task.CompletedTask;
+        }, ct);
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SafeHarbor.Features.Verification;
+
+/// <summary>A request to 驻局纪检监察组 for guidance (Art. 5(2)) and its reply; the group comments, it does not decide.</summary>
+public sealed class GuidanceRequest
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public required string Question { get; set; }
+    public DateOnly RequestedOn { get; set; }
+    public Guid RequestedBy { get; set; }
+    public string? Reply { get; set; }
+    public DateOnly? RepliedOn { get; set; }
+    public Guid? RepliedBy { get; set; }
+}
+
+/// <summary>A request to the applicant for more material, with its due date and the applicant's answer.</summary>
+public sealed class SupplementRequest
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public required string Items { get; set; }
+    public DateOnly RequestedOn { get; set; }
+    public DateOnly DueOn { get; set; }
+    public Guid RequestedBy { get; set; }
+    public string? Answer { get; set; }
+    public DateOnly? AnsweredOn { get; set; }
+}
+
+internal sealed class GuidanceRequestConfiguration : IEntityTypeConfiguration<GuidanceRequest>
+{
+    public void Configure(EntityTypeBuilder<GuidanceRequest> b)
+    {
+        b.ToTable("GuidanceRequests");
+        b.Property(x => x.Question).HasMaxLength(3000);
+        b.Property(x => x.Reply).HasMaxLength(5000);
+        b.HasIndex(x => x.CaseId);
+    }
+}
+
+internal sealed class SupplementRequestConfiguration : IEntityTypeConfiguration<SupplementRequest>
+{
+    public void Configure(EntityTypeBuilder<SupplementRequest> b)
+    {
+        b.ToTable("SupplementRequests");
+        b.Property(x => x.Items).HasMaxLength(2000);
+        b.Property(x => x.Answer).HasMaxLength(5000);
+        b.HasIndex(x => x.CaseId);
+    }
+}

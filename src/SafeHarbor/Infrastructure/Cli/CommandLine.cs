@@ -1,0 +1,210 @@
+using System.CommandLine;
+using System.Globalization;
+using SafeHarbor.Audit;
+using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Demo;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Infrastructure.Cli;
+
+/// <summary>
+/// Administrator commands of the same executable. Calendar and policy commands touch no database;
+/// the others use the database configured as for the web app (appsettings, Database__* variables).
+/// </summary>
+public static class CommandLine
+{
+    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, IConfiguration? configuration = null)
+    {
+        configuration ??= new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+
+        var root = new RootCommand("SafeHarbor 容错免责与激励管理系统：管理命令");
+        root.Subcommands.Add(CalendarCommand(input, output, error, configuration));
+        root.Subcommands.Add(PolicyCommand(output, error, configuration));
+        root.Subcommands.Add(AuditCommand(output, error, configuration));
+        root.Subcommands.Add(DatabaseCommand("migrate", "创建或升级数据库（应用全部迁移）", output, error, configuration, seed: false));
+        root.Subcommands.Add(DatabaseCommand("seed-demo", "在空数据库中写入演示数据（单位、人员、账号和各阶段案件）", output, error, configuration, seed: true));
+
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static Command CalendarCommand(TextReader input, TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var calendar = new Command("calendar", "工作日历（法定节假日与调休）");
+
+        var from = new Option<string?>("--from") { Description = "起算日期 YYYY-MM-DD（当日不计入）；省略时从标准输入逐行读取" };
+        var days = new Option<int>("--working-days") { Description = "工作日数", Required = true };
+        var deadline = new Command("deadline", "自起算日起第 N 个工作日（起算日不计入）") { from, days };
+        deadline.SetAction(parse => Guard(error, () =>
+        {
+            var cal = LoadCalendar(configuration);
+            var n = parse.GetValue(days);
+            if (n < 1)
+            {
+                throw new ArgumentException("--working-days 须为正整数。");
+            }
+            if (parse.GetValue(from) is { } single)
+            {
+                output.WriteLine(Format(cal.AddWorkingDays(ParseDate(single), n)));
+                return 0;
+            }
+            // Many dates at once: one buffered pass over standard input.
+            var lineNumber = 0;
+            string? line;
+            while ((line = input.ReadLine()) is not null)
+            {
+                lineNumber++;
+                var text = line.Trim();
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+                {
+                    throw new ArgumentException($"第 {lineNumber} 行“{text}”不是 YYYY-MM-DD 格式的日期。");
+                }
+                output.Write(text);
+                output.Write(' ');
+                output.WriteLine(Format(cal.AddWorkingDays(start, n)));
+            }
+            return 0;
+        }));
+
+        var dateArgument = new Argument<string>("date") { Description = "日期 YYYY-MM-DD" };
+        var isWorkingDay = new Command("is-working-day", "某日是否为工作日，输出 true 或 false") { dateArgument };
+        isWorkingDay.SetAction(parse => Guard(error, () =>
+        {
+            output.WriteLine(LoadCalendar(configuration).IsWorkingDay(ParseDate(parse.GetValue(dateArgument)!)) ? "true" : "false");
+            return 0;
+        }));
+
+        calendar.Subcommands.Add(deadline);
+        calendar.Subcommands.Add(isWorkingDay);
+        return calendar;
+    }
+
+    private static Command PolicyCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var policy = new Command("policy", "容错免责办法版本");
+        var list = new Command("list", "列出已载入的办法版本");
+        list.SetAction(_ => Guard(error, () =>
+        {
+            foreach (var p in LoadPolicies(configuration).All)
+            {
+                output.WriteLine($"{p.Id}\t{p.DocumentNumber}\t{p.EffectiveFrom:yyyy-MM-dd} 起施行{(p.EffectiveTo is { } to ? $"，至 {to:yyyy-MM-dd}" : "")}\t{p.Issuer}");
+            }
+            return 0;
+        }));
+        var id = new Argument<string>("id") { Description = "办法版本标识（policy list 的第一列）" };
+        var show = new Command("show", "以可读形式显示一个办法版本") { id };
+        show.SetAction(parse => Guard(error, () =>
+        {
+            output.Write(PolicyText.Describe(LoadPolicies(configuration).Get(parse.GetValue(id)!)));
+            return 0;
+        }));
+        policy.Subcommands.Add(list);
+        policy.Subcommands.Add(show);
+        return policy;
+    }
+
+    private static Command AuditCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var audit = new Command("audit", "审计日志");
+        var verify = new Command("verify", "校验整条 SM3 哈希链；完整时退出码为 0，否则指出第一条异常记录并以 1 退出");
+        verify.SetAction((_, ct) => GuardAsync(error, async () =>
+        {
+            await using var app = BuildServices(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            var result = await AuditLog.VerifyAsync(scope.ServiceProvider.GetRequiredService<SafeHarborDb>(), ct);
+            (result.IsIntact ? output : error).WriteLine(result.Message);
+            return result.IsIntact ? 0 : 1;
+        }));
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+
+    private static Command DatabaseCommand(string name, string description, TextWriter output, TextWriter error, IConfiguration configuration, bool seed)
+    {
+        var command = new Command(name, description);
+        command.SetAction((_, ct) => GuardAsync(error, async () =>
+        {
+            await using var app = BuildServices(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+            await DatabaseSetup.MigrateAsync(db, ct);
+            output.WriteLine($"数据库已是最新结构（{DatabaseSetup.ProviderFrom(configuration)}）。");
+            if (seed)
+            {
+                var seeded = await DemoData.SeedAsync(scope.ServiceProvider, ct);
+                output.WriteLine(seeded ? "已写入演示数据。" : "数据库中已有数据，未写入演示数据。");
+                if (seeded)
+                {
+                    DemoData.PrintAccounts(output);
+                }
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The web app's services without its server, over the same configuration sources.</summary>
+    private static WebApplication BuildServices(IConfiguration configuration)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.ClearProviders();
+        builder.Services.AddSafeHarborCore(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static WorkingDayCalendar LoadCalendar(IConfiguration configuration) =>
+        configuration["Calendar:Directory"] is { Length: > 0 } dir ? WorkingDayCalendar.LoadFrom(dir) : WorkingDayCalendar.LoadDefault();
+
+    private static PolicyCatalog LoadPolicies(IConfiguration configuration) =>
+        PolicyCatalog.LoadFrom(configuration["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory);
+
+    private static DateOnly ParseDate(string text) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new ArgumentException($"“{text}”不是 YYYY-MM-DD 格式的日期。");
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Known failures print one Chinese line and exit non-zero; nothing prints a stack trace.</summary>
+    private static int Guard(TextWriter error, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is CalendarNotPublishedException or CalendarDataException or PolicyLoadException or DomainException or ArgumentException)
+        {
+            error.WriteLine(e.Message);
+            return e is CalendarNotPublishedException ? 3 : 2;
+        }
+    }
+
+    private static async Task<int> GuardAsync(TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (e is CalendarNotPublishedException or PolicyLoadException or DomainException or ArgumentException or InvalidOperationException)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Organisation;
+
+namespace SafeHarbor.Infrastructure.Security;
+
+public static class SecuritySetup
+{
+    /// <summary>ASP.NET Core Identity with a cookie for pages and a bearer token for API clients, roles from the database.</summary>
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentityApiEndpoints<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<SafeHarborDb>()
+            .AddErrorDescriber<ChineseIdentityErrors>();
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        // Tests lower this to keep password hashing quick; production keeps the framework default.
+        var iterations = configuration.GetValue<int?>("Security:PasswordHashIterations");
+        if (iterations is > 0)
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations.Value);
+        }
+        services.AddAuthorizationBuilder();
+        // Keys that sign cookies and bearer tokens survive a restart, so users stay signed in.
+        services.AddDataProtection()
+            .SetApplicationName("SafeHarbor")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys ? keys : "data/keys"));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        return services;
+    }
+
+    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params Role[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(p => p.RequireRole(roles.Select(r => r.ToString())));
+}
+
+internal sealed class ChineseIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"用户名“{userName}”已被使用。" };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"用户名“{userName}”无效，只能包含字母、数字和 -._@+。" };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少 {length} 位。" };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码须包含数字。" };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "密码须包含小写字母。" };
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "账号操作失败。" };
+}

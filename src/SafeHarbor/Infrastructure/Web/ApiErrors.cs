@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
+
+namespace SafeHarbor.Infrastructure.Web;
+
+/// <summary>
+/// Turns every failure into a ProblemDetails answer with a Chinese title and a machine-readable
+/// <c>code</c>; nothing of the stack reaches the client.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, code, title, errors) = exception switch
+        {
+            DomainException d => (StatusFor(d.Kind), d.Code, d.Message, d.Errors),
+            CalendarNotPublishedException c => (StatusCodes.Status422UnprocessableEntity, "calendar-not-published", c.Message, null),
+            BadHttpRequestException { InnerException: JsonException j } => (400, "invalid-json", $"请求内容不是有效的 JSON 或字段类型不符：{Describe(j)}", null),
+            BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge => (413, "too-large", "上传内容超过允许的大小。", null),
+            BadHttpRequestException b => (b.StatusCode, "invalid-request", $"请求格式不正确：{b.Message}", null),
+            OperationCanceledException => (499, "cancelled", "请求已取消。", null),
+            _ => (500, "internal-error", "系统内部错误，操作未完成，数据未做任何修改。请稍后重试或联系系统管理员。", (IReadOnlyDictionary<string, string[]>?)null),
+        };
+        if (status >= 500)
+        {
+            log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+        }
+        http.Response.StatusCode = status;
+        var details = new ProblemDetails { Status = status, Title = title, Type = $"https://safeharbor.local/problems/{code}" };
+        details.Extensions["code"] = code;
+        if (errors is not null)
+        {
+            details.Extensions["errors"] = errors;
+        }
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
+    }
+
+    public static int StatusFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Corrupted => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    private static string Describe(JsonException j) =>
+        string.IsNullOrEmpty(j.Path) ? "无法解析" : $"字段 {j.Path.TrimStart('$', '.')} 的值不正确";
+}
+
+public static class HttpVersioning
+{
+    /// <summary>Reads <c>If-Match: "N"</c>; absent means the client does not ask for a version check.</summary>
+    public static int? ExpectedVersion(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header) || header == "*")
+        {
+            return null;
+        }
+        var text = header.Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal))
+        {
+            text = text[2..];
+        }
+        text = text.Trim('"');
+        return int.TryParse(text, out var v) && v >= 0
+            ? v
+            : throw DomainException.Invalid("invalid-if-match", $"If-Match 头应为案件版本号，例如 \"3\"，而不是 {header}。");
+    }
+
+    public static IResult WithVersion(CaseSnapshot snapshot, HttpContext http, int status = StatusCodes.Status200OK)
+    {
+        http.Response.Headers.ETag = $"\"{snapshot.Version}\"";
+        return status == StatusCodes.Status201Created
+            ? Results.Created($"/api/cases/{snapshot.Id}", snapshot)
+            : Results.Ok(snapshot);
+    }
+}

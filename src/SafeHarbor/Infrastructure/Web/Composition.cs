@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+using SafeHarbor.Calendar;
+using SafeHarbor.Features.AbuseReports;
+using SafeHarbor.Features.Applications;
+using SafeHarbor.Features.Archive;
+using SafeHarbor.Features.AuditTrail;
+using SafeHarbor.Features.Auth;
+using SafeHarbor.Features.CaseFiles;
+using SafeHarbor.Features.Determination;
+using SafeHarbor.Features.Evidence;
+using SafeHarbor.Features.Feedback;
+using SafeHarbor.Features.Matters;
+using SafeHarbor.Features.Organisation;
+using SafeHarbor.Features.Publication;
+using SafeHarbor.Features.Reference;
+using SafeHarbor.Features.Verification;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Infrastructure.Web;
+
+/// <summary>Composes the application: the services every entry point (web, CLI, tests) shares, and the web endpoints.</summary>
+public static class Composition
+{
+    public static IServiceCollection AddSafeHarborCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => configuration["Calendar:Directory"] is { Length: > 0 } dir
+            ? WorkingDayCalendar.LoadFrom(dir)
+            : WorkingDayCalendar.LoadDefault());
+        services.AddSingleton(_ => PolicyCatalog.LoadFrom(configuration["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory));
+        services.AddSingleton(configuration.GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions());
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton(configuration.GetSection("Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
+        services.AddPersistence(configuration);
+        services.AddSecurity(configuration);
+        return services;
+    }
+
+    public static WebApplicationBuilder AddSafeHarborWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSafeHarborCore(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "SafeHarbor 容错免责与激励管理系统 API",
+                    Version = "v1",
+                    Description = "依据信市监〔2022〕131号办理容错免责：问责事项登记、申请、核实、认定、反馈、公开、备案。先 POST /api/auth/login 取得令牌，再以 Authorization: Bearer <token> 调用。",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "POST /api/auth/login 返回的 accessToken",
+                };
+                document.Security ??= [];
+                document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+                return Task.CompletedTask;
+            });
+        });
+        return builder;
+    }
+
+    public static WebApplication MapSafeHarbor(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("SafeHarbor API"));
+        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+        app.MapAuth();
+        app.MapOrganisation();
+        app.MapReference();
+        app.MapMatters();
+        app.MapCaseFiles();
+        app.MapApplications();
+        app.MapEvidence();
+        app.MapVerification();
+        app.MapDetermination();
+        app.MapFeedback();
+        app.MapPublication();
+        app.MapArchive();
+        app.MapAbuseReports();
+        app.MapAuditTrail();
+        return app;
+    }
+}
