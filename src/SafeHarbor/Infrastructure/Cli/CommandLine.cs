@@ -164,7 +164,7 @@ public static class CommandLine
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
-        builder.Services.AddSafeHarborCore(builder.Configuration);
+        builder.Services.AddSafeHarborCore();
         return builder.Build();
     }
 

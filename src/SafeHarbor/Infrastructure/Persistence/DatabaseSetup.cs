@@ -43,21 +43,24 @@ public static class DatabaseSetup
         return new SqliteConnectionStringBuilder { DataSource = DefaultSqlitePath }.ToString();
     }
 
-    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers both providers' contexts and picks one per scope from configuration read when it is
+    /// resolved, so hosts that add configuration late (tests, the CLI) are honoured.
+    /// </summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services)
     {
-        var provider = ProviderFrom(configuration);
-        var connectionString = ConnectionStringFrom(configuration, provider);
-        if (provider == DatabaseProvider.Postgres)
+        services.AddDbContext<SqliteSafeHarborDb>((sp, o) =>
         {
-            services.AddDbContext<SafeHarborDb, PostgresSafeHarborDb>(o =>
-                o.UseNpgsql(connectionString, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
-        }
-        else
-        {
+            var connectionString = ConnectionStringFrom(sp.GetRequiredService<IConfiguration>(), DatabaseProvider.Sqlite);
             EnsureSqliteDirectory(connectionString);
-            services.AddDbContext<SafeHarborDb, SqliteSafeHarborDb>(o =>
-                o.UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
-        }
+            o.UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        });
+        services.AddDbContext<PostgresSafeHarborDb>((sp, o) =>
+            o.UseNpgsql(ConnectionStringFrom(sp.GetRequiredService<IConfiguration>(), DatabaseProvider.Postgres),
+                n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+        services.AddScoped<SafeHarborDb>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresSafeHarborDb>()
+            : sp.GetRequiredService<SqliteSafeHarborDb>());
         services.AddSingleton<WriteLock>();
         services.AddScoped<CommandRunner>();
         return services;

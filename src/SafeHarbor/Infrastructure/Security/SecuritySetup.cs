@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Organisation;
@@ -9,7 +11,7 @@ namespace SafeHarbor.Infrastructure.Security;
 public static class SecuritySetup
 {
     /// <summary>ASP.NET Core Identity with a cookie for pages and a bearer token for API clients, roles from the database.</summary>
-    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSecurity(this IServiceCollection services)
     {
         services.AddIdentityApiEndpoints<AppUser>(o =>
             {
@@ -25,16 +27,19 @@ public static class SecuritySetup
             .AddErrorDescriber<ChineseIdentityErrors>();
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
         // Tests lower this to keep password hashing quick; production keeps the framework default.
-        var iterations = configuration.GetValue<int?>("Security:PasswordHashIterations");
-        if (iterations is > 0)
+        services.AddOptions<PasswordHasherOptions>().Configure<IConfiguration>((o, configuration) =>
         {
-            services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations.Value);
-        }
+            if (configuration.GetValue<int?>("Security:PasswordHashIterations") is > 0 and var iterations)
+            {
+                o.IterationCount = iterations;
+            }
+        });
         services.AddAuthorizationBuilder();
         // Keys that sign cookies and bearer tokens survive a restart, so users stay signed in.
-        services.AddDataProtection()
-            .SetApplicationName("SafeHarbor")
-            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys ? keys : "data/keys"));
+        services.AddDataProtection().SetApplicationName("SafeHarbor");
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory>((o, configuration, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys ? keys : "data/keys"), logs));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         return services;

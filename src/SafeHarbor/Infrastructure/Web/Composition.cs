@@ -25,24 +25,26 @@ namespace SafeHarbor.Infrastructure.Web;
 /// <summary>Composes the application: the services every entry point (web, CLI, tests) shares, and the web endpoints.</summary>
 public static class Composition
 {
-    public static IServiceCollection AddSafeHarborCore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Everything but the web endpoints. Configuration is read when a service is first resolved.</summary>
+    public static IServiceCollection AddSafeHarborCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => configuration["Calendar:Directory"] is { Length: > 0 } dir
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>()["Calendar:Directory"] is { Length: > 0 } dir
             ? WorkingDayCalendar.LoadFrom(dir)
             : WorkingDayCalendar.LoadDefault());
-        services.AddSingleton(_ => PolicyCatalog.LoadFrom(configuration["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory));
-        services.AddSingleton(configuration.GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions());
+        services.AddSingleton(sp => PolicyCatalog.LoadFrom(
+            sp.GetRequiredService<IConfiguration>()["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory));
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions());
         services.AddSingleton<EvidenceStore>();
-        services.AddSingleton(configuration.GetSection("Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
-        services.AddPersistence(configuration);
-        services.AddSecurity(configuration);
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
+        services.AddPersistence();
+        services.AddSecurity();
         return services;
     }
 
     public static WebApplicationBuilder AddSafeHarborWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSafeHarborCore(builder.Configuration);
+        builder.Services.AddSafeHarborCore();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -1,0 +1,203 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Organisation;
+
+namespace SafeHarbor.IntegrationTests.Support;
+
+/// <summary>
+/// The whole app over its own real database (SQLite file or PostgreSQL database), with a clock the
+/// test sets and a small bureau of people in every role (<see cref="Cast"/>).
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Test@2026x";
+
+    private readonly Dictionary<string, string?> settings;
+    private readonly Dictionary<string, HttpClient> clients = [];
+    private readonly string workDirectory;
+
+    private TestApp(TestDatabase database, Dictionary<string, string?> overrides)
+    {
+        Database = database;
+        workDirectory = Path.Combine(Path.GetTempPath(), "safeharbor-tests", Guid.NewGuid().ToString("N"));
+        settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Kind.ToString(),
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Demo:Seed"] = "false",
+            ["Security:PasswordHashIterations"] = "1000",
+            ["DataProtection:KeysDirectory"] = Path.Combine(workDirectory, "keys"),
+            ["Evidence:Directory"] = Path.Combine(workDirectory, "evidence"),
+            ["Evidence:MaxFileBytes"] = (2 * 1024 * 1024).ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+    }
+
+    public TestDatabase Database { get; }
+    public TestClock Clock { get; } = new();
+    public Cast Cast { get; private set; } = null!;
+    public string EvidenceDirectory => settings["Evidence:Directory"]!;
+    public IReadOnlyDictionary<string, string?> Settings => settings;
+
+    /// <summary>Starts the app on a fresh database with the cast seeded.</summary>
+    public static async Task<TestApp> StartAsync(Db kind, IDictionary<string, string?>? overrides = null)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        var app = new TestApp(database, new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>()));
+        _ = app.Server; // runs Program: migrations and startup tasks
+        app.Cast = await Cast.SeedAsync(app.Services);
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client signed in as the user (bearer token from the real login endpoint).</summary>
+    public HttpClient As(string userName)
+    {
+        if (clients.TryGetValue(userName, out var existing))
+        {
+            return existing;
+        }
+        var client = CreateClient();
+        var response = client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password }).GetAwaiter().GetResult();
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"login as {userName} failed: {(int)response.StatusCode} {body}");
+        }
+        var token = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        clients[userName] = client;
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<SafeHarborDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SafeHarborDb>());
+    }
+
+    public async Task WithDbAsync(Func<SafeHarborDb, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<SafeHarborDb>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var c in clients.Values)
+        {
+            c.Dispose();
+        }
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        if (Directory.Exists(workDirectory))
+        {
+            Directory.Delete(workDirectory, recursive: true);
+        }
+    }
+}
+
+/// <summary>
+/// The people of a small test bureau. User names: inv, inv2 (局机关纪委), office (局办公室),
+/// archivist (局机关党委), guide (驻局纪检监察组), m1–m5 (局党组成员), leaderA, staffA, staffA2
+/// (城东分局), leaderB, staffB (城西分局), leaderCounty (东山县局, over 城关所), staffTown (城关所),
+/// sysadmin, auditadmin.
+/// </summary>
+public sealed class Cast
+{
+    public static readonly string[] Members = ["m1", "m2", "m3", "m4", "m5"];
+
+    public Dictionary<string, Guid> Units { get; } = [];
+    public Dictionary<string, Guid> PersonOf { get; } = [];
+    public Dictionary<string, Guid> UserIdOf { get; } = [];
+
+    public Guid BranchA => Units["城东分局"];
+    public Guid BranchB => Units["城西分局"];
+
+    public static async Task<Cast> SeedAsync(IServiceProvider services)
+    {
+        var cast = new Cast();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+
+        void AddUnit(string name, UnitType type, string? parent)
+        {
+            var unit = new Unit { Id = Guid.NewGuid(), Name = name, Type = type, ParentId = parent is null ? null : cast.Units[parent] };
+            cast.Units[name] = unit.Id;
+            db.Units.Add(unit);
+        }
+        AddUnit("测试市局", UnitType.Bureau, null);
+        AddUnit("机关纪委", UnitType.Section, "测试市局");
+        AddUnit("办公室", UnitType.Section, "测试市局");
+        AddUnit("机关党委", UnitType.Section, "测试市局");
+        AddUnit("驻局纪检监察组", UnitType.Section, "测试市局");
+        AddUnit("城东分局", UnitType.Branch, "测试市局");
+        AddUnit("城西分局", UnitType.Branch, "测试市局");
+        AddUnit("东山县局", UnitType.CountyBureau, "测试市局");
+        AddUnit("东山县局城关所", UnitType.CountyBureau, "东山县局");
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            db.Roles.Add(new IdentityRole<Guid> { Id = Guid.NewGuid(), Name = role.ToString(), NormalizedName = role.ToString().ToUpperInvariant() });
+        }
+        await db.SaveChangesAsync();
+
+        async Task AddUser(string userName, string name, string? unit, Role role, bool leader = false)
+        {
+            Guid? personId = null;
+            if (unit is not null)
+            {
+                var person = new Person { Id = Guid.NewGuid(), Name = name, UnitId = cast.Units[unit], Post = leader ? "负责人" : "干部", IsLeader = leader, InLeadershipTeam = leader };
+                db.Persons.Add(person);
+                await db.SaveChangesAsync();
+                personId = person.Id;
+                cast.PersonOf[userName] = person.Id;
+            }
+            var user = new AppUser { Id = Guid.NewGuid(), UserName = userName, DisplayName = name, PersonId = personId, LockoutEnabled = true };
+            var created = await users.CreateAsync(user, TestApp.Password);
+            if (!created.Succeeded || !(await users.AddToRoleAsync(user, role.ToString())).Succeeded)
+            {
+                throw new InvalidOperationException($"could not create {userName}");
+            }
+            cast.UserIdOf[userName] = user.Id;
+        }
+        await AddUser("inv", "刘纪检", "机关纪委", Role.Investigator, leader: true);
+        await AddUser("inv2", "钱纪检", "机关纪委", Role.Investigator);
+        await AddUser("office", "孙秘书", "办公室", Role.PartyGroupOffice);
+        await AddUser("archivist", "吴党委", "机关党委", Role.PartyCommittee);
+        await AddUser("guide", "郑指导", "驻局纪检监察组", Role.GuidanceGroup);
+        var memberNames = new[] { "周书记", "李副局长", "王副局长", "陈副局长", "赵总工" };
+        for (var i = 0; i < Members.Length; i++)
+        {
+            await AddUser(Members[i], memberNames[i], "测试市局", Role.PartyGroupMember, leader: true);
+        }
+        await AddUser("leaderA", "张局长", "城东分局", Role.Staff, leader: true);
+        await AddUser("staffA", "何执法", "城东分局", Role.Staff);
+        await AddUser("staffA2", "林执法", "城东分局", Role.Staff);
+        await AddUser("leaderB", "郭局长", "城西分局", Role.Staff, leader: true);
+        await AddUser("staffB", "杨执法", "城西分局", Role.Staff);
+        await AddUser("leaderCounty", "韩局长", "东山县局", Role.Staff, leader: true);
+        await AddUser("staffTown", "曹所员", "东山县局城关所", Role.Staff);
+        await AddUser("sysadmin", "系统管理员", null, Role.SystemAdmin);
+        await AddUser("auditadmin", "审计管理员", null, Role.AuditAdmin);
+        return cast;
+    }
+}
