@@ -28,7 +28,7 @@ public static class OrganisationApi
     {
         var directory = app.MapGroup("/api").WithTags("组织机构").RequireAuthorization();
         directory.MapGet("/units", ListUnitsAsync).WithSummary("单位（树形：parentId）");
-        directory.MapGet("/persons", ListPersonsAsync).WithSummary("人员（可按单位筛选）");
+        directory.MapGet("/persons", ListPersonsAsync).WithSummary("人员（可按单位 unitId、姓名 name 筛选）");
 
         var admin = app.MapGroup("/api/admin").WithTags("系统管理").RequireRoles(Role.SystemAdmin);
         admin.MapPost("/units", async (UnitRequest r, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
@@ -47,10 +47,15 @@ public static class OrganisationApi
         (await db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct))
             .Select(u => new UnitView(u.Id, u.Name, u.Type, u.Type.Chinese(), u.ParentId)).ToList();
 
-    private static async Task<IReadOnlyList<PersonView>> ListPersonsAsync(Guid? unitId, SafeHarborDb db, CancellationToken ct)
+    private static async Task<IReadOnlyList<PersonView>> ListPersonsAsync(Guid? unitId, string? name, SafeHarborDb db, CancellationToken ct)
     {
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var persons = await db.Persons.AsNoTracking().Where(p => unitId == null || p.UnitId == unitId).OrderBy(p => p.Name).ToListAsync(ct);
+        var query = db.Persons.AsNoTracking().Where(p => unitId == null || p.UnitId == unitId);
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            query = query.Where(p => p.Name == name.Trim());
+        }
+        var persons = await query.OrderBy(p => p.Name).ToListAsync(ct);
         return persons.Select(p => new PersonView(p.Id, p.Name, p.UnitId, units.GetValueOrDefault(p.UnitId, ""), p.Post, p.IsLeader, p.InLeadershipTeam)).ToList();
     }
 
