@@ -399,7 +399,6 @@ public static class DemoData
             var secondMeeting = Meeting(27, "2026年第十一次党组会议", everyonePresent: false);
             Decide(secondMeeting, price, 27, Outcome.NotExempted,
                 "经集体研究，杨帆同志的行为属于第十条规定的严禁情形，不符合第四条规定的容错免责条件，决定不予容错免责。");
-            At(27, async () => await MeetingsApi.CloseAsync(secondMeeting.Id, await As("sunxm"), runner, ct));
             Feedback(price, 25, "经局党组2026年第十一次党组会议集体研究，认定杨帆同志对涉嫌哄抬价格药店仅作提醒告诫一事不予容错免责。",
                 "经查，涉事药店实际经营人系您的亲属，您未申请回避且未履行立案审批程序，属于第十条禁止的情形。如有异议，可在收到本通知之日起按规定提出。",
                 24, "杨帆", "yangf", 23);
@@ -571,6 +570,47 @@ public static class DemoData
                 "经集体研究，冯涛同志在化解消费纠纷中主动作为，但跟踪落实不到位造成一定损失，决定从轻处理。",
                 "给予批评教育，责令支队建立调解承诺跟踪台账。");
             At(15, async () => await MeetingsApi.CloseAsync(thirdMeeting.Id, await As("sunxm"), runner, ct));
+
+            // 13. Exempted and published by a written circular, not yet filed.
+            var standard = Register(35, "liuzg",
+                "城东分局对企业标准自我声明公开抽查发现问题以指导代替处罚",
+                "城东分局在企业标准自我声明公开“双随机”抽查中，发现5家小微企业公开的标准编号有误，采取行政指导方式督促更正，未予处罚，其中1家企业逾期未更正被上级抽查发现。",
+                "标准化", "局党组", (SubjectKind.Person, "林静"));
+            Apply(standard, 32, "linj",
+                "本人对5家企业采取行政指导督促更正，4家按期更正，1家因负责人外出逾期未更正，本人跟进不及时。",
+                "1家企业标准信息公开错误持续约1个月，未造成质量安全问题。",
+                "已督促该企业更正，对5家企业建立标准公开指导台账。",
+                ("c1", "执行了市局包容审慎监管措施，对初次轻微问题以指导为主。"),
+                ("c5", "主动指导企业规范标准公开，帮助企业解决实际问题。"));
+            Verify(standard, 30, "qianyt", StandardFindings(
+                ("c1", Verdict.Met, "有市局包容审慎监管清单依据。"),
+                ("c5", Verdict.Met, "有指导记录和企业反馈。")));
+            Report(standard, 28, "qianyt",
+                "经调查核实，林静同志在推行包容审慎监管中跟进不及时，未造成危害后果，符合第四条第（一）、（五）项，建议予以容错免责。",
+                Outcome.Exempted);
+            Decide(secondMeeting, standard, 27, Outcome.Exempted,
+                "经集体研究，林静同志的失误发生在推行包容审慎监管过程中，符合第四条第（一）、（五）项规定，决定予以容错免责。");
+            At(27, async () => await MeetingsApi.CloseAsync(secondMeeting.Id, await As("sunxm"), runner, ct));
+            Feedback(standard, 25, "经局党组2026年第十一次党组会议集体研究，认定林静同志对企业标准自我声明公开问题以指导代替处罚一事予以容错免责。",
+                "依照第十一条，在年度考核、评先表优中不作负面评价。请加强跟踪问效。", 24, "林静", "linj", 23);
+            At(22, async () => await PublicationApi.PublishAsync(standard.Id, null, new PublicationApi.PublishRequest(
+                PublicationMethod.Meeting, "城东分局全体干部职工大会", WorkingDaysAgo(22), "城东分局2026年第三季度干部大会"), await As("sunxm"), runner, ct));
+
+            // 14. Under verification: some findings recorded, others still open.
+            var nightMarket = Register(9, "sunxm",
+                "城东分局在夜市流动摊贩包容审慎监管中执法文书送达程序瑕疵",
+                "城东分局对夜市流动摊贩实行“首违不罚+教育引导”，但部分责令改正通知书未经当事人签收即归档，被当事人以程序违法为由申请行政复议。",
+                "综合执法", "局党组", (SubjectKind.Person, "张卫东"));
+            Apply(nightMarket, 6, "zhangwd",
+                "本人作为分局局长，组织对夜市摊贩推行首违不罚，因夜间执法条件所限，部分文书送达不规范，本人审核把关不严。",
+                "1起行政复议，复议机关以送达程序瑕疵为由确认违法，未撤销处理决定，未造成经济损失。",
+                "已组织全分局开展执法文书送达专题培训，推行电子送达。",
+                ("c1", "执行市局首违不罚、教育引导的柔性执法制度。"),
+                ("c5", "为夜市摊贩规范经营出谋划策，稳定了夜市经济。"));
+            Verify(nightMarket, 4, "liuzg",
+                ("within-duties", Verdict.Met, "属于分局职责范围内的日常监管。"),
+                ("bold-but-mistaken", Verdict.Met, "推行首违不罚有利于夜市经济，失误系夜间执法条件所限。"),
+                ("no-improper-benefit", Verdict.Met, "未发现谋取不正当利益。"));
         }
     }
 }
