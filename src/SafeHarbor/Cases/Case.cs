@@ -331,6 +331,10 @@ public sealed class Case
         }
         v.Require(claims.Select(c => c.Code).Distinct().Count() == claims.Count, "claims", "同一条件不能重复主张。");
 
+        if (!Enum.IsDefined(input.ApplicantKind))
+        {
+            v.Require(false, "applicantKind", "申请人类型应为 Person（个人）或 Unit（单位）。").ThrowIfInvalid();
+        }
         string applicantName;
         if (input.ApplicantKind == SubjectKind.Unit)
         {

@@ -47,6 +47,7 @@ public static class CaseFilesApi
         DeadlineStatus? ApplicationDeadline, DateOnly ApplicationDeadlineDate, IReadOnlyList<SubjectView> Subjects,
         ApplicationView? Application, string? ClosingReason, bool IsRepeat, string? RepeatExplanation,
         IReadOnlyList<FindingView> Findings, IReadOnlyList<GuidanceRequest> GuidanceRequests, IReadOnlyList<SupplementRequest> SupplementRequests,
+        DateOnly? SupplementDueOn,
         ReportView? Report, DecisionView? Decision, FeedbackNotice? Feedback, PublicationRecord? Publication,
         ArchiveRecord? Archive, IReadOnlyList<EvidenceApi.EvidenceView> Evidence, IReadOnlyList<AbuseFinding> SubstantiatedAbuse,
         IReadOnlyList<ActionView> AllowedActions);
@@ -170,7 +171,7 @@ public static class CaseFilesApi
                 : null,
             c.ClosingReason, c.IsRepeat, c.RepeatExplanation,
             c.Findings.Select(f => new FindingView(f.ItemCode, ItemArticle(f.ItemCode), ItemTitle(f.ItemCode), f.Verdict, f.Verdict.Chinese(), f.Note, f.RecordedAt)).ToList(),
-            guidance, supplements,
+            guidance, supplements, c.SupplementDueOn,
             c.Report is { } r ? new ReportView(r.Text, r.Recommendation, policy.OutcomeName(r.Recommendation), r.SubmittedAt) : null,
             c.Decision is { } dec
                 ? new DecisionView(dec.Outcome, policy.OutcomeName(dec.Outcome), dec.Reasons, dec.Mitigation, dec.DecidedOn, dec.MeetingId, meetingTitle,

@@ -68,11 +68,12 @@ public static class MeetingsApi
             HttpVersioning.WithVersion(await ScheduleAsync(id, r.CaseId, HttpVersioning.ExpectedVersion(http.Request), await current.GetAsync(ct), runner, ct), http))
             .WithSummary("将待认定案件列入会议议题");
         agenda.MapPost("/{caseId:guid}/recusals", async (Guid id, Guid caseId, RecusalRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            HttpVersioning.WithVersion(await RecordRecusalAsync(id, caseId, r, await current.GetAsync(ct), runner, ct), http))
+            HttpVersioning.WithVersion(await RecordRecusalAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
             .WithSummary("登记成员回避");
         agenda.MapPost("/{caseId:guid}/votes", async (Guid id, Guid caseId, VoteRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             HttpVersioning.WithVersion(await VoteAsync(id, caseId, r, await current.GetAsync(ct), runner, ct), http))
-            .WithSummary("党组成员本人表决（每人每事项一票）");
+            .WithSummary("党组成员本人表决（每人每事项一票）")
+            .WithDescription("成员同时表决，彼此不以案件版本相互阻挡，因此不校验 If-Match；重复表决由“每人每事项一票”规则拒绝。");
         agenda.MapPost("/{caseId:guid}/decision", async (Guid id, Guid caseId, DecisionRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             HttpVersioning.WithVersion(await DecideAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
             .WithSummary("形成认定意见（须达到法定人数且超过应到会成员半数同意）");
@@ -170,7 +171,7 @@ public static class MeetingsApi
         {
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             c.Schedule(meeting.Id, meeting.Title, actor, policy, ctx.Now);
-            meeting.Agenda.Add(new AgendaItem { CaseId = c.Id, Order = meeting.Agenda.Count + 1 });
+            meeting.Agenda.Add(new AgendaItem { CaseId = c.Id, Order = meeting.Agenda.Select(a => a.Order).DefaultIfEmpty().Max() + 1 });
             // Art. 6: a member who is a subject of the matter or its applicant stands aside from it.
             foreach (var m in meeting.Members.Where(m => c.SubjectPersonIds.Contains(m.PersonId) || c.Application?.ApplicantPersonId == m.PersonId))
             {
@@ -178,8 +179,8 @@ public static class MeetingsApi
             }
         }, ct);
 
-    public static Task<CaseSnapshot> RecordRecusalAsync(Guid meetingId, Guid caseId, RecusalRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, null, async (ctx, c, policy) =>
+    public static Task<CaseSnapshot> RecordRecusalAsync(Guid meetingId, Guid caseId, int? version, RecusalRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
         {
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             RequireOnAgenda(meeting, c);
@@ -267,7 +268,10 @@ public static class MeetingsApi
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             RequireOnAgenda(meeting, c);
             c.Postpone(r.Reason, actor, policy, ctx.Now);
+            // Off the agenda entirely: if it comes back, it is studied afresh.
             meeting.Votes.RemoveAll(x => x.CaseId == c.Id);
+            meeting.Recusals.RemoveAll(x => x.CaseId == c.Id);
+            meeting.Agenda.RemoveAll(x => x.CaseId == c.Id);
         }, ct);
 
     public static Task<bool> CloseAsync(Guid meetingId, Actor actor, CommandRunner runner, CancellationToken ct) =>

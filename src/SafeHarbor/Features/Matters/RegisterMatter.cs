@@ -46,7 +46,11 @@ public static class RegisterMatter
             var subjects = new List<CaseSubject>();
             foreach (var (s, i) in (request.Subjects ?? []).Select((s, i) => (s, i)))
             {
-                if (s.Kind == SubjectKind.Unit)
+                if (!Enum.IsDefined(s.Kind))
+                {
+                    v.Require(false, $"subjects[{i}].kind", "问责对象类型应为 Unit（单位）或 Person（个人）。");
+                }
+                else if (s.Kind == SubjectKind.Unit)
                 {
                     var unit = await ctx.Db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == s.Id, ct);
                     v.Require(unit is not null, $"subjects[{i}].id", "问责单位不存在。");

@@ -24,7 +24,7 @@ public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock 
                 // Other app processes append to the same chain: take the chain's lock for this transaction.
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243501)", ct);
             }
-            var now = time.GetUtcNow();
+            var now = time.GetUtcNow().ToUniversalTime();
             var context = new CommandContext(db, actor, now, ChinaClock.ToChinaDate(now), policies);
             var result = await body(context);
 
