@@ -1,6 +1,8 @@
+using SafeHarbor.Calendar;
 using SafeHarbor.Infrastructure.Cli;
 using SafeHarbor.Infrastructure.Demo;
 using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.PolicyRules;
 
 if (CommandLine.IsCommand(args))
 {
@@ -16,7 +18,15 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.AddSafeHarborWeb();
 
 var app = builder.Build();
-await StartupTasks.PrepareDatabaseAsync(app.Services, app.Configuration, Console.Out);
+try
+{
+    await StartupTasks.PrepareDatabaseAsync(app.Services, app.Configuration, Console.Out);
+}
+catch (Exception e) when (e is PolicyLoadException or CalendarDataException)
+{
+    Console.Error.WriteLine($"启动失败：{e.Message}");
+    throw;
+}
 app.MapSafeHarbor();
 await app.RunAsync();
 return 0;

@@ -5,6 +5,8 @@ namespace SafeHarbor.Cases;
 /// <summary>
 /// The signed-in user acting on a case, with what the procedure needs to know about them.
 /// <see cref="OverseenUnitIds"/> are the units a leader heads, with every unit below them.
+/// <see cref="SeesAllCases"/>: the user holds a role that a policy version gives a duty in the
+/// procedure (verify, guide, vote, secretariat, archive, register), so every case may need them.
 /// </summary>
 public sealed record Actor(
     Guid UserId,
@@ -14,7 +16,8 @@ public sealed record Actor(
     Guid? UnitId,
     bool IsLeader,
     IReadOnlySet<Role> Roles,
-    IReadOnlySet<Guid> OverseenUnitIds)
+    IReadOnlySet<Guid> OverseenUnitIds,
+    bool SeesAllCases = false)
 {
     /// <summary>A system actor for demo seeding and maintenance; it holds no role and sees nothing by itself.</summary>
     public static Actor System(string name) => new(Guid.Empty, "system", name, null, null, false, new HashSet<Role>(), new HashSet<Guid>());

@@ -1,16 +1,15 @@
 using System.Linq.Expressions;
-using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Cases;
 
 /// <summary>
-/// Who may read a case: the bodies with a duty in the procedure see every case; everyone else sees
-/// the cases they are a subject of or applied in, and leaders the cases of the units they head.
-/// Administrators see no case contents by virtue of their role (三员分立).
+/// Who may read a case: the holders of a duty in the procedure (as the policy files assign them) see
+/// every case; everyone else sees the cases they are a subject of or applied in, and leaders the
+/// cases of the units they head. Administrators see no case contents by virtue of their role (三员分立).
 /// </summary>
 public static class CaseAccess
 {
-    public static bool SeesAllCases(Actor actor) => actor.Roles.Any(RoleNames.BureauWideCaseRoles.Contains);
+    public static bool SeesAllCases(Actor actor) => actor.SeesAllCases;
 
     public static Expression<Func<Case, bool>> VisibleTo(Actor actor)
     {

@@ -37,12 +37,6 @@ public static class RoleNames
         _ => role.ToString(),
     };
 
-    /// <summary>Roles that see every case of the bureau because the procedure gives them a duty on it.</summary>
-    public static readonly IReadOnlySet<Role> BureauWideCaseRoles = new HashSet<Role>
-    {
-        Role.Investigator, Role.GuidanceGroup, Role.PartyGroupMember, Role.PartyGroupOffice, Role.PartyCommittee,
-    };
-
     public static bool TryParse(string? value, out Role role) =>
         Enum.TryParse(value, ignoreCase: false, out role) && Enum.IsDefined(role);
 }

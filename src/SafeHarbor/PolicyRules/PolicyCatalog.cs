@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SafeHarbor.Cases;
+using SafeHarbor.Organisation;
 using SafeHarbor.PolicyRules.Rules;
 
 namespace SafeHarbor.PolicyRules;
@@ -48,6 +49,10 @@ public sealed class PolicyCatalog
     }
 
     public IReadOnlyList<PolicyVersion> All => versions.Values.OrderBy(v => v.EffectiveFrom).ToList();
+
+    /// <summary>Every role some version gives a duty in the procedure: they see every case.</summary>
+    public IReadOnlySet<Role> RolesWithDuties =>
+        versions.Values.SelectMany(v => v.Duties.Values).SelectMany(d => d.Roles).ToHashSet();
 
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "PolicyRules", "Policies");
 

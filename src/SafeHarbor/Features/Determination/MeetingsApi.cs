@@ -48,8 +48,12 @@ public static class MeetingsApi
 
     public static IEndpointRouteBuilder MapDetermination(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/meetings").WithTags("党组会议认定")
-            .RequireRoles(Role.PartyGroupMember, Role.PartyGroupOffice, Role.Investigator, Role.GuidanceGroup, Role.PartyCommittee);
+        // Meetings are for the holders of a duty in the procedure, whichever roles the policy gives them.
+        var group = app.MapGroup("/api/meetings").WithTags("党组会议认定").RequireAuthorization()
+            .AddEndpointFilter(async (context, next) =>
+                (await context.HttpContext.RequestServices.GetRequiredService<CurrentActor>().GetAsync()).SeesAllCases
+                    ? await next(context)
+                    : throw DomainException.Forbidden("not-your-duty", "只有在容错免责程序中承担职责的机构人员可以查看党组会议。"));
         group.MapGet("/", ListAsync).WithSummary("会议列表");
         group.MapGet("/{id:guid}", async (Guid id, SafeHarborDb db, PolicyCatalog policies, TimeProvider time, CancellationToken ct) =>
             await ViewAsync(db, policies, id, ct)).WithSummary("会议详情：出席、法定人数、议题、回避、表决");

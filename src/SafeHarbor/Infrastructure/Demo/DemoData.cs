@@ -219,7 +219,7 @@ public static class DemoData
             if (!actors.TryGetValue(userName, out var actor))
             {
                 var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(ct);
-                actor = (await ActorLoader.LoadAsync(db, id, ct))!;
+                actor = (await ActorLoader.LoadAsync(db, runner.Policies, id, ct))!;
                 actors[userName] = actor;
             }
             return actor;

@@ -1,4 +1,6 @@
+using SafeHarbor.Calendar;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Infrastructure.Demo;
 
@@ -7,6 +9,9 @@ public static class StartupTasks
     /// <summary>Migrates the database and, unless <c>Demo:Seed</c> is false, fills an empty one with the demo bureau.</summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration, TextWriter output, CancellationToken ct = default)
     {
+        // Load the policy files and the holiday calendar now: a malformed file stops the start, naming the file.
+        services.GetRequiredService<PolicyCatalog>();
+        services.GetRequiredService<WorkingDayCalendar>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
         await DatabaseSetup.MigrateAsync(db, ct);

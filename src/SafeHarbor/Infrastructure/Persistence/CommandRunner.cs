@@ -12,6 +12,8 @@ namespace SafeHarbor.Infrastructure.Persistence;
 /// </summary>
 public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock writeLock, PolicyCatalog policies)
 {
+    public PolicyCatalog Policies => policies;
+
     public async Task<T> RunAsync<T>(Actor actor, Func<CommandContext, Task<T>> body, CancellationToken ct = default)
     {
         using var _ = await writeLock.AcquireAsync(ct);

@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Organisation;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Infrastructure.Security;
 
 public static class ActorLoader
 {
     /// <summary>Builds the actor from the database, so a role taken away counts at once, not at the next sign-in.</summary>
-    public static async Task<Actor?> LoadAsync(SafeHarborDb db, Guid userId, CancellationToken ct)
+    public static async Task<Actor?> LoadAsync(SafeHarborDb db, PolicyCatalog policies, Guid userId, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
@@ -38,12 +39,13 @@ public static class ActorLoader
                 }
             }
         }
-        return new Actor(user.Id, user.UserName ?? "", user.DisplayName, person?.Id, person?.UnitId, person?.IsLeader ?? false, roles, overseen);
+        return new Actor(user.Id, user.UserName ?? "", user.DisplayName, person?.Id, person?.UnitId, person?.IsLeader ?? false, roles, overseen,
+            SeesAllCases: roles.Any(policies.RolesWithDuties.Contains));
     }
 }
 
 /// <summary>The actor of the current request, loaded once.</summary>
-public sealed class CurrentActor(IHttpContextAccessor http, SafeHarborDb db)
+public sealed class CurrentActor(IHttpContextAccessor http, SafeHarborDb db, PolicyCatalog policies)
 {
     private Actor? actor;
 
@@ -59,7 +61,7 @@ public sealed class CurrentActor(IHttpContextAccessor http, SafeHarborDb db)
         {
             throw DomainException.Forbidden("not-signed-in", "请先登录。");
         }
-        actor = await ActorLoader.LoadAsync(db, userId, ct)
+        actor = await ActorLoader.LoadAsync(db, policies, userId, ct)
             ?? throw DomainException.Forbidden("account-disabled", "您的账号已停用或不存在，请联系系统管理员。");
         return actor;
     }

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.IntegrationTests.Cli;
+using SafeHarbor.IntegrationTests.Support;
+
+namespace SafeHarbor.IntegrationTests.Persistence;
+
+/// <summary>Each provider keeps its own migrations; they must build the current model exactly, on an empty database and at app start.</summary>
+public sealed class MigrationTests
+{
+    [Theory, AllDatabases]
+    public async Task The_started_app_has_applied_every_migration_and_the_model_has_no_changes_missing_from_them(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+
+        await app.WithDbAsync(async context =>
+        {
+            Assert.IsType(db == Db.Sqlite ? typeof(SqliteSafeHarborDb) : typeof(PostgresSafeHarborDb), context);
+            Assert.Equal(db == Db.Sqlite, context.Database.IsSqlite());
+            Assert.Equal(db == Db.Postgres, context.Database.IsNpgsql());
+            Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+            Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
+            Assert.False(context.Database.HasPendingModelChanges(), $"the {db} model has changes no migration contains: add a migration for it");
+        });
+    }
+
+    [Theory, AllDatabases]
+    public async Task The_migrate_command_builds_an_empty_database_to_the_current_model_and_can_run_again(Db db)
+    {
+        await using var fresh = await EmptyDatabase.CreateAsync(db);
+        Assert.False(await fresh.HasAnyTableAsync());
+
+        var first = await AdminCli.RunAsync(["migrate"], fresh.Settings());
+        var second = await AdminCli.RunAsync(["migrate"], fresh.Settings());
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal([$"数据库已是最新结构（{db}）。"], second.OutputLines);
+        await using var context = fresh.Open();
+        Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
+        Assert.False(context.Database.HasPendingModelChanges());
+        Assert.Equal(0, await context.Cases.CountAsync());
+        Assert.Equal(0, await context.AuditEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_sqlite_database_runs_in_write_ahead_logging_mode()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+
+        // journal_mode=WAL is stored in the file itself: a brand-new connection that sets nothing reports it.
+        SqliteConnection.ClearPool(new SqliteConnection(app.Database.ConnectionString));
+        await using var connection = new SqliteConnection(app.Database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var pragma = new SqliteCommand("PRAGMA journal_mode", connection);
+        Assert.Equal("wal", await pragma.ExecuteScalarAsync(TestContext.Current.CancellationToken) as string);
+        Assert.True(File.Exists(app.Database.Name + "-wal") || File.Exists(app.Database.Name + "-shm"),
+            "a database in WAL mode keeps its -wal and -shm files beside it while open");
+    }
+}
