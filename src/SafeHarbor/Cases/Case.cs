@@ -398,6 +398,7 @@ public sealed class Case
 
     public void Withdraw(string? reason, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {
+        EnsureAllowed(CaseAction.Withdraw, actor, policy);
         new Validation().RequireText(reason, "reason", "撤回理由", 1000).ThrowIfInvalid();
         var before = Status;
         Transit(CaseAction.Withdraw, actor, policy, now, new Dictionary<string, object?> { ["reason"] = reason!.Trim(), ["withdrawnAt"] = before.Chinese() });
@@ -411,13 +412,13 @@ public sealed class Case
 
     public void RecordFinding(string? itemCode, Verdict verdict, string? note, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {
+        EnsureAllowed(CaseAction.RecordFinding, actor, policy);
         var item = itemCode is null ? null : policy.FindItem(itemCode);
         new Validation()
             .Require(item is not null, "itemCode", $"“{itemCode}”不是本办法（{policy.DocumentNumber}）规定的条件或排除情形。")
             .Require(Enum.IsDefined(verdict), "verdict", "核实结论应为：符合、不符合或需研判。")
             .RequireText(note, "note", "核实情况说明", 3000)
             .ThrowIfInvalid();
-        EnsureAllowed(CaseAction.RecordFinding, actor, policy);
         var existing = Findings.FirstOrDefault(f => f.ItemCode == itemCode);
         var previous = existing?.Verdict;
         if (existing is null)
@@ -439,6 +440,7 @@ public sealed class Case
 
     public void RequestSupplement(DateOnly dueOn, string what, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today)
     {
+        EnsureAllowed(CaseAction.RequestSupplement, actor, policy);
         new Validation()
             .RequireText(what, "items", "需补充的材料", 2000)
             .Require(dueOn > today, "dueOn", "补充材料期限应晚于今天。")
@@ -449,6 +451,7 @@ public sealed class Case
 
     public void SubmitSupplement(string? text, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {
+        EnsureAllowed(CaseAction.SubmitSupplement, actor, policy);
         new Validation().RequireText(text, "text", "补充说明", 5000).ThrowIfInvalid();
         Transit(CaseAction.SubmitSupplement, actor, policy, now, new Dictionary<string, object?> { ["text"] = text!.Trim() });
         SupplementDueOn = null;
@@ -457,6 +460,7 @@ public sealed class Case
     /// <summary>Art. 5(2): the written report, once every condition and exclusion has a finding.</summary>
     public void SubmitReport(string? text, Outcome recommendation, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {
+        EnsureAllowed(CaseAction.SubmitReport, actor, policy);
         var v = new Validation()
             .RequireText(text, "text", "书面调查报告", 20000)
             .Require(policy.AllowsOutcome(recommendation), "recommendation", "建议结论不在本办法规定的认定结果之内。");
@@ -466,7 +470,6 @@ public sealed class Case
         v.Require(missing.Count == 0, "findings",
             "以下条件或排除情形尚未核实，不能出具报告：" + string.Join("；", missing.Select(i => $"{i.Article}“{i.Title}”")));
         v.ThrowIfInvalid();
-        EnsureAllowed(CaseAction.SubmitReport, actor, policy);
         Report = new InvestigationReport { Text = text!.Trim(), Recommendation = recommendation, SubmittedBy = actor.UserId, SubmittedAt = now };
         Transit(CaseAction.SubmitReport, actor, policy, now, new Dictionary<string, object?> { ["recommendation"] = policy.OutcomeName(recommendation) });
     }
@@ -481,6 +484,7 @@ public sealed class Case
 
     public void Postpone(string? reason, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {
+        EnsureAllowed(CaseAction.Postpone, actor, policy);
         new Validation().RequireText(reason, "reason", "暂缓研究的理由", 1000).ThrowIfInvalid();
         Transit(CaseAction.Postpone, actor, policy, now, new Dictionary<string, object?> { ["reason"] = reason!.Trim() });
         MeetingId = null;
@@ -492,6 +496,7 @@ public sealed class Case
     /// </summary>
     public void Decide(Outcome outcome, string? reasons, string? mitigation, Recommendation advice, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today)
     {
+        EnsureAllowed(CaseAction.Decide, actor, policy);
         new Validation()
             .Require(policy.AllowsOutcome(outcome), "outcome", "认定结果不在本办法规定的结果之内。")
             .RequireText(reasons, "reasons", "认定理由", 5000)
@@ -530,7 +535,8 @@ public sealed class Case
     /// <summary>Art. 5(5): only a case determined to be exempted may be made public.</summary>
     public void Publish(Actor actor, PolicyVersion policy, DateTimeOffset now, IReadOnlyDictionary<string, object?> changes)
     {
-        if (Decision?.Outcome != Outcome.Exempted && Status == CaseStatus.Acknowledged)
+        EnsureAllowed(CaseAction.Publish, actor, policy);
+        if (Decision?.Outcome != Outcome.Exempted)
         {
             throw DomainException.Conflict("publish-exempted-only", "只有认定予以容错免责的案件才能公开（第五条第（五）项）。");
         }

@@ -33,7 +33,7 @@ public static class ApplicationsApi
     }
 
     public static Task<CaseSnapshot> SubmitAsync(Guid caseId, int? expectedVersion, SubmitRequest request, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, expectedVersion, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, expectedVersion, CaseAction.Apply, async (ctx, c, policy) =>
         {
             var unitNames = await ctx.Db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
             var repeats = await CaseAdvice.FindRepeatsAsync(ctx.Db, c, policy, ct);
@@ -45,7 +45,7 @@ public static class ApplicationsApi
         }, ct);
 
     public static Task<CaseSnapshot> WithdrawAsync(Guid caseId, int? expectedVersion, WithdrawRequest request, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, expectedVersion, (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, expectedVersion, CaseAction.Withdraw, (ctx, c, policy) =>
         {
             c.Withdraw(request.Reason, actor, policy, ctx.Now);
             return Task.CompletedTask;

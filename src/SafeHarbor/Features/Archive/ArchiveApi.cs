@@ -75,14 +75,13 @@ public static class ArchiveApi
     }
 
     public static Task<CaseSnapshot> ArchiveAsync(Guid caseId, int? version, ArchiveRequest r, Actor actor, CommandRunner runner, ArchiveOptions options, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.Archive, async (ctx, c, policy) =>
         {
             var retention = string.IsNullOrWhiteSpace(r.Retention) ? options.DefaultRetention : r.Retention.Trim();
             new Validation()
                 .Require(Retentions.ContainsKey(retention), "retention", $"保管期限应为：{string.Join("、", Retentions.Select(x => $"{x.Key}（{x.Value}）"))}。")
                 .Require(r.Note is null || r.Note.Length <= 1000, "note", "备注不能超过 1000 字。")
                 .ThrowIfInvalid();
-            c.EnsureAllowed(CaseAction.Archive, actor, policy);
 
             var item = await ctx.NextNumberAsync("archive", ctx.Today.Year, ct);
             var number = $"{options.Fonds}-{ctx.Today.Year}-{retention}-{options.OrganisationCode}-{item:0000}";

@@ -171,7 +171,7 @@ public static class MeetingsApi
         }, ct);
 
     public static Task<CaseSnapshot> ScheduleAsync(Guid meetingId, Guid caseId, int? version, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.Schedule, async (ctx, c, policy) =>
         {
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             c.Schedule(meeting.Id, meeting.Title, actor, policy, ctx.Now);
@@ -184,7 +184,7 @@ public static class MeetingsApi
         }, ct);
 
     public static Task<CaseSnapshot> RecordRecusalAsync(Guid meetingId, Guid caseId, int? version, RecusalRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.RecordRecusal, async (ctx, c, policy) =>
         {
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             RequireOnAgenda(meeting, c);
@@ -200,11 +200,10 @@ public static class MeetingsApi
         }, ct);
 
     public static Task<CaseSnapshot> VoteAsync(Guid meetingId, Guid caseId, VoteRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, null, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, null, CaseAction.Vote, async (ctx, c, policy) =>
         {
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             RequireOnAgenda(meeting, c);
-            c.EnsureAllowed(CaseAction.Vote, actor, policy);
             var member = meeting.Members.FirstOrDefault(m => m.PersonId == actor.PersonId)
                 ?? throw DomainException.Forbidden("not-a-member", "您不是本次会议的应到会成员，不能表决。");
             if (!meeting.AttendanceRecorded)
@@ -242,11 +241,10 @@ public static class MeetingsApi
         }, ct);
 
     public static Task<CaseSnapshot> DecideAsync(Guid meetingId, Guid caseId, int? version, DecisionRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.Decide, async (ctx, c, policy) =>
         {
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             RequireOnAgenda(meeting, c);
-            c.EnsureAllowed(CaseAction.Decide, actor, policy);
             var quorum = DecisionTally.Quorum(policy.Decision, meeting.Entitled, meeting.Present);
             if (!meeting.AttendanceRecorded || !quorum.Reached)
             {
@@ -267,7 +265,7 @@ public static class MeetingsApi
         }, ct);
 
     public static Task<CaseSnapshot> PostponeAsync(Guid meetingId, Guid caseId, int? version, PostponeRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.Postpone, async (ctx, c, policy) =>
         {
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             RequireOnAgenda(meeting, c);

@@ -62,7 +62,7 @@ public static class FeedbackApi
     }
 
     public static Task<CaseSnapshot> IssueAsync(Guid caseId, int? version, IssueRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.IssueFeedback, (ctx, c, policy) =>
         {
             new Validation()
                 .RequireText(r.ResultText, "resultText", "认定结果", 5000)
@@ -77,7 +77,7 @@ public static class FeedbackApi
         }, ct);
 
     public static Task<CaseSnapshot> RecordDeliveryAsync(Guid caseId, int? version, DeliveryRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.RecordDelivery, async (ctx, c, policy) =>
         {
             var notice = await ctx.Db.Set<FeedbackNotice>().SingleOrDefaultAsync(f => f.CaseId == c.Id, ct);
             new Validation()
@@ -93,7 +93,7 @@ public static class FeedbackApi
         }, ct);
 
     public static Task<CaseSnapshot> AcknowledgeAsync(Guid caseId, int? version, AcknowledgeRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.Acknowledge, async (ctx, c, policy) =>
         {
             new Validation().Require(r.Comment is null || r.Comment.Length <= 2000, "comment", "意见不能超过 2000 字。").ThrowIfInvalid();
             c.Acknowledge(actor, policy, ctx.Now, new Dictionary<string, object?> { ["comment"] = r.Comment?.Trim() });

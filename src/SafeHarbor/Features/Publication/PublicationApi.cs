@@ -55,7 +55,7 @@ public static class PublicationApi
     }
 
     public static Task<CaseSnapshot> PublishAsync(Guid caseId, int? version, PublishRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.Publish, (ctx, c, policy) =>
         {
             new Validation()
                 .Require(Enum.IsDefined(r.Method), "method", "公开方式应为召开会议或书面通报。")

@@ -54,21 +54,21 @@ public static class VerificationApi
         HttpVersioning.WithVersion(await command(await current.GetAsync(ct)), http);
 
     public static Task<CaseSnapshot> StartAsync(Guid caseId, int? version, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.StartVerification, (ctx, c, policy) =>
         {
             c.StartVerification(actor, policy, ctx.Now);
             return Task.CompletedTask;
         }, ct);
 
     public static Task<CaseSnapshot> RecordFindingAsync(Guid caseId, int? version, string itemCode, FindingRequest request, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.RecordFinding, (ctx, c, policy) =>
         {
             c.RecordFinding(itemCode, request.Verdict, request.Note, actor, policy, ctx.Now);
             return Task.CompletedTask;
         }, ct);
 
     public static Task<CaseSnapshot> RequestGuidanceAsync(Guid caseId, int? version, GuidanceRequestInput request, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.RequestGuidance, (ctx, c, policy) =>
         {
             new Validation().RequireText(request.Question, "question", "请求指导的问题", 3000).ThrowIfInvalid();
             var guidance = new GuidanceRequest
@@ -84,7 +84,7 @@ public static class VerificationApi
         }, ct);
 
     public static Task<CaseSnapshot> ReplyGuidanceAsync(Guid caseId, int? version, Guid requestId, GuidanceReplyInput request, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.ReplyGuidance, async (ctx, c, policy) =>
         {
             new Validation().RequireText(request.Reply, "reply", "指导意见", 5000).ThrowIfInvalid();
             var guidance = await ctx.Db.Set<GuidanceRequest>().SingleOrDefaultAsync(g => g.Id == requestId && g.CaseId == c.Id, ct)
@@ -103,7 +103,7 @@ public static class VerificationApi
         }, ct);
 
     public static Task<CaseSnapshot> RequestSupplementAsync(Guid caseId, int? version, SupplementRequestInput request, Actor actor, CommandRunner runner, WorkingDayCalendar calendar, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.RequestSupplement, (ctx, c, policy) =>
         {
             var days = request.WorkingDays ?? 5;
             new Validation().Require(days is >= 1 and <= 30, "workingDays", "补充材料期限应为 1 至 30 个工作日。").ThrowIfInvalid();
@@ -117,7 +117,7 @@ public static class VerificationApi
         }, ct);
 
     public static Task<CaseSnapshot> SubmitSupplementAsync(Guid caseId, int? version, SupplementInput request, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, async (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.SubmitSupplement, async (ctx, c, policy) =>
         {
             c.SubmitSupplement(request.Text, actor, policy, ctx.Now);
             var open = await ctx.Db.Set<SupplementRequest>().Where(s => s.CaseId == c.Id && s.Answer == null).ToListAsync(ct);
@@ -129,7 +129,7 @@ public static class VerificationApi
         }, ct);
 
     public static Task<CaseSnapshot> SubmitReportAsync(Guid caseId, int? version, ReportInput request, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.SubmitReport, (ctx, c, policy) =>
         {
             c.SubmitReport(request.Text, request.Recommendation, actor, policy, ctx.Now);
             return Task.CompletedTask;
