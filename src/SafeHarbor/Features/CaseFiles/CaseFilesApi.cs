@@ -122,14 +122,14 @@ public static class CaseFilesApi
             var text = q.Q.Trim();
             query = query.Where(c => c.Title.Contains(text) || c.Number.Contains(text));
         }
-        query = q.Sort switch
+        // sort: number, startedOn, deadline or status; a leading "-" sorts descending. Newest first by default.
+        var descending = q.Sort?.StartsWith('-') ?? true;
+        query = (q.Sort?.TrimStart('-')) switch
         {
-            "number" => query.OrderBy(c => c.Number),
-            "startedOn" => query.OrderBy(c => c.AccountabilityStartedOn).ThenBy(c => c.Number),
-            "-startedOn" => query.OrderByDescending(c => c.AccountabilityStartedOn).ThenByDescending(c => c.Number),
-            "deadline" => query.OrderBy(c => c.ApplicationDeadline).ThenBy(c => c.Number),
-            "status" => query.OrderBy(c => c.Status).ThenByDescending(c => c.Number),
-            _ => query.OrderByDescending(c => c.Number),
+            "startedOn" => descending ? query.OrderByDescending(c => c.AccountabilityStartedOn).ThenByDescending(c => c.Number) : query.OrderBy(c => c.AccountabilityStartedOn).ThenBy(c => c.Number),
+            "deadline" => descending ? query.OrderByDescending(c => c.ApplicationDeadline).ThenByDescending(c => c.Number) : query.OrderBy(c => c.ApplicationDeadline).ThenBy(c => c.Number),
+            "status" => descending ? query.OrderByDescending(c => c.Status).ThenByDescending(c => c.Number) : query.OrderBy(c => c.Status).ThenBy(c => c.Number),
+            _ => descending ? query.OrderByDescending(c => c.Number) : query.OrderBy(c => c.Number),
         };
         var pageSize = Math.Clamp(q.PageSize ?? 20, 1, 200);
         var page = Math.Max(q.Page ?? 1, 1);

@@ -18,20 +18,30 @@ public static class EvidenceApi
     public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases/{caseId:guid}/evidence").WithTags("证明材料").RequireAuthorization();
-        group.MapPost("/", Upload)
+        group.MapPost("/", async (Guid caseId, HttpContext http, CurrentActor current, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, EvidenceStore store, CancellationToken ct) =>
+            {
+                var view = await UploadAsync(caseId, http, await current.GetAsync(ct), db, runner, policies, store, ct);
+                return Results.Created($"/api/cases/{caseId}/evidence/{view.Id}", view);
+            })
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<EvidenceView>(StatusCodes.Status201Created)
             .DisableAntiforgery()
             .WithSummary("上传证明材料（multipart/form-data：file 为文件，description 为说明）")
             .WithDescription($"可上传：{EvidenceStore.AcceptedExtensions}；单个文件上限 50 MB（可配置）。服务器计算并保存 SHA-256 和 SM3。");
-        group.MapGet("/{fileId:guid}", Download)
+        group.MapGet("/{fileId:guid}", async (Guid caseId, Guid fileId, HttpContext http, CurrentActor current, SafeHarborDb db, EvidenceStore store, ILoggerFactory logs, CancellationToken ct) =>
+            {
+                var (file, content) = await OpenCheckedAsync(caseId, fileId, await current.GetAsync(ct), db, store, logs, ct);
+                http.Response.Headers["X-Content-SHA256"] = file.Sha256;
+                http.Response.Headers["X-Content-SM3"] = file.Sm3;
+                return Results.File(content, file.ContentType, file.FileName, enableRangeProcessing: true);
+            })
             .WithSummary("下载证明材料（下载前校验 SHA-256 和 SM3，不一致则拒绝）");
         return app;
     }
 
-    private static async Task<IResult> Upload(Guid caseId, HttpContext http, CurrentActor current, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, EvidenceStore store, CancellationToken ct)
+    /// <summary>Streams one multipart file into the store and records it on the case; pages and the API both use it.</summary>
+    public static async Task<EvidenceView> UploadAsync(Guid caseId, HttpContext http, Actor actor, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, EvidenceStore store, CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         // Refuse before reading the body, so an upload that cannot be accepted costs nothing.
         var c = await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).SingleOrDefaultAsync(x => x.Id == caseId, ct)
             ?? throw DomainException.NotFound("case-not-found", "找不到该案件，或您无权查看。");
@@ -119,7 +129,7 @@ public static class EvidenceApi
                 ctx.Db.Add(evidence);
                 return ToView(evidence);
             }, ct);
-            return Results.Created($"/api/cases/{caseId}/evidence/{view.Id}", view);
+            return view;
         }
         catch
         {
@@ -131,9 +141,9 @@ public static class EvidenceApi
         }
     }
 
-    private static async Task<IResult> Download(Guid caseId, Guid fileId, HttpContext http, CurrentActor current, SafeHarborDb db, EvidenceStore store, ILoggerFactory logs, CancellationToken ct)
+    /// <summary>Opens a file of a case the actor may see, after checking both hashes against the stored ones.</summary>
+    public static async Task<(EvidenceFile File, Stream Content)> OpenCheckedAsync(Guid caseId, Guid fileId, Actor actor, SafeHarborDb db, EvidenceStore store, ILoggerFactory logs, CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         var visible = await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).AnyAsync(x => x.Id == caseId, ct);
         var file = visible ? await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.CaseId == caseId, ct) : null;
         if (file is null)
@@ -149,9 +159,7 @@ public static class EvidenceApi
                     ? $"文件“{file.FileName}”在存储中缺失，请联系系统管理员。"
                     : $"文件“{file.FileName}”的内容与登记的 SHA-256/SM3 哈希不符，可能已损坏或被篡改，已拒绝下载。请联系系统管理员。");
         }
-        http.Response.Headers["X-Content-SHA256"] = file.Sha256;
-        http.Response.Headers["X-Content-SM3"] = file.Sm3;
-        return Results.File(store.OpenRead(file.StoredName), file.ContentType, file.FileName, enableRangeProcessing: true);
+        return (file, store.OpenRead(file.StoredName));
     }
 
     public static EvidenceView ToView(EvidenceFile f) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -34,7 +35,20 @@ public static class SecuritySetup
                 o.IterationCount = iterations;
             }
         });
-        services.AddAuthorizationBuilder();
+        // The API answers bearer tokens only, so a browser's cookie can never be used against it
+        // (no cross-site request forgery on /api). Pages use the cookie and antiforgery tokens.
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(WebPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "SafeHarbor";
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
         // Keys that sign cookies and bearer tokens survive a restart, so users stay signed in.
         services.AddDataProtection().SetApplicationName("SafeHarbor");
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory>((o, configuration, logs) =>
@@ -45,9 +59,12 @@ public static class SecuritySetup
         return services;
     }
 
+    /// <summary>The authorization policy of the web pages: signed in with the cookie.</summary>
+    public const string WebPolicy = "Web";
+
     public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params Role[] roles)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(p => p.RequireRole(roles.Select(r => r.ToString())));
+        builder.RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(roles.Select(r => r.ToString())));
 }
 
 internal sealed class ChineseIdentityErrors : IdentityErrorDescriber

@@ -14,6 +14,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (!Composition.IsApi(http.Request.Path))
+        {
+            log.LogError(exception, "Unhandled error on page {Path}", http.Request.Path);
+            return false; // the friendly /Error page
+        }
         var (status, code, title, errors) = exception switch
         {
             DomainException d => (StatusFor(d.Kind), d.Code, d.Message, d.Errors),

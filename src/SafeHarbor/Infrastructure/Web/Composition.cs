@@ -45,6 +45,7 @@ public static class Composition
     public static WebApplicationBuilder AddSafeHarborWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddSafeHarborCore();
+        builder.Services.AddWebUi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -80,15 +81,22 @@ public static class Composition
         return builder;
     }
 
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
+
     public static WebApplication MapSafeHarbor(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // API failures answer ProblemDetails (ApiExceptionHandler); page failures show /Error.
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(c => IsApi(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("SafeHarbor API"));
-        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+        app.MapRazorPages();
         app.MapAuth();
         app.MapOrganisation();
         app.MapReference();

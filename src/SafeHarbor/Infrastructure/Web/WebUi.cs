@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Organisation;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Infrastructure.Web;
+
+/// <summary>The Razor Pages UI: cookie sign-in, antiforgery on every form, a friendly error page.</summary>
+public static class WebUi
+{
+    public static IServiceCollection AddWebUi(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.ConfigureFilter(new DomainExceptionPageFilter());
+            o.Conventions.AuthorizeFolder("/", SecuritySetup.WebPolicy);
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddScoped<Pages.Cases.CasePageServices>();
+        return services;
+    }
+
+    /// <summary>Puts a refusal from a handler next to the fields it names (keys like <c>claims[0].explanation</c>).</summary>
+    public static void AddDomainErrors(this ModelStateDictionary modelState, DomainException e, string prefix = "Input", Func<string, string>? mapKey = null)
+    {
+        if (e.Errors is { Count: > 0 } errors)
+        {
+            foreach (var (key, messages) in errors)
+            {
+                var field = string.Join('.', (mapKey?.Invoke(key) ?? key).Split('.').Select(Pascal));
+                foreach (var message in messages)
+                {
+                    modelState.AddModelError($"{prefix}.{field}", message);
+                }
+            }
+        }
+        modelState.AddModelError(string.Empty, e.Message);
+    }
+
+    private static string Pascal(string segment) => segment.Length == 0 ? segment : char.ToUpperInvariant(segment[0]) + segment[1..];
+
+    public static string BadgeClass(CaseStatus status) => status switch
+    {
+        CaseStatus.Registered or CaseStatus.AwaitingSupplement => "text-bg-info",
+        CaseStatus.Refused or CaseStatus.Withdrawn => "text-bg-secondary",
+        CaseStatus.Archived => "text-bg-dark",
+        CaseStatus.Decided or CaseStatus.FeedbackIssued or CaseStatus.Delivered or CaseStatus.Acknowledged or CaseStatus.Published => "text-bg-success",
+        _ => "text-bg-primary",
+    };
+
+    public static string VerdictClass(Verdict verdict) => verdict switch
+    {
+        Verdict.Met => "text-bg-success",
+        Verdict.NotMet => "text-bg-danger",
+        _ => "text-bg-warning",
+    };
+
+    /// <summary>Overdue in red, due within 2 working days in amber.</summary>
+    public static string DeadlineClass(DeadlineStatus? deadline) => deadline switch
+    {
+        null => "text-bg-light",
+        { IsOverdue: true } => "text-bg-danger",
+        { WorkingDaysLeft: <= 2 } => "text-bg-warning",
+        _ => "text-bg-light border",
+    };
+
+    public sealed record MenuItem(string Text, string Href, string Icon);
+
+    /// <summary>Only the menus the user's roles may use.</summary>
+    public static IReadOnlyList<MenuItem> Menu(Actor actor, PolicyVersion policy)
+    {
+        var items = new List<MenuItem> { new("首页", "/", "house") };
+        if (!IsAdministrator(actor))
+        {
+            items.Add(new("案件", "/Cases", "folder2-open"));
+        }
+        if (policy.RolesFor(Duty.Register).Any(actor.Has))
+        {
+            items.Add(new("登记问责事项", "/Cases/New", "plus-square"));
+        }
+        if (actor.SeesAllCases)
+        {
+            items.Add(new("党组会议", "/Meetings", "people"));
+        }
+        if (actor.SeesAllCases || actor.Has(Role.PolicyOwner) || actor.Has(Role.Personnel))
+        {
+            items.Add(new("统计分析", "/Dashboard", "bar-chart"));
+        }
+        if (actor.Has(Role.SystemAdmin))
+        {
+            items.Add(new("单位人员", "/Admin/People", "diagram-3"));
+            items.Add(new("账号角色", "/Admin/Accounts", "person-gear"));
+            items.Add(new("节假日", "/Admin/Calendar", "calendar3"));
+        }
+        items.Add(new("容错免责办法", "/Admin/Policies", "journal-text"));
+        return items;
+    }
+
+    public static bool IsAdministrator(Actor actor) =>
+        actor.Has(Role.SystemAdmin) || actor.Has(Role.SecurityAdmin) || actor.Has(Role.AuditAdmin);
+}

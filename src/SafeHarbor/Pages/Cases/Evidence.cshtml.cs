@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.Evidence;
+
+namespace SafeHarbor.Pages.Cases;
+
+/// <summary>
+/// The browser's evidence upload. It binds no form fields, so the multipart body is streamed to the
+/// store (hashed on the way) instead of being buffered; the antiforgery token comes in a header.
+/// </summary>
+public sealed class EvidenceModel(CasePageServices services, EvidenceStore store) : PageModel
+{
+    public IActionResult OnGet(Guid id) => Redirect($"/Cases/{id}");
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var actor = await services.Current.GetAsync(ct);
+        try
+        {
+            var view = await EvidenceApi.UploadAsync(id, HttpContext, actor, services.Db, services.Runner, services.Policies, store, ct);
+            return new JsonResult(new { view.Id, view.FileName, view.Size, view.Sm3, view.Stage });
+        }
+        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        {
+            return new JsonResult(new { error = e.Message }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+    }
+}

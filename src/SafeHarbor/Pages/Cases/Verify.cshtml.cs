@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.CaseFiles;
+using SafeHarbor.Features.Eligibility;
+using SafeHarbor.Features.Verification;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Pages.Cases;
+
+/// <summary>
+/// The verification workspace of 局机关纪委 (Art. 5(2)): a finding on every condition and exclusion with
+/// the advice beside it, the repeat-error warning, guidance and supplement requests, the report.
+/// </summary>
+public sealed class VerifyModel(CasePageServices services) : CasePageBase(services)
+{
+    public sealed class FindingInput
+    {
+        public string? ItemCode { get; set; }
+        public Verdict Verdict { get; set; } = Verdict.Met;
+        public string? Note { get; set; }
+    }
+
+    public sealed class GuidanceInput
+    {
+        public string? Question { get; set; }
+    }
+
+    public sealed class SupplementInput
+    {
+        public string? Items { get; set; }
+        public int WorkingDays { get; set; } = 5;
+    }
+
+    public sealed class ReportInput
+    {
+        public string? Text { get; set; }
+        public Outcome Recommendation { get; set; } = Outcome.Exempted;
+    }
+
+    [BindProperty] public FindingInput Finding { get; set; } = new();
+    [BindProperty] public GuidanceInput Guidance { get; set; } = new();
+    [BindProperty] public SupplementInput Supplement { get; set; } = new();
+    [BindProperty] public ReportInput Report { get; set; } = new();
+
+    public EligibilityAdvice? Advice { get; private set; }
+
+    protected override IReadOnlyCollection<CaseAction> Steps =>
+        [CaseAction.StartVerification, CaseAction.RecordFinding, CaseAction.RequestGuidance, CaseAction.RequestSupplement, CaseAction.SubmitReport];
+
+    protected override async Task OnLoadedAsync(CancellationToken ct)
+    {
+        var entity = await CaseFilesApi.LoadVisibleAsync(Id, Actor, Services.Db, ct);
+        Advice = await CaseAdvice.ForAsync(Services.Db, entity, Policy,
+            Case.Findings.Count > 0 ? AdviceStage.Verified : AdviceStage.Claimed, ct);
+    }
+
+    public CaseFilesApi.FindingView? FindingFor(string code) => Case.Findings.FirstOrDefault(f => f.Code == code);
+
+    public CaseFilesApi.ClaimView? ClaimFor(string code) => Case.Application?.Claims.FirstOrDefault(c => c.Code == code);
+
+    public Task<IActionResult> OnPostStartAsync(CancellationToken ct) =>
+        StepAsync(actor => VerificationApi.StartAsync(Id, ExpectedVersion, actor, Services.Runner, ct),
+            "已开始调查核实。", ct, $"/Cases/{Id}/Verify");
+
+    public Task<IActionResult> OnPostFindingAsync(CancellationToken ct) =>
+        StepAsync(actor => VerificationApi.RecordFindingAsync(Id, ExpectedVersion, Finding.ItemCode ?? "",
+                new VerificationApi.FindingRequest(Finding.Verdict, Finding.Note), actor, Services.Runner, ct),
+            $"已记录核实意见。", ct, $"/Cases/{Id}/Verify#item-{Finding.ItemCode}", errorPrefix: "Finding");
+
+    public Task<IActionResult> OnPostGuidanceAsync(CancellationToken ct) =>
+        StepAsync(actor => VerificationApi.RequestGuidanceAsync(Id, ExpectedVersion, new VerificationApi.GuidanceRequestInput(Guidance.Question), actor, Services.Runner, ct),
+            "已向驻局纪检监察组申请指导。", ct, $"/Cases/{Id}/Verify", errorPrefix: "Guidance");
+
+    public Task<IActionResult> OnPostSupplementAsync(CancellationToken ct) =>
+        StepAsync(actor => VerificationApi.RequestSupplementAsync(Id, ExpectedVersion, new VerificationApi.SupplementRequestInput(Supplement.Items, Supplement.WorkingDays),
+                actor, Services.Runner, Services.Calendar, ct),
+            "已通知申请方补充材料。", ct, errorPrefix: "Supplement");
+
+    public Task<IActionResult> OnPostReportAsync(CancellationToken ct) =>
+        StepAsync(actor => VerificationApi.SubmitReportAsync(Id, ExpectedVersion, new VerificationApi.ReportInput(Report.Text, Report.Recommendation), actor, Services.Runner, ct),
+            "书面调查报告已提交，等待局党组集体研究。", ct, errorPrefix: "Report");
+}
