@@ -61,6 +61,9 @@ public sealed class Meeting
 public sealed class MeetingMember
 {
     public Guid PersonId { get; set; }
+
+    /// <summary>Seating order in the minutes: the secretary first.</summary>
+    public int Order { get; set; }
     public required string Name { get; set; }
     public bool Present { get; set; }
     public string? AbsenceReason { get; set; }

@@ -109,8 +109,9 @@ public static class MeetingsApi
                 .Require(r.HeldOn is not null, "heldOn", "请填写会议日期。")
                 .RequireText(r.Place, "place", "会议地点", 100);
             var voterRoles = policy.RolesFor(Duty.Vote).Select(x => x.ToString()).ToList();
-            var memberIds = r.MemberPersonIds is { Count: > 0 }
-                ? r.MemberPersonIds.Distinct().ToList()
+            var explicitMembers = r.MemberPersonIds is { Count: > 0 };
+            var memberIds = explicitMembers
+                ? r.MemberPersonIds!.Distinct().ToList()
                 : await (from u in ctx.Db.Users
                          join ur in ctx.Db.UserRoles on u.Id equals ur.UserId
                          join role in ctx.Db.Roles on ur.RoleId equals role.Id
@@ -128,7 +129,9 @@ public static class MeetingsApi
                 Place = r.Place!.Trim(),
                 Status = MeetingStatus.Open,
                 CreatedBy = actor.UserId,
-                Members = persons.OrderBy(p => memberIds.IndexOf(p.Id)).Select(p => new MeetingMember { PersonId = p.Id, Name = p.Name }).ToList(),
+                // The order given, or by post (党组书记 before 党组成员) when all members are taken by default.
+                Members = (explicitMembers ? persons.OrderBy(p => memberIds.IndexOf(p.Id)) : persons.OrderBy(p => p.Post, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal))
+                    .Select((p, i) => new MeetingMember { PersonId = p.Id, Name = p.Name, Order = i + 1 }).ToList(),
             };
             ctx.Db.Add(meeting);
             ctx.Audit("OpenMeeting", nameof(Meeting), meeting.Id.ToString(), null, policy.BodyFor(Duty.Secretariat),
@@ -316,7 +319,7 @@ public static class MeetingsApi
                 decided ? policies.Get(c.PolicyId).OutcomeName(c.Decision!.Outcome) : null, decided ? c.Decision!.Reasons : null);
         }).ToList();
         return new MeetingView(meeting.Id, meeting.Title, meeting.HeldOn, meeting.Place, meeting.Status, meeting.AttendanceRecorded,
-            meeting.Members.Select(m => new MemberView(m.PersonId, m.Name, m.Present, m.AbsenceReason)).ToList(),
+            meeting.Members.OrderBy(m => m.Order).Select(m => new MemberView(m.PersonId, m.Name, m.Present, m.AbsenceReason)).ToList(),
             DecisionTally.Quorum(policy.Decision, meeting.Entitled, meeting.Present), agenda);
     }
 

@@ -1155,6 +1155,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                                 .HasMaxLength(50)
                                 .HasColumnType("character varying(50)");
 
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
                             b1.Property<bool>("Present")
                                 .HasColumnType("boolean");
 

@@ -1140,6 +1140,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(50)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<bool>("Present")
                                 .HasColumnType("INTEGER");
 
