@@ -30,6 +30,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     || summary_fail "apt-get could not install ${missing[*]}"
 fi
 
+# Many test hosts run at once; give them room for file watchers where we may.
+if [ "$(id -u)" = 0 ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)" -lt 1024 ]; then
+  sysctl -q -w fs.inotify.max_user_instances=1024 >/dev/null 2>&1 || true
+fi
+
 # --- 2. PostgreSQL on loopback ---------------------------------------------------------------
 PG_BIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)")
 PGDATA=$(mktemp -d /tmp/safeharbor-pg.XXXXXX)

@@ -6,16 +6,18 @@ using System.Text.Json.Serialization;
 namespace SafeHarbor.Calendar;
 
 /// <summary>One State Council holiday notice, as written in Calendar/Data/{year}.json.</summary>
-internal sealed record HolidayNotice(
+/// <param name="SourcePath">The file it was read from; null for a notice not (yet) on disk.</param>
+public sealed record HolidayNotice(
     string FileName,
     int Year,
     string Title,
     string? DocumentNumber,
     DateOnly? IssuedOn,
-    IReadOnlyList<HolidayPeriod> Holidays);
+    IReadOnlyList<HolidayPeriod> Holidays,
+    string? SourcePath = null);
 
 /// <summary>One holiday of a notice: its inclusive rest-day range and its 调休 working days.</summary>
-internal sealed record HolidayPeriod(string Name, DateOnly FirstOff, DateOnly LastOff, IReadOnlyList<DateOnly> Workdays);
+public sealed record HolidayPeriod(string Name, DateOnly FirstOff, DateOnly LastOff, IReadOnlyList<DateOnly> Workdays);
 
 /// <summary>
 /// Reads and checks one data file. The files are maintained by hand, so every check here
@@ -47,8 +49,14 @@ internal static class HolidayNoticeReader
             throw CalendarDataException.InFile(fileName, $"无法读取文件（{ex.Message}）", innerException: ex);
         }
 
+        return Parse(bytes, fileName) with { SourcePath = path };
+    }
+
+    /// <summary>Checks file content exactly as <see cref="Read"/> does, before it is written anywhere.</summary>
+    public static HolidayNotice Parse(ReadOnlySpan<byte> content, string fileName)
+    {
         // Editors on Windows like to save with a BOM, which the JSON reader rejects.
-        ReadOnlySpan<byte> json = bytes;
+        ReadOnlySpan<byte> json = content;
         if (json.StartsWith("\uFEFF"u8))
         {
             json = json[3..];

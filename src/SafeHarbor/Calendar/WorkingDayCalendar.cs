@@ -76,13 +76,75 @@ public sealed class WorkingDayCalendar
     /// <summary>Notice years loaded, ascending.</summary>
     public IReadOnlyList<int> CoveredYears { get; }
 
-    internal IReadOnlyList<HolidayNotice> Notices { get; }
+    /// <summary>The loaded notices, in load order (shipped files, then added ones).</summary>
+    public IReadOnlyList<HolidayNotice> Notices { get; }
 
     public static WorkingDayCalendar LoadDefault() => LoadFrom(DefaultDirectory);
 
     /// <summary>Loads every <c>*.json</c> notice file in <paramref name="directory"/>.</summary>
     /// <exception cref="CalendarDataException">The directory is missing or empty, or a file is malformed.</exception>
-    public static WorkingDayCalendar LoadFrom(string directory)
+    public static WorkingDayCalendar LoadFrom(string directory) => new(ReadDirectory(directory, required: true));
+
+    /// <summary>
+    /// Loads the shipped notices of <paramref name="directory"/> and the notices an administrator added
+    /// later in <paramref name="addedDirectory"/> (which may be missing or empty).
+    /// </summary>
+    /// <remarks>
+    /// A release may later ship a year an administrator had already added. The same arrangement twice
+    /// is harmless and the shipped file wins; two different arrangements for one year mean one of them
+    /// is wrong, so the load stops rather than pick one.
+    /// </remarks>
+    /// <exception cref="CalendarDataException">A directory or file is missing or malformed, or two files disagree.</exception>
+    public static WorkingDayCalendar LoadFrom(string directory, string? addedDirectory)
+    {
+        List<HolidayNotice> notices = ReadDirectory(directory, required: true);
+        if (string.IsNullOrWhiteSpace(addedDirectory) || !Directory.Exists(addedDirectory))
+        {
+            return new WorkingDayCalendar(notices);
+        }
+
+        var shipped = notices.ToDictionary(n => n.Year);
+        foreach (HolidayNotice added in ReadDirectory(addedDirectory, required: false))
+        {
+            if (!shipped.TryGetValue(added.Year, out HolidayNotice? same))
+            {
+                notices.Add(added);
+            }
+            else if (!SameArrangement(same, added))
+            {
+                throw CalendarDataException.InFile(
+                    added.FileName,
+                    Invariant($"与随程序发布的 {same.FileName} 重复且内容不同：两处都是 {added.Year} 年的安排。请对照通知核对，删除 {addedDirectory} 中有误的文件"));
+            }
+        }
+
+        return new WorkingDayCalendar(notices);
+    }
+
+    /// <summary>A calendar over notices already read and checked, e.g. the loaded ones plus one about to be written.</summary>
+    /// <exception cref="CalendarDataException">Two notices list the same date.</exception>
+    internal static WorkingDayCalendar FromNotices(IReadOnlyList<HolidayNotice> notices)
+    {
+        if (notices.Count == 0)
+        {
+            throw new CalendarDataException("没有任何节假日安排");
+        }
+
+        var byYear = new Dictionary<int, HolidayNotice>();
+        foreach (HolidayNotice notice in notices)
+        {
+            if (!byYear.TryAdd(notice.Year, notice))
+            {
+                throw CalendarDataException.InFile(
+                    notice.FileName,
+                    $"与 {byYear[notice.Year].FileName} 重复：两个文件都是 {notice.Year} 年的安排（year 重复）");
+            }
+        }
+
+        return new WorkingDayCalendar(notices);
+    }
+
+    private static List<HolidayNotice> ReadDirectory(string directory, bool required)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Directory.Exists(directory))
@@ -91,7 +153,7 @@ public sealed class WorkingDayCalendar
         }
 
         string[] files = Directory.GetFiles(directory, "*.json");
-        if (files.Length == 0)
+        if (files.Length == 0 && required)
         {
             throw new CalendarDataException($"节假日数据目录 {directory} 中没有 *.json 文件");
         }
@@ -115,8 +177,18 @@ public sealed class WorkingDayCalendar
             notices.Add(notice);
         }
 
-        return new WorkingDayCalendar(notices);
+        return notices;
     }
+
+    private static bool SameArrangement(HolidayNotice a, HolidayNotice b) =>
+        a.Holidays.Count == b.Holidays.Count
+        && a.Holidays.Zip(b.Holidays).All(p =>
+            p.First.Name == p.Second.Name
+            && p.First.FirstOff == p.Second.FirstOff
+            && p.First.LastOff == p.Second.LastOff
+            && p.First.Workdays.SequenceEqual(p.Second.Workdays));
+
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public bool Covers(int year) => Array.BinarySearch(_coveredYears, year) >= 0;
 

@@ -168,8 +168,9 @@ public static class CommandLine
         return builder.Build();
     }
 
+    /// <summary>As the web app sees it: the shipped notices and those added on /Admin/Calendar.</summary>
     private static WorkingDayCalendar LoadCalendar(IConfiguration configuration) =>
-        configuration["Calendar:Directory"] is { Length: > 0 } dir ? WorkingDayCalendar.LoadFrom(dir) : WorkingDayCalendar.LoadDefault();
+        CalendarSource.Open(configuration["Calendar:Directory"], configuration["Calendar:AddedDirectory"]).Current;
 
     private static PolicyCatalog LoadPolicies(IConfiguration configuration) =>
         PolicyCatalog.LoadFrom(configuration["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory);

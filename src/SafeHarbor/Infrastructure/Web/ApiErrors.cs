@@ -14,9 +14,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!Composition.IsApi(http.Request.Path))
+        // The middleware has already switched the path to /Error; the request's own path says whether it was an API call.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (!Composition.IsApi(path))
         {
-            log.LogError(exception, "Unhandled error on page {Path}", http.Request.Path);
+            log.LogError(exception, "Unhandled error on page {Path}", path);
             return false; // the friendly /Error page
         }
         var (status, code, title, errors) = exception switch
@@ -31,7 +33,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         };
         if (status >= 500)
         {
-            log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+            log.LogError(exception, "Unhandled error on {Path}", path);
         }
         http.Response.StatusCode = status;
         var details = new ProblemDetails { Status = status, Title = title, Type = $"https://safeharbor.local/problems/{code}" };

@@ -29,9 +29,14 @@ public static class Composition
     public static IServiceCollection AddSafeHarborCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>()["Calendar:Directory"] is { Length: > 0 } dir
-            ? WorkingDayCalendar.LoadFrom(dir)
-            : WorkingDayCalendar.LoadDefault());
+        // The calendar can gain next year's notice while the app runs (/Admin/Calendar): the source is one
+        // per process, and each use asks it for the calendar in force now.
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return CalendarSource.Open(configuration["Calendar:Directory"], configuration["Calendar:AddedDirectory"]);
+        });
+        services.AddTransient(sp => sp.GetRequiredService<CalendarSource>().Current);
         services.AddSingleton(sp => PolicyCatalog.LoadFrom(
             sp.GetRequiredService<IConfiguration>()["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory));
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions());

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Evidence;
@@ -6,9 +8,11 @@ using SafeHarbor.Features.Evidence;
 namespace SafeHarbor.Pages.Cases;
 
 /// <summary>
-/// The browser's evidence upload. It binds no form fields, so the multipart body is streamed to the
-/// store (hashed on the way) instead of being buffered; the antiforgery token comes in a header.
+/// The browser's evidence upload. Form value binding is switched off, so the multipart body is
+/// streamed to the store (hashed on the way) instead of being buffered; the antiforgery token comes
+/// in a header.
 /// </summary>
+[DisableFormValueModelBinding]
 public sealed class EvidenceModel(CasePageServices services, EvidenceStore store) : PageModel
 {
     public IActionResult OnGet(Guid id) => Redirect($"/Cases/{id}");
@@ -25,5 +29,22 @@ public sealed class EvidenceModel(CasePageServices services, EvidenceStore store
         {
             return new JsonResult(new { error = e.Message }) { StatusCode = StatusCodes.Status400BadRequest };
         }
+    }
+}
+
+/// <summary>Keeps model binding from reading (and so buffering) a request's form body.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class DisableFormValueModelBindingAttribute : Attribute, IResourceFilter
+{
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        var factories = context.ValueProviderFactories;
+        factories.RemoveType<FormValueProviderFactory>();
+        factories.RemoveType<FormFileValueProviderFactory>();
+        factories.RemoveType<JQueryFormValueProviderFactory>();
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context)
+    {
     }
 }

@@ -20,7 +20,8 @@ public sealed class IndexModel(CasePageServices services) : PageModel
     [BindProperty(SupportsGet = true)] public string? Applicant { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "page" is a reserved route value in Razor Pages, so the page number travels as "p".
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public CaseFilesApi.Page<CaseFilesApi.CaseListItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyList<Unit> Units { get; private set; } = [];
@@ -76,7 +77,7 @@ public sealed class IndexModel(CasePageServices services) : PageModel
         var values = new Dictionary<string, string?>
         {
             ["Status"] = Status?.ToString(), ["UnitId"] = UnitId?.ToString(), ["BusinessField"] = BusinessField, ["Outcome"] = Outcome?.ToString(),
-            ["Year"] = Year?.ToString(), ["Applicant"] = Applicant, ["Q"] = Q, ["Sort"] = sort ?? Sort, ["page"] = (page ?? PageNumber).ToString(),
+            ["Year"] = Year?.ToString(), ["Applicant"] = Applicant, ["Q"] = Q, ["Sort"] = sort ?? Sort, ["p"] = (page ?? PageNumber).ToString(),
         };
         return "/Cases" + Microsoft.AspNetCore.Http.QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }

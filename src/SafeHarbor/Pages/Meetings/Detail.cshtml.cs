@@ -48,7 +48,7 @@ public sealed class DetailModel(CasePageServices services) : PageModel
     public bool IsOpen => Meeting.Status == MeetingStatus.Open;
 
     public bool MayVoteOn(MeetingsApi.AgendaView item) =>
-        IsOpen && item.Status == CaseStatus.Scheduled && Actor.PersonId is { } me
+        IsOpen && Meeting.Quorum.Reached && item.Status == CaseStatus.Scheduled && Actor.PersonId is { } me
         && Meeting.Members.Any(m => m.PersonId == me && m.Present)
         && item.Votes.All(v => v.PersonId != me) && item.Recused.All(r => r.PersonId != me)
         && Policy.RolesFor(Duty.Vote).Any(Actor.Has);

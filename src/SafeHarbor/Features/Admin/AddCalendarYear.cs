@@ -1,0 +1,87 @@
+using System.Globalization;
+using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Organisation;
+
+namespace SafeHarbor.Features.Admin;
+
+/// <summary>
+/// Adds next year's State Council holiday arrangement: a new data file in the added directory, in force
+/// at once for every request and for the <c>calendar</c> commands, and recorded in the audit log.
+/// </summary>
+public static class AddCalendarYear
+{
+    /// <param name="Workdays">The 调休 working days of the holiday; empty slots of the form are null.</param>
+    public sealed record HolidayInput(string? Name, DateOnly? FirstOff, DateOnly? LastOff, IReadOnlyList<DateOnly?>? Workdays);
+
+    public sealed record Request(int Year, string? Title, string? DocumentNumber, DateOnly? IssuedOn, IReadOnlyList<HolidayInput>? Holidays);
+
+    public sealed record Result(int Year, string FileName, int Holidays);
+
+    /// <exception cref="DomainException">Refused (field errors keyed like <c>holidays[2].lastOff</c>); no file was written.</exception>
+    public static async Task<Result> HandleAsync(Request r, Actor actor, CommandRunner runner, CalendarSource calendars, CancellationToken ct)
+    {
+        AdminAccess.RequireSystemAdmin(actor);
+        var draft = ToDraft(r);
+        // Field checks before taking the write lock; CalendarSource.Add checks again under its own lock.
+        ThrowIfAny(draft.Check(calendars.Current));
+
+        var written = false;
+        try
+        {
+            return await runner.RunAsync(actor, ctx =>
+            {
+                try
+                {
+                    calendars.Add(draft);
+                    written = true;
+                }
+                catch (CalendarDraftException e)
+                {
+                    ThrowIfAny(e.Problems);
+                }
+                catch (CalendarDataException e)
+                {
+                    throw DomainException.Invalid("calendar-invalid", $"节假日安排未保存：{e.Message}");
+                }
+                var holidays = draft.FilledRows.Select(h => new
+                {
+                    name = h.Holiday.Name!.Trim(),
+                    off = $"{h.Holiday.FirstOff:yyyy-MM-dd}～{h.Holiday.LastOff:yyyy-MM-dd}",
+                    workdays = h.Holiday.Workdays.Order().Select(w => w.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
+                }).ToList();
+                ctx.Audit("AddCalendarYear", "Calendar", draft.Year.ToString(CultureInfo.InvariantCulture), null, Role.SystemAdmin.Chinese(),
+                    new { notice = draft.Title!.Trim(), documentNumber = Blank(draft.DocumentNumber), issuedOn = draft.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), file = draft.FileName, holidays });
+                return Task.FromResult(new Result(draft.Year, draft.FileName, holidays.Count));
+            }, ct);
+        }
+        catch when (written)
+        {
+            // The audit entry could not be committed: an addition nobody can account for must not stay in force.
+            calendars.RemoveAdded(draft.Year);
+            throw;
+        }
+    }
+
+    public static HolidayNoticeDraft ToDraft(Request r) => new(
+        r.Year,
+        r.Title,
+        Blank(r.DocumentNumber),
+        r.IssuedOn,
+        (r.Holidays ?? []).Select(h => new HolidayDraft(h.Name, h.FirstOff, h.LastOff, (h.Workdays ?? []).OfType<DateOnly>().ToList())).ToList());
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static void ThrowIfAny(IReadOnlyList<CalendarProblem> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new DomainException(
+                ErrorKind.Invalid,
+                "calendar-invalid",
+                $"节假日安排有误，未保存：{problems[0].Message}",
+                problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        }
+    }
+}
