@@ -309,7 +309,7 @@ public static class MeetingsApi
         var agenda = meeting.Agenda.OrderBy(a => a.Order).Where(a => cases.ContainsKey(a.CaseId)).Select(a =>
         {
             var c = cases[a.CaseId];
-            var votes = meeting.Votes.Where(x => x.CaseId == c.Id)
+            var votes = meeting.Votes.Where(x => x.CaseId == c.Id).OrderBy(x => x.CastAt)
                 .Select(x => new VoteView(x.PersonId, names.GetValueOrDefault(x.PersonId, ""), x.Choice, x.Choice.Chinese())).ToList();
             var tally = Enum.GetValues<VoteChoice>().ToDictionary(ch => ch.ToString(), ch => votes.Count(x => x.Choice == ch));
             var recused = meeting.Recusals.Where(x => x.CaseId == c.Id)

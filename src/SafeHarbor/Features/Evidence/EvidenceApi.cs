@@ -20,7 +20,8 @@ public static class EvidenceApi
         var group = app.MapGroup("/api/cases/{caseId:guid}/evidence").WithTags("证明材料").RequireAuthorization();
         group.MapPost("/", async (Guid caseId, HttpContext http, CurrentActor current, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, EvidenceStore store, CancellationToken ct) =>
             {
-                var view = await UploadAsync(caseId, http, await current.GetAsync(ct), db, runner, policies, store, ct);
+                var (view, caseVersion) = await UploadAsync(caseId, http, await current.GetAsync(ct), db, runner, policies, store, ct);
+                http.Response.Headers.ETag = $"\"{caseVersion}\"";
                 return Results.Created($"/api/cases/{caseId}/evidence/{view.Id}", view);
             })
             .Accepts<IFormFile>("multipart/form-data")
@@ -39,8 +40,11 @@ public static class EvidenceApi
         return app;
     }
 
-    /// <summary>Streams one multipart file into the store and records it on the case; pages and the API both use it.</summary>
-    public static async Task<EvidenceView> UploadAsync(Guid caseId, HttpContext http, Actor actor, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, EvidenceStore store, CancellationToken ct)
+    /// <summary>
+    /// Streams one multipart file into the store and records it on the case; pages and the API both
+    /// use it. Answers the file and the case's new version (an upload is a recorded step).
+    /// </summary>
+    public static async Task<(EvidenceView View, int CaseVersion)> UploadAsync(Guid caseId, HttpContext http, Actor actor, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, EvidenceStore store, CancellationToken ct)
     {
         // Refuse before reading the body, so an upload that cannot be accepted costs nothing.
         var c = await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).SingleOrDefaultAsync(x => x.Id == caseId, ct)
@@ -127,7 +131,7 @@ public static class EvidenceApi
                     ["file"] = evidence.FileName, ["size"] = evidence.Size, ["sha256"] = evidence.Sha256, ["sm3"] = evidence.Sm3, ["stage"] = stage,
                 });
                 ctx.Db.Add(evidence);
-                return ToView(evidence);
+                return (ToView(evidence), tracked.Version);
             }, ct);
             return view;
         }

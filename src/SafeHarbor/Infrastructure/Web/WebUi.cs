@@ -33,9 +33,10 @@ public static class WebUi
             foreach (var (key, messages) in errors)
             {
                 var field = string.Join('.', (mapKey?.Invoke(key) ?? key).Split('.').Select(Pascal));
+                var name = field.StartsWith('[') ? prefix + field : $"{prefix}.{field}";
                 foreach (var message in messages)
                 {
-                    modelState.AddModelError($"{prefix}.{field}", message);
+                    modelState.AddModelError(name, message);
                 }
             }
         }

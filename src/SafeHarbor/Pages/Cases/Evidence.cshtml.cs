@@ -22,8 +22,8 @@ public sealed class EvidenceModel(CasePageServices services, EvidenceStore store
         var actor = await services.Current.GetAsync(ct);
         try
         {
-            var view = await EvidenceApi.UploadAsync(id, HttpContext, actor, services.Db, services.Runner, services.Policies, store, ct);
-            return new JsonResult(new { view.Id, view.FileName, view.Size, view.Sm3, view.Stage });
+            var (view, version) = await EvidenceApi.UploadAsync(id, HttpContext, actor, services.Db, services.Runner, services.Policies, store, ct);
+            return new JsonResult(new { view.Id, view.FileName, view.Size, view.Sm3, view.Stage, version });
         }
         catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
         {

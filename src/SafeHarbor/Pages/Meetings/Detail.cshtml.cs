@@ -63,7 +63,9 @@ public sealed class DetailModel(CasePageServices services) : PageModel
     public Task<IActionResult> OnPostAttendanceAsync(CancellationToken ct) =>
         RunAsync(actor => MeetingsApi.RecordAttendanceAsync(Id, new MeetingsApi.AttendanceRequest(
             Attendance.Select(a => new MeetingsApi.AttendanceEntry(a.PersonId, a.Present, a.AbsenceReason)).ToList()), actor, services.Runner, ct),
-            "已登记出席情况。", "Attendance", ct);
+            "已登记出席情况。", "Attendance", ct,
+            // The handler names rows members[i]; the form's rows are Attendance[i].
+            key => key.StartsWith("members", StringComparison.Ordinal) ? key["members".Length..] : key);
 
     public Task<IActionResult> OnPostScheduleAsync(CancellationToken ct) =>
         RunAsync(actor => MeetingsApi.ScheduleAsync(Id, Input.CaseId, Expected, actor, services.Runner, ct), "已列入会议议题。", "Input", ct);
@@ -89,7 +91,7 @@ public sealed class DetailModel(CasePageServices services) : PageModel
 
     private int? Expected => Input.Version == 0 ? null : Input.Version;
 
-    private async Task<IActionResult> RunAsync<T>(Func<Actor, Task<T>> command, string notice, string prefix, CancellationToken ct)
+    private async Task<IActionResult> RunAsync<T>(Func<Actor, Task<T>> command, string notice, string prefix, CancellationToken ct, Func<string, string>? mapKey = null)
     {
         if (!await LoadAsync(ct))
         {
@@ -101,7 +103,7 @@ public sealed class DetailModel(CasePageServices services) : PageModel
         }
         catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict or ErrorKind.Forbidden)
         {
-            ModelState.AddDomainErrors(e, prefix);
+            ModelState.AddDomainErrors(e, prefix, mapKey);
             await LoadAsync(ct);
             return Page();
         }
