@@ -142,6 +142,9 @@ public sealed class Case
 
     public IReadOnlyList<CaseEvent> PendingEvents => pendingEvents;
 
+    /// <summary>The application came after the window closed, so it was refused (不予受理).</summary>
+    public bool WasRefusedAsLate => Application is { } a && a.SubmittedOn > ApplicationDeadline;
+
     public void ClearPendingEvents() => pendingEvents.Clear();
 
     public IEnumerable<Guid> SubjectPersonIds => Subjects.Where(s => s.Kind == SubjectKind.Person).Select(s => s.PersonId!.Value);

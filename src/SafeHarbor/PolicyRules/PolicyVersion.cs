@@ -46,8 +46,14 @@ public sealed record PolicyVersion
         Duties.TryGetValue(duty, out var holder) ? holder.Body : duty.Chinese();
 }
 
-/// <summary>A condition, exclusion or result use, with the article it comes from and the rule that evaluates it.</summary>
-public sealed record PolicyItem(string Code, string Article, string Title, string Text, string? Rule = null);
+/// <summary>
+/// A condition, exclusion or result use, with the article it comes from and the rule that evaluates
+/// it. <see cref="AppliesTo"/> (result uses only) names the outcomes that carry this use; none means every outcome.
+/// </summary>
+public sealed record PolicyItem(string Code, string Article, string Title, string Text, string? Rule = null, IReadOnlyList<Outcome>? AppliesTo = null)
+{
+    public bool AppliesToOutcome(Outcome outcome) => AppliesTo is null || AppliesTo.Contains(outcome);
+}
 
 public enum ConditionRequirement
 {

@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using SafeHarbor.Audit;
 using SafeHarbor.Calendar;
+using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
+using SafeHarbor.Documents;
+using SafeHarbor.Features.CaseDocuments;
 using SafeHarbor.Infrastructure.Demo;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Web;
@@ -16,7 +19,7 @@ namespace SafeHarbor.Infrastructure.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate"];
+    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate", "documents"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -32,6 +35,7 @@ public static class CommandLine
         root.Subcommands.Add(CalendarCommand(input, output, error, configuration));
         root.Subcommands.Add(PolicyCommand(output, error, configuration));
         root.Subcommands.Add(AuditCommand(output, error, configuration));
+        root.Subcommands.Add(DocumentsCommand(output, error, configuration));
         root.Subcommands.Add(DatabaseCommand("migrate", "创建或升级数据库（应用全部迁移）", output, error, configuration, seed: false));
         root.Subcommands.Add(DatabaseCommand("seed-demo", "在空数据库中写入演示数据（单位、人员、账号和各阶段案件）", output, error, configuration, seed: true));
 
@@ -134,6 +138,58 @@ public static class CommandLine
         return audit;
     }
 
+    private static Command DocumentsCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var documents = new Command("documents", "公文（GB/T 9704-2012 版式）");
+        var kinds = new Command("kinds", "列出可生成的公文种类");
+        kinds.SetAction(_ =>
+        {
+            foreach (var kind in Enum.GetValues<DocumentKind>())
+            {
+                output.WriteLine($"{kind.Slug()}\t{kind.Chinese()}");
+            }
+            return 0;
+        });
+
+        var caseOption = new Option<string>("--case") { Description = "案件编号，例如 2026-0001", Required = true };
+        var kindOption = new Option<string>("--kind") { Description = "公文种类（documents kinds 列出的第一列）", Required = true };
+        var formatOption = new Option<string>("--format") { Description = "docx 或 pdf", DefaultValueFactory = _ => "docx" };
+        var outOption = new Option<FileInfo>("--out") { Description = "输出文件", Required = true };
+        var instanceOption = new Option<int?>("--instance") { Description = "第几次的指导函或补充材料通知（从 0 起，默认最近一次）" };
+        var render = new Command("render", "生成一件公文") { caseOption, kindOption, formatOption, outOption, instanceOption };
+        render.SetAction((parse, ct) => GuardAsync(error, async () =>
+        {
+            var format = parse.GetValue(formatOption)!.ToLowerInvariant();
+            if (format is not ("docx" or "pdf"))
+            {
+                throw new ArgumentException($"--format 应为 docx 或 pdf，而不是 {format}。");
+            }
+            if (!DocumentKinds.TryParse(parse.GetValue(kindOption), out var kind))
+            {
+                throw new ArgumentException($"没有“{parse.GetValue(kindOption)}”这种公文，可用：{string.Join("、", Enum.GetValues<DocumentKind>().Select(k => k.Slug()))}。");
+            }
+            await using var app = BuildServices(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+            var number = parse.GetValue(caseOption)!.Trim();
+            var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Number == number, ct)
+                ?? throw new ArgumentException($"没有编号为 {number} 的案件。");
+            var rendered = await scope.ServiceProvider.GetRequiredService<CaseDocumentService>()
+                .RenderDocxAsync(c, kind, parse.GetValue(instanceOption), Actor.System("命令行"), ct);
+            var bytes = format == "pdf"
+                ? await new PdfConverter(configuration["Documents:LibreOffice"]).ConvertAsync(rendered.Content, ct)
+                : rendered.Content;
+            var file = parse.GetValue(outOption)!;
+            file.Directory?.Create();
+            await File.WriteAllBytesAsync(file.FullName, bytes, ct);
+            output.WriteLine($"{kind.Chinese()}{(rendered.Number is { } n ? $"（{n}）" : "")} → {file.FullName}（{bytes.Length} 字节）");
+            return 0;
+        }));
+        documents.Subcommands.Add(kinds);
+        documents.Subcommands.Add(render);
+        return documents;
+    }
+
     private static Command DatabaseCommand(string name, string description, TextWriter output, TextWriter error, IConfiguration configuration, bool seed)
     {
         var command = new Command(name, description);
@@ -202,9 +258,15 @@ public static class CommandLine
         {
             return await action();
         }
-        catch (Exception e) when (e is CalendarNotPublishedException or PolicyLoadException or DomainException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is CalendarNotPublishedException or PolicyLoadException or DomainException or ArgumentException or InvalidOperationException
+            or DocumentUnavailableException or TemplateException or PdfUnavailableException)
         {
             error.WriteLine(e.Message);
+            return 2;
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            error.WriteLine($"数据库访问失败：{e.Message}。请确认数据库配置（Database__Provider、Database__ConnectionString）正确，并已运行 migrate。");
             return 2;
         }
     }

@@ -34,6 +34,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Ignore(c => c.PendingEvents);
         b.Ignore(c => c.SubjectPersonIds);
         b.Ignore(c => c.SubjectUnitIds);
+        b.Ignore(c => c.WasRefusedAsLate);
         b.Property(c => c.Number).HasMaxLength(20);
         b.HasIndex(c => c.Number).IsUnique();
         b.Property(c => c.PolicyId).HasMaxLength(100);

@@ -7,6 +7,7 @@ using SafeHarbor.Features.Applications;
 using SafeHarbor.Features.Archive;
 using SafeHarbor.Features.AuditTrail;
 using SafeHarbor.Features.Auth;
+using SafeHarbor.Features.CaseDocuments;
 using SafeHarbor.Features.CaseFiles;
 using SafeHarbor.Features.Determination;
 using SafeHarbor.Features.Evidence;
@@ -42,6 +43,7 @@ public static class Composition
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions());
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
+        services.AddCaseDocuments();
         services.AddPersistence();
         services.AddSecurity();
         return services;
@@ -114,6 +116,7 @@ public static class Composition
         app.MapFeedback();
         app.MapPublication();
         app.MapArchive();
+        app.MapCaseDocuments();
         app.MapAbuseReports();
         app.MapAuditTrail();
         return app;
