@@ -114,6 +114,9 @@ public sealed class Case
     public string Title { get; private set; } = "";
     public string Description { get; private set; } = "";
     public string BusinessField { get; private set; } = "";
+
+    /// <summary>失误类型, for prevention analysis (Art. 9); set at registration or during verification.</summary>
+    public string? ErrorKind { get; private set; }
     public string StartedBy { get; private set; } = "";
     public DateOnly AccountabilityStartedOn { get; private set; }
     public DateOnly ApplicationDeadline { get; private set; }

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHarbor.Cases;
+
+namespace SafeHarbor.Features.ResultUses;
+
+/// <summary>
+/// One use of a determination (结果运用, Art. 11) for one unit or person and one matter, e.g. "no
+/// deduction in the annual comprehensive target assessment". Assessments and reviews consult these.
+/// </summary>
+public sealed class ResultRecord
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public required string CaseNumber { get; set; }
+    public required string MatterTitle { get; set; }
+    public SubjectKind SubjectKind { get; set; }
+    public Guid? PersonId { get; set; }
+    public Guid? UnitId { get; set; }
+    public required string SubjectName { get; set; }
+    public required string UseCode { get; set; }
+    public required string UseArticle { get; set; }
+    public required string UseText { get; set; }
+    public Outcome Outcome { get; set; }
+    public string? Mitigation { get; set; }
+    public DateOnly DecidedOn { get; set; }
+}
+
+internal sealed class ResultRecordConfiguration : IEntityTypeConfiguration<ResultRecord>
+{
+    public void Configure(EntityTypeBuilder<ResultRecord> b)
+    {
+        b.ToTable("ResultRecords");
+        b.Property(x => x.CaseNumber).HasMaxLength(20);
+        b.Property(x => x.MatterTitle).HasMaxLength(200);
+        b.Property(x => x.SubjectKind).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.SubjectName).HasMaxLength(100);
+        b.Property(x => x.UseCode).HasMaxLength(50);
+        b.Property(x => x.UseArticle).HasMaxLength(50);
+        b.Property(x => x.UseText).HasMaxLength(500);
+        b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Mitigation).HasMaxLength(2000);
+        b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => x.UnitId);
+        b.HasIndex(x => new { x.CaseId, x.UseCode, x.PersonId, x.UnitId }).IsUnique();
+    }
+}
