@@ -7,15 +7,23 @@ using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Pages;
 
-public sealed class IndexModel(CurrentActor current, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time) : PageModel
+public sealed class IndexModel(CurrentActor current, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time, IEnumerable<IInboxContributor> contributors) : PageModel
 {
     public InboxQuery.View Inbox { get; private set; } = new([], [], []);
+    public IReadOnlyList<OtherTodo> Other { get; private set; } = [];
     public bool IsAdministrator { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
         IsAdministrator = Infrastructure.Web.WebUi.IsAdministrator(actor);
-        Inbox = await InboxQuery.ForAsync(actor, db, policies, calendar, ChinaClock.Today(time), ct);
+        var today = ChinaClock.Today(time);
+        Inbox = await InboxQuery.ForAsync(actor, db, policies, calendar, today, ct);
+        var other = new List<OtherTodo>();
+        foreach (var contributor in contributors)
+        {
+            other.AddRange(await contributor.ForAsync(actor, today, ct));
+        }
+        Other = other.OrderBy(o => o.Deadline?.IsOverdue == true ? 0 : 1).ThenBy(o => o.Deadline?.Deadline ?? DateOnly.MaxValue).ToList();
     }
 }

@@ -74,6 +74,13 @@ public static class ArchiveApi
         return app;
     }
 
+    /// <summary>The case facts as filed (案件记录): the bytes whose hashes the filing records; the archive package carries the same bytes.</summary>
+    public static byte[] CaseRecordJson(Case c) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        c.Number, c.Title, c.Description, c.BusinessField, c.AccountabilityStartedOn, c.ApplicationDeadline,
+        subjects = c.Subjects.Select(s => s.Name), c.Application, claims = c.Claims, findings = c.Findings, c.Report, c.Decision, c.ClosingReason,
+    }, AuditLog.DetailsJson);
+
     public static Task<CaseSnapshot> ArchiveAsync(Guid caseId, int? version, ArchiveRequest r, Actor actor, CommandRunner runner, ArchiveOptions options, CancellationToken ct) =>
         runner.OnCaseAsync(actor, caseId, version, CaseAction.Archive, async (ctx, c, policy) =>
         {
@@ -86,11 +93,7 @@ public static class ArchiveApi
             var item = await ctx.NextNumberAsync("archive", ctx.Today.Year, ct);
             var number = $"{options.Fonds}-{ctx.Today.Year}-{retention}-{options.OrganisationCode}-{item:0000}";
             var evidence = await ctx.Db.Set<EvidenceFile>().AsNoTracking().Where(f => f.CaseId == c.Id).OrderBy(f => f.UploadedAt).ToListAsync(ct);
-            var record = JsonSerializer.SerializeToUtf8Bytes(new
-            {
-                c.Number, c.Title, c.Description, c.BusinessField, c.AccountabilityStartedOn, c.ApplicationDeadline,
-                subjects = c.Subjects.Select(s => s.Name), c.Application, claims = c.Claims, findings = c.Findings, c.Report, c.Decision, c.ClosingReason,
-            }, AuditLog.DetailsJson);
+            var record = CaseRecordJson(c);
             var manifest = new List<ManifestItem>
             {
                 new("case-record", $"{c.Number} 案件记录.json", record.Length, Convert.ToHexStringLower(SHA256.HashData(record)), Sm3.HashHex(record)),

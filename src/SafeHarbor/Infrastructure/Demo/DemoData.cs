@@ -23,7 +23,7 @@ namespace SafeHarbor.Infrastructure.Demo;
 /// every stage. Cases are made by running the real commands as the demo users on a simulated clock,
 /// so their timelines and the audit chain are what the procedure itself writes.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     public const string Password = "Demo@2026";
 
@@ -111,7 +111,7 @@ public static class DemoData
         var policies = services.GetRequiredService<PolicyCatalog>();
         var realTime = services.GetRequiredService<TimeProvider>();
         var clock = new DemoClock(realTime.GetUtcNow());
-        var runner = new CommandRunner(db, clock, services.GetRequiredService<WriteLock>(), policies);
+        var runner = new CommandRunner(db, clock, services.GetRequiredService<WriteLock>(), policies, services.GetServices<ICaseStepHandler>());
         var users = services.GetRequiredService<UserManager<AppUser>>();
 
         await SeedOrganisationAsync(db, users, runner, ct);
@@ -173,7 +173,7 @@ public static class DemoData
     }
 
     /// <summary>The demo cases as a script of dated steps, played in time order across all cases.</summary>
-    private sealed class DemoScript(SafeHarborDb db, CommandRunner runner, WorkingDayCalendar calendar, ArchiveOptions archive, DateOnly today, CancellationToken ct)
+    private sealed partial class DemoScript(SafeHarborDb db, CommandRunner runner, WorkingDayCalendar calendar, ArchiveOptions archive, DateOnly today, CancellationToken ct)
     {
         private readonly List<(DateOnly Day, int Sequence, Func<Task> Run)> steps = [];
         private readonly Dictionary<string, Actor> actors = [];
@@ -611,6 +611,20 @@ public static class DemoData
                 ("within-duties", Verdict.Met, "属于分局职责范围内的日常监管。"),
                 ("bold-but-mistaken", Verdict.Met, "推行首违不罚有利于夜市经济，失误系夜间执法条件所限。"),
                 ("no-improper-benefit", Verdict.Met, "未发现谋取不正当利益。"));
+
+            // After the decision (Art. 8–13): each feature adds its part of the demo in its own file.
+            WriteCorrection(sampling, standard);
+            WritePrevention();
+            WriteAssessment();
+            WriteIncentives();
         }
+
+        partial void WriteCorrection(DemoCase exempted, DemoCase published);
+
+        partial void WritePrevention();
+
+        partial void WriteAssessment();
+
+        partial void WriteIncentives();
     }
 }

@@ -10,7 +10,7 @@ namespace SafeHarbor.Infrastructure.Persistence;
 /// Runs one command: one transaction, validation before any write, the case's recorded steps and
 /// any other audit entries appended to the chain in the same transaction, then commit.
 /// </summary>
-public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock writeLock, PolicyCatalog policies)
+public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock writeLock, PolicyCatalog policies, IEnumerable<ICaseStepHandler> stepHandlers)
 {
     public PolicyCatalog Policies => policies;
 
@@ -33,6 +33,14 @@ public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock 
             var entries = new List<AuditLog.NewEntry>();
             foreach (var tracked in db.ChangeTracker.Entries<Case>().Select(e => e.Entity).ToList())
             {
+                // Other features act on a step in the same transaction (e.g. result-use records on a decision).
+                foreach (var step in tracked.PendingEvents.ToList())
+                {
+                    foreach (var handler in stepHandlers)
+                    {
+                        await handler.HandleAsync(context, tracked, step, ct);
+                    }
+                }
                 entries.AddRange(tracked.PendingEvents.Select(e => new AuditLog.NewEntry(
                     actor.UserId == Guid.Empty ? null : actor.UserId,
                     actor.DisplayName,
@@ -59,6 +67,15 @@ public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock 
             db.ChangeTracker.Clear();
         }
     }
+}
+
+/// <summary>
+/// Lets a feature act on a case's step inside the command's transaction without the stage that
+/// took the step knowing about it (e.g. result uses of Art. 11 follow a determination).
+/// </summary>
+public interface ICaseStepHandler
+{
+    Task HandleAsync(CommandContext context, Case c, CaseEvent step, CancellationToken ct);
 }
 
 /// <summary>What a command handler works with.</summary>

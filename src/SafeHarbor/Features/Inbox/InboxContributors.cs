@@ -1,0 +1,13 @@
+using SafeHarbor.Cases;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Features.Inbox;
+
+/// <summary>A to-do that is not a procedure step on a case (an overdue rectification measure, a warning to acknowledge …).</summary>
+public sealed record OtherTodo(string Category, string Title, string Link, string ActionName, DeadlineStatus? Deadline, string? DeadlineLabel);
+
+/// <summary>A feature that puts work of its own into users' 待办.</summary>
+public interface IInboxContributor
+{
+    Task<IReadOnlyList<OtherTodo>> ForAsync(Actor actor, DateOnly today, CancellationToken ct);
+}
