@@ -88,6 +88,27 @@ public static class WebUi
         {
             items.Add(new("党组会议", "/Meetings", "people"));
         }
+        if (actor.SeesAllCases)
+        {
+            items.Add(new("纠错整改", "/Correction", "wrench-adjustable"));
+            items.Add(new("防错分析", "/Prevention", "shield-exclamation"));
+        }
+        if (actor.Has(Role.Investigator) || actor.Has(Role.GuidanceGroup))
+        {
+            items.Add(new("举报核查", "/AbuseReports", "megaphone"));
+        }
+        if (actor.SeesAllCases || actor.Has(Role.Personnel))
+        {
+            items.Add(new("结果运用", "/ResultUses", "patch-check"));
+        }
+        if (actor.Has(Role.Personnel))
+        {
+            items.Add(new("考核", "/Assessment", "clipboard-data"));
+        }
+        if (actor.Has(Role.Personnel) || actor.Has(Role.PartyGroupMember) || actor.Has(Role.PartyGroupOffice))
+        {
+            items.Add(new("关爱激励", "/Incentives", "heart"));
+        }
         if (Features.Dashboard.DashboardQuery.MayView(actor))
         {
             items.Add(new("统计分析", "/Dashboard", "bar-chart"));
