@@ -411,6 +411,16 @@ public sealed class Case
         ClosingReason = $"申请方撤回申请：{reason.Trim()}";
     }
 
+    /// <summary>Art. 9: the kind of error, so that prevention analysis sees where the same kind recurs.</summary>
+    public void ClassifyError(string? kind, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    {
+        EnsureAllowed(CaseAction.ClassifyError, actor, policy);
+        new Validation().Require(ErrorKinds.IsKnown(kind), "errorKind", $"请选择失误类型（{string.Join("、", ErrorKinds.All)}）。").ThrowIfInvalid();
+        var previous = ErrorKind;
+        ErrorKind = kind;
+        Record(CaseAction.ClassifyError, actor, policy, now, new Dictionary<string, object?> { ["errorKind"] = kind, ["previous"] = previous });
+    }
+
     // ---- verification (Art. 5(2)) ------------------------------------------------------------
 
     public void StartVerification(Actor actor, PolicyVersion policy, DateTimeOffset now) =>

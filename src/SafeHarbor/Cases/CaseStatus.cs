@@ -22,6 +22,7 @@ public enum CaseStatus
 public enum CaseAction
 {
     Register,
+    ClassifyError,
     UploadEvidence,
     Apply,
     RefuseAsLate,
@@ -96,6 +97,7 @@ public static class CaseNames
     public static string Chinese(this CaseAction action) => action switch
     {
         CaseAction.Register => "登记问责事项",
+        CaseAction.ClassifyError => "确定失误类型",
         CaseAction.UploadEvidence => "上传证明材料",
         CaseAction.Apply => "提出容错免责申请",
         CaseAction.RefuseAsLate => "逾期申请不予受理",

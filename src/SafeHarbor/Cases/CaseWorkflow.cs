@@ -32,6 +32,8 @@ public static class CaseWorkflow
         {
             new(null, CaseAction.Register, CaseStatus.Registered, [Duty.Register], TimeLimit.ApplicationWindow,
                 "第五条第（一）项：启动问责程序后开始计算申请期限"),
+            new(CaseStatus.Registered, CaseAction.ClassifyError, CaseStatus.Registered, [Duty.Register], null,
+                "第九条：登记时确定失误类型，供防错分析"),
             new(CaseStatus.Registered, CaseAction.UploadEvidence, CaseStatus.Registered, [Duty.Applicant], null,
                 "申请前可先上传证明材料"),
             new(CaseStatus.Registered, CaseAction.Apply, CaseStatus.Submitted, [Duty.Applicant], null,
@@ -46,6 +48,8 @@ public static class CaseWorkflow
                 "核实中取得的材料"),
             new(CaseStatus.Verifying, CaseAction.RecordFinding, CaseStatus.Verifying, [Duty.Verify], null,
                 "第五条第（二）项：逐项核实申请条件和排除情形"),
+            new(CaseStatus.Verifying, CaseAction.ClassifyError, CaseStatus.Verifying, [Duty.Verify], null,
+                "第九条：核实中确定或更正失误类型"),
             new(CaseStatus.Verifying, CaseAction.RequestGuidance, CaseStatus.Verifying, [Duty.Verify], null,
                 "第五条第（二）项：必要时申请驻局纪检监察组指导"),
             new(CaseStatus.Verifying, CaseAction.ReplyGuidance, CaseStatus.Verifying, [Duty.Guide], null,

@@ -326,6 +326,9 @@ public sealed class CaseJourney
             case CaseAction.RecordFinding:
                 c.RecordFinding("within-duties", Verdict.Met, "经核实符合。", actor, Policy, Now);
                 break;
+            case CaseAction.ClassifyError:
+                c.ClassifyError("执法程序瑕疵", actor, Policy, Now);
+                break;
             case CaseAction.RequestSupplement:
                 c.RequestSupplement(AppliedOn.AddDays(7), "请补充现场检查笔录。", actor, Policy, Now, AppliedOn);
                 break;

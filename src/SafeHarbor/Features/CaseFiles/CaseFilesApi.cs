@@ -43,7 +43,7 @@ public static class CaseFilesApi
 
     public sealed record CaseDetail(
         Guid Id, string Number, string PolicyId, string PolicyDocumentNumber, CaseStatus Status, string StatusName, int Version,
-        string Title, string Description, string BusinessField, string StartedBy, DateOnly AccountabilityStartedOn,
+        string Title, string Description, string BusinessField, string? ErrorKind, string StartedBy, DateOnly AccountabilityStartedOn,
         DeadlineStatus? ApplicationDeadline, DateOnly ApplicationDeadlineDate, IReadOnlyList<SubjectView> Subjects,
         ApplicationView? Application, string? ClosingReason, bool IsRepeat, string? RepeatExplanation,
         IReadOnlyList<FindingView> Findings, IReadOnlyList<GuidanceRequest> GuidanceRequests, IReadOnlyList<SupplementRequest> SupplementRequests,
@@ -162,7 +162,7 @@ public static class CaseFilesApi
 
         return new CaseDetail(
             c.Id, c.Number, c.PolicyId, policy.DocumentNumber, c.Status, c.Status.Chinese(), c.Version,
-            c.Title, c.Description, c.BusinessField, c.StartedBy, c.AccountabilityStartedOn,
+            c.Title, c.Description, c.BusinessField, c.ErrorKind, c.StartedBy, c.AccountabilityStartedOn,
             c.Status == CaseStatus.Registered ? TryStatus(c.ApplicationDeadline, today, calendar) : null, c.ApplicationDeadline,
             c.Subjects.Select(s => new SubjectView(s.Kind, s.Kind == SubjectKind.Person ? s.PersonId!.Value : s.UnitId!.Value, s.Name)).ToList(),
             c.Application is { } a

@@ -19,7 +19,8 @@ public static class RegisterMatter
         string? BusinessField,
         string? StartedBy,
         DateOnly? AccountabilityStartedOn,
-        IReadOnlyList<SubjectInput>? Subjects);
+        IReadOnlyList<SubjectInput>? Subjects,
+        string? ErrorKind = null);
 
     public static IEndpointRouteBuilder MapMatters(this IEndpointRouteBuilder app)
     {
@@ -42,7 +43,8 @@ public static class RegisterMatter
                 .RequireText(request.StartedBy, "startedBy", "启动问责程序的机关", 100)
                 .Require(request.AccountabilityStartedOn is not null, "accountabilityStartedOn", "请填写启动问责程序日期。")
                 .Require(request.AccountabilityStartedOn is null || request.AccountabilityStartedOn <= ctx.Today, "accountabilityStartedOn", "启动问责程序日期不能晚于今天。")
-                .Require(request.Subjects is { Count: > 0 }, "subjects", "请至少指定一个问责对象（单位或个人）。");
+                .Require(request.Subjects is { Count: > 0 }, "subjects", "请至少指定一个问责对象（单位或个人）。")
+                .Require(request.ErrorKind is null || ErrorKinds.IsKnown(request.ErrorKind), "errorKind", $"失误类型应为：{string.Join("、", ErrorKinds.All)}。");
             var subjects = new List<CaseSubject>();
             foreach (var (s, i) in (request.Subjects ?? []).Select((s, i) => (s, i)))
             {
@@ -78,6 +80,10 @@ public static class RegisterMatter
             var sequence = await ctx.NextNumberAsync("case", ctx.Today.Year, ct);
             var c = Case.Register(CaseNumber.Create(ctx.Today.Year, sequence), policy, request.Title!, request.Description!,
                 request.BusinessField!, request.StartedBy!, startedOn, deadline, subjects, ctx.Actor, ctx.Now);
+            if (request.ErrorKind is { } kind)
+            {
+                c.ClassifyError(kind, ctx.Actor, policy, ctx.Now);
+            }
             ctx.Db.Cases.Add(c);
             return CaseSnapshot.Of(c);
         }, ct);

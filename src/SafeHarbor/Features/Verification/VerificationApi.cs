@@ -15,6 +15,8 @@ public static class VerificationApi
 
     public sealed record GuidanceRequestInput(string? Question);
 
+    public sealed record ErrorKindInput(string? ErrorKind);
+
     public sealed record GuidanceReplyInput(string? Reply);
 
     public sealed record SupplementRequestInput(string? Items, int? WorkingDays);
@@ -29,6 +31,9 @@ public static class VerificationApi
         group.MapPost("/verification/start", (Guid caseId, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             Run(http, current, ct, actor => StartAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), actor, runner, ct)))
             .WithSummary("开始调查核实");
+        group.MapPut("/error-kind", (Guid caseId, ErrorKindInput request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            Run(http, current, ct, actor => ClassifyErrorAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request.ErrorKind, actor, runner, ct)))
+            .WithSummary("确定失误类型（第九条防错分析用）");
         group.MapPut("/findings/{itemCode}", (Guid caseId, string itemCode, FindingRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             Run(http, current, ct, actor => RecordFindingAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), itemCode, request, actor, runner, ct)))
             .WithSummary("记录对某项条件或排除情形的核实意见（符合 / 不符合 / 需研判）");
@@ -64,6 +69,13 @@ public static class VerificationApi
         runner.OnCaseAsync(actor, caseId, version, CaseAction.RecordFinding, (ctx, c, policy) =>
         {
             c.RecordFinding(itemCode, request.Verdict, request.Note, actor, policy, ctx.Now);
+            return Task.CompletedTask;
+        }, ct);
+
+    public static Task<CaseSnapshot> ClassifyErrorAsync(Guid caseId, int? version, string? errorKind, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.ClassifyError, (ctx, c, policy) =>
+        {
+            c.ClassifyError(errorKind, actor, policy, ctx.Now);
             return Task.CompletedTask;
         }, ct);
 

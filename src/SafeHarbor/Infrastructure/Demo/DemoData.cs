@@ -235,7 +235,7 @@ public static partial class DemoData
             public Guid Id { get; set; }
         }
 
-        private DemoCase Register(int daysAgo, string registrar, string title, string description, string field, string startedBy, params (SubjectKind Kind, string Name)[] subjects)
+        private DemoCase Register(int daysAgo, string registrar, string title, string description, string field, string startedBy, string errorKind, params (SubjectKind Kind, string Name)[] subjects)
         {
             var c = new DemoCase();
             At(daysAgo, async () =>
@@ -246,7 +246,7 @@ public static partial class DemoData
                     list.Add(new RegisterMatter.SubjectInput(kind, kind == SubjectKind.Person ? await PersonId(name) : await UnitId(name)));
                 }
                 var snapshot = await RegisterMatter.HandleAsync(
-                    new RegisterMatter.Request(title, description, field, startedBy, WorkingDaysAgo(daysAgo), list), await As(registrar), runner, calendar, ct);
+                    new RegisterMatter.Request(title, description, field, startedBy, WorkingDaysAgo(daysAgo), list, errorKind), await As(registrar), runner, calendar, ct);
                 c.Id = snapshot.Id;
             });
             return c;
@@ -345,7 +345,7 @@ public static partial class DemoData
             var sampling = Register(62, "liuzg",
                 "城东分局对首次轻微违法食品经营者不予处罚后抽检复查不及时",
                 "城东分局在2025年食品安全专项检查中，对辖区3家首次轻微违法的小微食品经营者依法作出不予行政处罚决定并进行教育引导，但未按计划在30日内开展跟踪抽检复查，其中1家经营者的散装熟食在后续市级抽检中菌落总数超标。",
-                "食品安全", "局党组", (SubjectKind.Person, "何晓峰"));
+                "食品安全", "局党组", "跟踪复查不到位", (SubjectKind.Person, "何晓峰"));
             Apply(sampling, 58, "hexf",
                 "本人作为食品安全监管股股长，依据《市场监管领域轻微违法行为不予处罚清单》对3家首次轻微违法经营者作出不予处罚决定，并开展了现场教育和整改指导。因同期承担节日市场保供检查任务，跟踪抽检复查延迟了18天。",
                 "1家经营者一批次散装熟食菌落总数超标，涉及货值约600元，已全部下架销毁，未发生食源性疾病，未造成社会影响。",
@@ -373,7 +373,7 @@ public static partial class DemoData
             var price = Register(40, "liuzg",
                 "城西分局对涉嫌哄抬口罩价格的药店仅作提醒告诫未立案查处",
                 "城西分局在价格专项检查中发现某连锁药店将口罩价格上调至进价的3倍，执法人员杨帆以柔性执法为由仅作口头提醒告诫，未依法立案调查，后被群众举报至12315。",
-                "价格", "局党组", (SubjectKind.Person, "杨帆"));
+                "价格", "局党组", "行政指导替代处罚不当", (SubjectKind.Person, "杨帆"));
             Apply(price, 36, "yangf",
                 "本人在检查中认为该药店系首次违法且主动降价，依照包容审慎监管理念作提醒告诫处理。",
                 "群众举报后造成一定负面影响，药店已退还多收价款。",
@@ -407,7 +407,7 @@ public static partial class DemoData
             var boiler = Register(30, "sunxm",
                 "综合支队对未办理使用登记的锅炉责令改正后复查不到位",
                 "综合行政执法支队在特种设备专项检查中发现某食品厂1台燃气锅炉未办理使用登记，执法队员许磊责令限期改正并给予指导，但复查时仅查看了企业提交的材料，未到现场核实，企业实际仍在违规使用。",
-                "特种设备", "局党组", (SubjectKind.Person, "许磊"));
+                "特种设备", "局党组", "跟踪复查不到位", (SubjectKind.Person, "许磊"));
             Apply(boiler, 27, "xul",
                 "本人考虑企业生产旺季停炉影响订单，给予15日改正期并上门指导办理登记。复查时企业提交了受理回执，本人未到现场核实。",
                 "锅炉在未登记状态下继续运行22天，期间未发生事故。",
@@ -432,7 +432,7 @@ public static partial class DemoData
             var advert = Register(16, "liuzg",
                 "高新区分局对医疗美容机构违法广告仅责令删除未予处罚",
                 "高新区分局在网络广告监测中发现某医疗美容机构在公众号发布含有“零风险”“无痛”等内容的违法广告，执法人员唐亮责令删除后未立案处罚。",
-                "广告", "局党组", (SubjectKind.Person, "唐亮"));
+                "广告", "局党组", "行政指导替代处罚不当", (SubjectKind.Person, "唐亮"));
             Apply(advert, 3, "tangl",
                 "本人认为该机构系首次违法且已主动删除，作出提醒告诫处理。",
                 "未造成消费者损害，但被上级通报。",
@@ -443,7 +443,7 @@ public static partial class DemoData
             var registry = Register(26, "sunxm",
                 "青禾县局城关所在企业登记中容缺受理后补正材料审核把关不严",
                 "青禾县局城关市场监管所推行企业登记容缺受理，对1家企业容缺受理后，补正的住所证明材料存在瑕疵未被发现，导致登记信息与实际不符。",
-                "登记注册", "局党组", (SubjectKind.Unit, "青禾县市场监督管理局"));
+                "登记注册", "局党组", "审核把关不严", (SubjectKind.Unit, "青禾县市场监督管理局"));
             ApplyAsUnit(registry, 22, "hanb", "青禾县市场监督管理局",
                 "我局城关所依据容缺受理制度为企业办理登记，补正材料审核中未发现住所证明瑕疵。",
                 "登记信息与实际住所不符，已由企业申请变更，未造成损失。",
@@ -458,7 +458,7 @@ public static partial class DemoData
             var again = Register(6, "liuzg",
                 "城东分局对首次轻微违法食品经营者不予处罚后再次未按时抽检复查",
                 "城东分局何晓峰对辖区2家首次轻微违法的小微食品经营者作出不予行政处罚决定后，再次未按计划开展跟踪抽检复查，其中1家经营者的散装熟食抽检不合格。",
-                "食品安全", "局党组", (SubjectKind.Person, "何晓峰"));
+                "食品安全", "局党组", "跟踪复查不到位", (SubjectKind.Person, "何晓峰"));
             Apply(again, 3, "hexf",
                 "本人依据不予处罚清单对2家经营者作出不予处罚决定，因人手紧张，跟踪抽检复查再次延迟。",
                 "1家经营者一批次散装熟食抽检不合格，已下架，未造成食源性疾病。",
@@ -470,19 +470,19 @@ public static partial class DemoData
             Register(5, "liuzg",
                 "城东分局对集贸市场电子计价秤强制检定督促不力",
                 "城东分局在集贸市场计量专项检查中，对未按期强制检定的电子计价秤采取限期送检的柔性措施，但未跟踪落实，部分计价秤超期使用被媒体曝光。",
-                "计量", "局党组", (SubjectKind.Person, "林静"));
+                "计量", "局党组", "跟踪复查不到位", (SubjectKind.Person, "林静"));
 
             // 8. Awaiting application, just registered, a unit as subject.
             Register(0, "sunxm",
                 "综合支队对商标侵权案件适用首违不罚后当事人再次违法",
                 "综合行政执法支队对某小商品店销售侵犯注册商标专用权商品的行为适用首违不罚，3个月后该店再次销售同类侵权商品。",
-                "知识产权", "局党组", (SubjectKind.Unit, "综合行政执法支队"));
+                "知识产权", "局党组", "首违不罚适用不当", (SubjectKind.Unit, "综合行政执法支队"));
 
             // 9. Under verification, with guidance asked for and more material requested.
             var drug = Register(14, "liuzg",
                 "城关所对药店处方药销售登记不规范予以指导整改后未复查",
                 "青禾县局城关市场监管所对辖区药店处方药销售登记不规范问题以指导整改为主，未跟踪复查，后在省局飞行检查中被发现仍未整改到位。",
-                "药品", "局党组", (SubjectKind.Person, "曹阳"));
+                "药品", "局党组", "跟踪复查不到位", (SubjectKind.Person, "曹阳"));
             Apply(drug, 11, "caoy",
                 "本所对8家药店处方药销售登记不规范问题采取约谈指导、限期整改方式，因人员调整未按期复查。",
                 "2家药店仍存在登记不规范问题，被省局通报。",
@@ -501,7 +501,7 @@ public static partial class DemoData
             var quality = Register(20, "liuzg",
                 "城西分局对小作坊产品质量问题以行政指导代替处罚",
                 "城西分局对2家生产不合格塑料制品的家庭小作坊以行政指导方式责令整改，未依法予以处罚，分局局长郭强审批同意。",
-                "产品质量", "局党组", (SubjectKind.Person, "郭强"));
+                "产品质量", "局党组", "行政指导替代处罚不当", (SubjectKind.Person, "郭强"));
             Apply(quality, 16, "guoq",
                 "本人审批同意对2家小作坊采取行政指导，考虑其规模小、系初次违法、主动停产整改。",
                 "不合格产品已全部召回，未流入市场造成损害。",
@@ -527,7 +527,7 @@ public static partial class DemoData
             var online = Register(18, "liuzg",
                 "高新区分局对网络交易平台内经营者资质核验指导不到位",
                 "高新区分局推行网络交易平台“免罚清单”，对平台内经营者资质核验以指导为主，1家未取得许可的经营者在平台销售保健食品。",
-                "网络交易", "局党组", (SubjectKind.Unit, "高新区分局"));
+                "网络交易", "局党组", "审核把关不严", (SubjectKind.Unit, "高新区分局"));
             ApplyAsUnit(online, 15, "songj", "高新区分局",
                 "我局推行网络交易领域包容审慎监管，对平台经营者资质核验以行政指导为主。",
                 "1家无证经营者销售保健食品，货值约3000元，未造成消费者健康损害。",
@@ -555,7 +555,7 @@ public static partial class DemoData
             var consumer = Register(24, "sunxm",
                 "综合支队对消费纠纷调解中经营者承诺整改未跟踪",
                 "综合行政执法支队在处理一起预付卡消费投诉时，以调解方式促成经营者承诺退款整改，未跟踪落实，经营者后关门停业，20余名消费者未获退款。",
-                "消费者权益保护", "局党组", (SubjectKind.Person, "冯涛"));
+                "消费者权益保护", "局党组", "调解承诺未跟踪", (SubjectKind.Person, "冯涛"));
             Apply(consumer, 21, "fengt",
                 "本人组织调解促成经营者书面承诺退款，因经营者突然停业，未能跟踪落实。",
                 "20余名消费者预付款约4.6万元未获退还，引发集体投诉。",
@@ -575,7 +575,7 @@ public static partial class DemoData
             var standard = Register(35, "liuzg",
                 "城东分局对企业标准自我声明公开抽查发现问题以指导代替处罚",
                 "城东分局在企业标准自我声明公开“双随机”抽查中，发现5家小微企业公开的标准编号有误，采取行政指导方式督促更正，未予处罚，其中1家企业逾期未更正被上级抽查发现。",
-                "标准化", "局党组", (SubjectKind.Person, "林静"));
+                "标准化", "局党组", "跟踪复查不到位", (SubjectKind.Person, "林静"));
             Apply(standard, 32, "linj",
                 "本人对5家企业采取行政指导督促更正，4家按期更正，1家因负责人外出逾期未更正，本人跟进不及时。",
                 "1家企业标准信息公开错误持续约1个月，未造成质量安全问题。",
@@ -600,7 +600,7 @@ public static partial class DemoData
             var nightMarket = Register(9, "sunxm",
                 "城东分局在夜市流动摊贩包容审慎监管中执法文书送达程序瑕疵",
                 "城东分局对夜市流动摊贩实行“首违不罚+教育引导”，但部分责令改正通知书未经当事人签收即归档，被当事人以程序违法为由申请行政复议。",
-                "综合执法", "局党组", (SubjectKind.Person, "张卫东"));
+                "综合执法", "局党组", "执法文书不规范", (SubjectKind.Person, "张卫东"));
             Apply(nightMarket, 6, "zhangwd",
                 "本人作为分局局长，组织对夜市摊贩推行首违不罚，因夜间执法条件所限，部分文书送达不规范，本人审核把关不严。",
                 "1起行政复议，复议机关以送达程序瑕疵为由确认违法，未撤销处理决定，未造成经济损失。",

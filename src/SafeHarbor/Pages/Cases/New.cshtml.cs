@@ -19,6 +19,7 @@ public sealed class NewModel(CasePageServices services) : PageModel
         public string? BusinessField { get; set; }
         public string? StartedBy { get; set; } = "局党组";
         public DateOnly? AccountabilityStartedOn { get; set; }
+        public string? ErrorKind { get; set; }
         public List<Guid> SubjectUnits { get; set; } = [];
         public List<Guid> SubjectPersons { get; set; } = [];
     }
@@ -48,7 +49,7 @@ public sealed class NewModel(CasePageServices services) : PageModel
                 .Concat(Input.SubjectPersons.Select(id => new RegisterMatter.SubjectInput(SubjectKind.Person, id)))
                 .ToList();
             var snapshot = await RegisterMatter.HandleAsync(new RegisterMatter.Request(Input.Title, Input.Description, Input.BusinessField,
-                Input.StartedBy, Input.AccountabilityStartedOn, subjects), actor, services.Runner, services.Calendar, ct);
+                Input.StartedBy, Input.AccountabilityStartedOn, subjects, string.IsNullOrEmpty(Input.ErrorKind) ? null : Input.ErrorKind), actor, services.Runner, services.Calendar, ct);
             TempData["Notice"] = $"已登记问责事项，案件编号 {snapshot.Number}。申请期限已开始计算。";
             return Redirect($"/Cases/{snapshot.Id}");
         }

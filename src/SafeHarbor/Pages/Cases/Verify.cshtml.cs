@@ -41,11 +41,12 @@ public sealed class VerifyModel(CasePageServices services) : CasePageBase(servic
     [BindProperty] public GuidanceInput Guidance { get; set; } = new();
     [BindProperty] public SupplementInput Supplement { get; set; } = new();
     [BindProperty] public ReportInput Report { get; set; } = new();
+    [BindProperty] public string? ErrorKind { get; set; }
 
     public EligibilityAdvice? Advice { get; private set; }
 
     protected override IReadOnlyCollection<CaseAction> Steps =>
-        [CaseAction.StartVerification, CaseAction.RecordFinding, CaseAction.RequestGuidance, CaseAction.RequestSupplement, CaseAction.SubmitReport];
+        [CaseAction.StartVerification, CaseAction.RecordFinding, CaseAction.ClassifyError, CaseAction.RequestGuidance, CaseAction.RequestSupplement, CaseAction.SubmitReport];
 
     protected override async Task OnLoadedAsync(CancellationToken ct)
     {
@@ -66,6 +67,10 @@ public sealed class VerifyModel(CasePageServices services) : CasePageBase(servic
         StepAsync(actor => VerificationApi.RecordFindingAsync(Id, ExpectedVersion, Finding.ItemCode ?? "",
                 new VerificationApi.FindingRequest(Finding.Verdict, Finding.Note), actor, Services.Runner, ct),
             $"已记录核实意见。", ct, $"/Cases/{Id}/Verify#item-{Finding.ItemCode}", errorPrefix: "Finding");
+
+    public Task<IActionResult> OnPostClassifyAsync(CancellationToken ct) =>
+        StepAsync(actor => VerificationApi.ClassifyErrorAsync(Id, ExpectedVersion, ErrorKind, actor, Services.Runner, ct),
+            "已确定失误类型。", ct, $"/Cases/{Id}/Verify", errorPrefix: "");
 
     public Task<IActionResult> OnPostGuidanceAsync(CancellationToken ct) =>
         StepAsync(actor => VerificationApi.RequestGuidanceAsync(Id, ExpectedVersion, new VerificationApi.GuidanceRequestInput(Guidance.Question), actor, Services.Runner, ct),
