@@ -119,7 +119,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 /// The people of a small test bureau. User names: inv, inv2 (局机关纪委), office (局办公室),
 /// archivist (局机关党委), guide (驻局纪检监察组), m1–m5 (局党组成员), leaderA, staffA, staffA2
 /// (城东分局), leaderB, staffB (城西分局), leaderCounty (东山县局, over 城关所), staffTown (城关所),
-/// sysadmin, auditadmin.
+/// personnel (人事科), policyowner (执法稽查科), sysadmin, auditadmin.
 /// </summary>
 public sealed class Cast
 {
@@ -150,6 +150,8 @@ public sealed class Cast
         AddUnit("办公室", UnitType.Section, "测试市局");
         AddUnit("机关党委", UnitType.Section, "测试市局");
         AddUnit("驻局纪检监察组", UnitType.Section, "测试市局");
+        AddUnit("人事科", UnitType.Section, "测试市局");
+        AddUnit("执法稽查科", UnitType.Section, "测试市局");
         AddUnit("城东分局", UnitType.Branch, "测试市局");
         AddUnit("城西分局", UnitType.Branch, "测试市局");
         AddUnit("东山县局", UnitType.CountyBureau, "测试市局");
@@ -196,6 +198,8 @@ public sealed class Cast
         await AddUser("staffB", "杨执法", "城西分局", Role.Staff);
         await AddUser("leaderCounty", "韩局长", "东山县局", Role.Staff, leader: true);
         await AddUser("staffTown", "曹所员", "东山县局城关所", Role.Staff);
+        await AddUser("personnel", "黄人事", "人事科", Role.Personnel, leader: true);
+        await AddUser("policyowner", "马稽查", "执法稽查科", Role.PolicyOwner, leader: true);
         await AddUser("sysadmin", "系统管理员", null, Role.SystemAdmin);
         await AddUser("auditadmin", "审计管理员", null, Role.AuditAdmin);
         return cast;
