@@ -24,6 +24,9 @@ command -v python3 >/dev/null || missing+=(python3)
 # Browser tests: Debian's Chromium (Playwright drives it; it never downloads a browser) and CJK fonts.
 command -v chromium >/dev/null || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# PDF tests: LibreOffice converts the documents, pdftoppm renders page 1 to PNG.
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing: ${missing[*]}"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \

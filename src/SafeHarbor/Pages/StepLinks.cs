@@ -8,7 +8,7 @@ public static class StepLinks
     public static string For(CaseAction action, Guid caseId, Guid? meetingId) => action switch
     {
         CaseAction.Apply or CaseAction.UploadEvidence => $"/Cases/{caseId}/Apply",
-        CaseAction.StartVerification or CaseAction.RecordFinding or CaseAction.RequestGuidance or CaseAction.RequestSupplement
+        CaseAction.StartVerification or CaseAction.RecordFinding or CaseAction.ClassifyError or CaseAction.RequestGuidance or CaseAction.RequestSupplement
             or CaseAction.SubmitReport => $"/Cases/{caseId}/Verify",
         CaseAction.ReplyGuidance => $"/Cases/{caseId}/Guidance",
         CaseAction.SubmitSupplement => $"/Cases/{caseId}/Supplement",

@@ -88,7 +88,9 @@ public sealed class CaseDocumentService(SafeHarborDb db, CommandRunner runner, P
         DocumentNumber? number = null;
         if (TemplateBinder.NumberPrefix(template, data) is { } prefix)
         {
-            var index = instance ?? Math.Max(0, await InstancesAsync(c, kind, ct) - 1);
+            // Only guidance requests and supplement notices come more than once; every other kind is instance 0.
+            var instances = await InstancesAsync(c, kind, ct);
+            var index = kind is DocumentKind.GuidanceRequest or DocumentKind.SupplementNotice ? instance ?? Math.Max(0, instances - 1) : 0;
             var issued = await IssueAsync(c, kind, index, prefix, TemplateBinder.DateOf(template, data) ?? today, actor, ct);
             number = DocumentNumber.Create(prefix, issued.Year, issued.Sequence);
             data["document.date"] = issued.IssuedOn;

@@ -14,6 +14,7 @@ public static class DocumentsApi
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Bureau").Get<BureauOptions>() ?? new BureauOptions());
         services.AddSingleton<DocumentTemplateSource>();
         services.AddScoped<CaseDocumentService>();
+        services.AddPdfJobs();
         return services;
     }
 
@@ -30,6 +31,27 @@ public static class DocumentsApi
             })
             .WithSummary("下载公文（DOCX，GB/T 9704-2012 版式；首次出具时编发文字号）")
             .WithDescription("kind 为 application、investigation-report、guidance-request、supplement-notice、determination-opinion、meeting-extract、feedback-notice、refusal-notice、circular、filing-form、reminder-letter、talk-record、rectification-notice 之一；instance 选第几次的指导函或补充材料通知（从 0 起，默认最近一次）。");
+        group.MapPost("/{kind}/pdf", async (Guid caseId, string kind, int? instance, CurrentActor current, PdfJobService pdf, CancellationToken ct) =>
+            {
+                var job = await pdf.RequestAsync(caseId, kind, instance, await current.GetAsync(ct), ct);
+                return job.Status == DocumentJobStatus.Done ? Results.Ok(job) : Results.Accepted(job.StatusUrl, job);
+            })
+            .Produces<PdfJobView>(StatusCodes.Status200OK)
+            .Produces<PdfJobView>(StatusCodes.Status202Accepted)
+            .WithSummary("请求生成公文 PDF（后台以 LibreOffice 转换；同一份 DOCX 只生成一次）")
+            .WithDescription("先按下载 DOCX 的规则生成公文（首次出具时编发文字号），再按 DOCX 内容的 SHA-256 查找任务：已生成的返回 200；排队中或生成中的返回同一任务（202）；否则新建任务并返回 202，Location 为任务状态地址。失败的任务再次请求时重新排队。");
+
+        var jobs = app.MapGroup("/api/document-jobs").WithTags("公文").RequireAuthorization();
+        jobs.MapGet("/{jobId:guid}", async (Guid jobId, CurrentActor current, PdfJobService pdf, CancellationToken ct) =>
+                await pdf.GetAsync(jobId, await current.GetAsync(ct), ct))
+            .WithSummary("查询 PDF 生成任务的状态（排队中、生成中、已完成、失败及失败原因）");
+        jobs.MapGet("/{jobId:guid}/pdf", async (Guid jobId, HttpContext http, CurrentActor current, PdfJobService pdf, CancellationToken ct) =>
+            {
+                var (job, content) = await pdf.OpenPdfAsync(jobId, await current.GetAsync(ct), ct);
+                http.Response.Headers["X-Content-SHA256"] = job.PdfSha256;
+                return Results.File(content, "application/pdf", job.FileName);
+            })
+            .WithSummary("下载已生成的 PDF（尚未生成完毕或生成失败时返回 409）");
         return app;
     }
 

@@ -23,7 +23,7 @@ public static class InboxQuery
     /// <summary>Steps that are part of doing another step, not work of their own.</summary>
     private static readonly HashSet<CaseAction> Incidental =
     [
-        CaseAction.UploadEvidence, CaseAction.RecordFinding, CaseAction.RequestGuidance, CaseAction.RequestSupplement,
+        CaseAction.UploadEvidence, CaseAction.ClassifyError, CaseAction.RecordFinding, CaseAction.RequestGuidance, CaseAction.RequestSupplement,
         CaseAction.RecordRecusal, CaseAction.Postpone, CaseAction.Withdraw,
     ];
 

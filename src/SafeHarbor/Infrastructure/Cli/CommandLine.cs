@@ -5,6 +5,7 @@ using SafeHarbor.Calendar;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Documents;
+using SafeHarbor.Features.Archive;
 using SafeHarbor.Features.CaseDocuments;
 using SafeHarbor.Infrastructure.Demo;
 using SafeHarbor.Infrastructure.Persistence;
@@ -19,7 +20,7 @@ namespace SafeHarbor.Infrastructure.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate", "documents"];
+    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate", "documents", "archive"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -36,6 +37,7 @@ public static class CommandLine
         root.Subcommands.Add(PolicyCommand(output, error, configuration));
         root.Subcommands.Add(AuditCommand(output, error, configuration));
         root.Subcommands.Add(DocumentsCommand(output, error, configuration));
+        root.Subcommands.Add(ArchiveCommand(output, error, configuration));
         root.Subcommands.Add(DatabaseCommand("migrate", "创建或升级数据库（应用全部迁移）", output, error, configuration, seed: false));
         root.Subcommands.Add(DatabaseCommand("seed-demo", "在空数据库中写入演示数据（单位、人员、账号和各阶段案件）", output, error, configuration, seed: true));
 
@@ -188,6 +190,85 @@ public static class CommandLine
         documents.Subcommands.Add(kinds);
         documents.Subcommands.Add(render);
         return documents;
+    }
+
+    private static Command ArchiveCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var archive = new Command("archive", "归档包（存档备案案件的全部公文、证明材料、清单及哈希）");
+
+        var caseOption = new Option<string>("--case") { Description = "案件编号，例如 2026-0001（须已存档备案）", Required = true };
+        var outOption = new Option<FileInfo>("--out") { Description = "输出的 ZIP 文件", Required = true };
+        var export = new Command("export", "导出一件已存档备案案件的归档包（ZIP）") { caseOption, outOption };
+        export.SetAction((parse, ct) => GuardAsync(error, async () =>
+        {
+            await using var app = BuildServices(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = ArchivePackageServices.From(scope.ServiceProvider);
+            var number = parse.GetValue(caseOption)!.Trim();
+            var caseId = await services.Db.Cases.AsNoTracking().Where(x => x.Number == number).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct)
+                ?? throw new ArgumentException($"没有编号为 {number} 的案件。");
+            var file = parse.GetValue(outOption)!;
+            // Written beside the target and moved into place only when complete: a refused export leaves no file.
+            var partial = file.FullName + ".partial";
+            try
+            {
+                file.Directory?.Create();
+                ArchivePackage.Exported exported;
+                await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+                {
+                    exported = await ArchivePackage.ExportAsync(caseId, Actor.System("命令行") with { SeesAllCases = true },
+                        $"命令行（{Environment.UserName}）", stream, services, ct);
+                }
+                File.Move(partial, file.FullName, overwrite: true);
+                output.WriteLine($"归档包 {exported.ArchiveNumber}（案件 {exported.CaseNumber}，{exported.FileCount} 个文件） → {file.FullName}（{new FileInfo(file.FullName).Length} 字节）");
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException($"无法写入 {file.FullName}：{e.Message}");
+            }
+            finally
+            {
+                File.Delete(partial);
+            }
+        }));
+
+        var packageArgument = new Argument<FileInfo>("package") { Description = "归档包 ZIP 文件" };
+        var verify = new Command("verify", "重算归档包中每个文件的 SHA-256 和 SM3 并与清单比对；完整时退出码为 0，逐一列出内容被修改、缺失或多出的文件并以 1 退出") { packageArgument };
+        verify.SetAction(parse => Guard(error, () =>
+        {
+            var file = parse.GetValue(packageArgument)!;
+            ArchivePackageVerification result;
+            try
+            {
+                using var stream = file.OpenRead();
+                result = ArchivePackage.Verify(stream);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException(file.Exists ? $"无法读取 {file.FullName}：{e.Message}" : $"找不到文件 {file.FullName}。");
+            }
+            if (result.IsUnreadable)
+            {
+                error.WriteLine(result.Problems[0].Message);
+                return 2;
+            }
+            if (result.ArchiveNumber is not null)
+            {
+                output.WriteLine($"档号 {result.ArchiveNumber}，案件 {result.CaseNumber}");
+            }
+            var report = result.IsIntact ? output : error;
+            foreach (var problem in result.Problems)
+            {
+                report.WriteLine(problem.Message);
+            }
+            report.WriteLine(result.Summary);
+            return result.IsIntact ? 0 : 1;
+        }));
+
+        archive.Subcommands.Add(export);
+        archive.Subcommands.Add(verify);
+        return archive;
     }
 
     private static Command DatabaseCommand(string name, string description, TextWriter output, TextWriter error, IConfiguration configuration, bool seed)

@@ -62,6 +62,8 @@ public static class Composition
     public static WebApplicationBuilder AddSafeHarborWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddSafeHarborCore();
+        // PDFs are made off the request path; only the web host runs the worker (the CLI converts in place).
+        builder.Services.AddPdfWorker();
         builder.Services.AddWebUi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
