@@ -67,6 +67,7 @@ public static class DocumentFields
         ["feedback.recipient"] = "签收人",
         ["publication.method"] = "公开方式",
         ["publication.scope"] = "公开范围",
+        ["publication.circularScope"] = "书面通报的范围",
         ["publication.publishedOn"] = "公开日期",
         ["publication.reference"] = "会议名称或通报文号",
         ["archive.number"] = "档号",

@@ -137,20 +137,19 @@ public static class Gbt9704Writer
     private static IEnumerable<OpenXmlElement> ColophonBlock(Colophon c, DocumentFonts fonts)
     {
         yield return Para("", fonts.Body, BodySize, JustificationValues.Left);
-        if (c.CopyTo is { Length: > 0 } copyTo)
+        var hasCopy = c.CopyTo is { Length: > 0 };
+        if (hasCopy)
         {
-            var copy = Para($"抄送：{copyTo}", fonts.Body, SmallSize, JustificationValues.Left, leftChars: 100, rightChars: 100);
-            copy.ParagraphProperties!.Append(new ParagraphBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 8, Space = 1, Color = "000000" },
-                new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 1, Color = "000000" }));
-            yield return copy;
+            yield return Para($"抄送：{c.CopyTo}", fonts.Body, SmallSize, JustificationValues.Left, leftChars: 100, rightChars: 100,
+                borders: new ParagraphBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 8, Space = 1, Color = "000000" },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 1, Color = "000000" }));
         }
-        var printed = Para($"{c.PrintedBy}\t{ChineseDates.Format(c.PrintedOn)}印发", fonts.Body, SmallSize, JustificationValues.Left, leftChars: 100, rightChars: 100);
-        printed.ParagraphProperties!.Append(new Tabs(new TabStop { Val = TabStopValues.Right, Position = TypeAreaWidth - 280 }));
-        printed.ParagraphProperties.Append(new ParagraphBorders(
-            c.CopyTo is { Length: > 0 } ? new TopBorder { Val = BorderValues.Nil } : new TopBorder { Val = BorderValues.Single, Size = 8, Space = 1, Color = "000000" },
-            new BottomBorder { Val = BorderValues.Single, Size = 8, Space = 1, Color = "000000" }));
-        yield return printed;
+        yield return Para($"{c.PrintedBy}\t{ChineseDates.Format(c.PrintedOn)}印发", fonts.Body, SmallSize, JustificationValues.Left, leftChars: 100, rightChars: 100,
+            borders: new ParagraphBorders(
+                hasCopy ? new TopBorder { Val = BorderValues.Nil } : new TopBorder { Val = BorderValues.Single, Size = 8, Space = 1, Color = "000000" },
+                new BottomBorder { Val = BorderValues.Single, Size = 8, Space = 1, Color = "000000" }),
+            tabs: new Tabs(new TabStop { Val = TabStopValues.Right, Position = TypeAreaWidth - 280 }));
     }
 
     private static W.Paragraph Separator()
@@ -163,9 +162,19 @@ public static class Gbt9704Writer
 
     private static W.Paragraph Para(
         string text, string font, int size, JustificationValues justification,
-        string? color = null, bool bold = false, bool lineAuto = false, int? firstLineChars = null, int? leftChars = null, int? rightChars = null)
+        string? color = null, bool bold = false, bool lineAuto = false, int? firstLineChars = null, int? leftChars = null, int? rightChars = null,
+        ParagraphBorders? borders = null, Tabs? tabs = null)
     {
+        // Schema order of w:pPr: pBdr, tabs, spacing, ind, jc.
         var properties = new ParagraphProperties();
+        if (borders is not null)
+        {
+            properties.Append(borders);
+        }
+        if (tabs is not null)
+        {
+            properties.Append(tabs);
+        }
         if (lineAuto)
         {
             properties.Append(new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto, Before = "0", After = "0" });
@@ -239,8 +248,8 @@ public static class Gbt9704Writer
             new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
         var table = new W.Table(new TableProperties(
             new TableWidth { Width = TypeAreaWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-            new TableLayout { Type = TableLayoutValues.Fixed },
-            border));
+            border,
+            new TableLayout { Type = TableLayoutValues.Fixed }));
         var widths = ColumnWidths(columns);
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
         for (var r = 0; r < t.Rows.Count; r++)
@@ -321,7 +330,8 @@ public static class Gbt9704Writer
     {
         var part = main.AddNewPart<DocumentSettingsPart>();
         // Double-sided: the binding margin alternates sides, page numbers alternate corners.
-        part.Settings = new Settings(new MirrorMargins(), new EvenAndOddHeaders(), new DefaultTabStop { Val = 420 });
+        // Schema order of w:settings: mirrorMargins, defaultTabStop, evenAndOddHeaders.
+        part.Settings = new Settings(new MirrorMargins(), new DefaultTabStop { Val = 420 }, new EvenAndOddHeaders());
     }
 
     private static void AddStyles(MainDocumentPart main, DocumentFonts fonts)

@@ -63,9 +63,9 @@ public sealed partial record DocumentNumber
 
     public static DocumentNumber Create(string prefix, int year, int sequence)
     {
-        if (string.IsNullOrWhiteSpace(prefix) || prefix.Any(char.IsWhiteSpace) || prefix.Contains('〔') || prefix.Contains('第'))
+        if (string.IsNullOrWhiteSpace(prefix) || prefix.Any(char.IsWhiteSpace) || prefix.Contains('〔') || prefix.Contains('〕') || prefix.Contains('第'))
         {
-            throw new ArgumentException($"发文机关代字“{prefix}”不正确：不能为空，不能含空格、〔 或“第”。", nameof(prefix));
+            throw new ArgumentException($"发文机关代字“{prefix}”不正确：不能为空，不能含空格、〔、〕或“第”。", nameof(prefix));
         }
         if (year is < 1949 or > 2999 || sequence < 1)
         {

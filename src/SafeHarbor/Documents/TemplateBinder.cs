@@ -138,7 +138,10 @@ public static class TemplateBinder
             { Line: { } l } => (l, s => new PlainLine(s)),
             _ => (block.Text!, s => new Paragraph(s)),
         };
-        return fill(text).Split('\n').Select(s => s.Trim()).Where(s => s.Length > 0).Select(make);
+        // A blank line written in the template is kept (room to write by hand); blank lines inside a case's text are not.
+        return text.Length == 0
+            ? [make("")]
+            : fill(text).Split('\n').Select(s => s.Trim()).Where(s => s.Length > 0).Select(make);
     }
 
     /// <summary>The document number's prefix with its fields filled, for numbering before the rest is bound.</summary>

@@ -54,7 +54,15 @@ public sealed class CaseDocumentService(SafeHarborDb db, CommandRunner runner, P
     /// <summary>Which documents this case can produce now, and why not the others.</summary>
     public async Task<IReadOnlyList<Availability>> ListAsync(Case c, CancellationToken ct)
     {
-        var set = templates.Load();
+        DocumentTemplates set;
+        try
+        {
+            set = templates.Load();
+        }
+        catch (TemplateException e)
+        {
+            throw new DomainException(ErrorKind.Corrupted, "template-invalid", e.Message);
+        }
         var policy = policies.Get(c.PolicyId);
         var result = new List<Availability>();
         foreach (var kind in Enum.GetValues<DocumentKind>())
@@ -122,7 +130,9 @@ public sealed class CaseDocumentService(SafeHarborDb db, CommandRunner runner, P
             {
                 return again;
             }
-            var sequence = await ctx.NextNumberAsync("doc-" + kind.Slug(), date.Year, ct);
+            // Counted per prefix and year: each type has its own prefix, and two types an administrator
+            // gives the same prefix still never share a number.
+            var sequence = await ctx.NextNumberAsync("doc:" + prefix, date.Year, ct);
             var issued = new IssuedDocument
             {
                 CaseId = c.Id, Kind = kind, Instance = instance, Year = date.Year, Sequence = sequence, IssuedOn = date,

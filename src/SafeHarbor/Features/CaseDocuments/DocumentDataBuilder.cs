@@ -123,6 +123,8 @@ public static class DocumentDataBuilder
         {
             d["publication.method"] = publication.Method.Chinese();
             d["publication.scope"] = publication.Scope;
+            // A 通报 document exists only when the case was made known by a written circular.
+            d["publication.circularScope"] = publication.Method == PublicationMethod.Circular ? publication.Scope : null;
             d["publication.publishedOn"] = publication.PublishedOn;
             d["publication.reference"] = publication.Reference;
         }

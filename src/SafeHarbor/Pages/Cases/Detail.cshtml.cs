@@ -19,6 +19,7 @@ public sealed class DetailModel(CasePageServices services, EvidenceStore store, 
     public EligibilityAdvice? VerifiedAdvice { get; private set; }
     public IReadOnlyList<CaseFilesApi.TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<CaseDocumentService.Availability> Documents { get; private set; } = [];
+    public string? DocumentsError { get; private set; }
 
     /// <summary>The latest PDF job of each document, shown beside its DOCX link.</summary>
     public IReadOnlyDictionary<(DocumentKind Kind, int Instance), PdfJobView> PdfJobs { get; private set; } = new Dictionary<(DocumentKind, int), PdfJobView>();
@@ -47,7 +48,15 @@ public sealed class DetailModel(CasePageServices services, EvidenceStore store, 
             VerifiedAdvice = await CaseAdvice.ForAsync(Services.Db, entity, Policy, AdviceStage.Verified, ct);
         }
         Timeline = await CaseFilesApi.TimelineAsync(Id, Actor, Services.Db, ct);
-        Documents = await documents.ListAsync(entity, ct);
+        try
+        {
+            Documents = await documents.ListAsync(entity, ct);
+        }
+        catch (DomainException e) when (e.Code == "template-invalid")
+        {
+            // A broken template must not hide the case: say which file and field, where the documents are listed.
+            DocumentsError = e.Message;
+        }
         PdfJobs = await PdfJobService.LatestForCaseAsync(Id, ct);
     }
 
