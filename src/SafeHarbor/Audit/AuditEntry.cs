@@ -40,6 +40,37 @@ public sealed class AuditEntry
 
     public string ComputeHash() => Sm3.HashHex(CanonicalContent());
 
+    /// <summary>
+    /// What happened, in Chinese: a case step's name, or the <c>step</c> a feature wrote into the
+    /// details of its own entries, or else the action code.
+    /// </summary>
+    public static string Describe(string action, string details)
+    {
+        if (Enum.TryParse<Cases.CaseAction>(action, out var step))
+        {
+            return Cases.CaseNames.Chinese(step);
+        }
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(details);
+            if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty("step", out var named) && named.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                return named.GetString()!;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: fall back to the code.
+        }
+        return action switch
+        {
+            "CreateResultRecords" => "生成结果运用记录",
+            "IssueDocumentNumber" => "出具公文",
+            _ => action,
+        };
+    }
+
     private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }
 

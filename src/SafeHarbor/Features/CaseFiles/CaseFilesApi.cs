@@ -190,7 +190,7 @@ public static class CaseFilesApi
         var entries = await db.AuditEntries.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
         return entries.Select(e => new TimelineEntry(
             e.Sequence, e.OccurredAt, e.ActorName, e.ActingAs, e.Action,
-            Enum.TryParse<CaseAction>(e.Action, out var action) ? action.Chinese() : e.Action,
+            AuditEntry.Describe(e.Action, e.Details),
             JsonDocument.Parse(e.Details).RootElement.Clone())).ToList();
     }
 

@@ -59,7 +59,7 @@ public static class InboxQuery
         var myEntries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.ActorUserId == actor.UserId && e.CaseId != null)
             .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.CaseId, e.Action, e.OccurredAt })
+            .Select(e => new { e.CaseId, e.Action, e.Details, e.OccurredAt })
             .Take(500)
             .ToListAsync(ct);
         var byId = cases.ToDictionary(c => c.Id);
@@ -69,7 +69,7 @@ public static class InboxQuery
             .Select(g =>
             {
                 var last = g.First();
-                var label = Enum.TryParse<CaseAction>(last.Action, out var a) ? a.Chinese() : last.Action;
+                var label = Audit.AuditEntry.Describe(last.Action, last.Details);
                 return ToItem(byId[g.Key], [], today, calendar, null) with { LastActionAt = last.OccurredAt, LastAction = label, Deadline = null, DeadlineLabel = null };
             })
             .Take(50)

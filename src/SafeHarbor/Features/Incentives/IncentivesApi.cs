@@ -1,8 +1,68 @@
+using SafeHarbor.Calendar;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+
 namespace SafeHarbor.Features.Incentives;
 
+/// <summary>
+/// Art. 13 (关心关爱与激励): heart-to-heart talks, commendations and special awards, support measures for
+/// front-line staff, and the yearly report per unit. Who records and who reads: <see cref="IncentiveAccess"/>.
+/// </summary>
 public static class IncentivesApi
 {
     public static IServiceCollection AddIncentives(this IServiceCollection services) => services;
 
-    public static IEndpointRouteBuilder MapIncentives(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapIncentives(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/incentives").WithTags("关心关爱与激励（第十三条）").RequireAuthorization();
+
+        group.MapGet("/talks", async ([AsParameters] ListQuery q, CurrentActor current, SafeHarborDb db, CancellationToken ct) =>
+                Results.Ok(await IncentiveQueries.TalksAsync(db, await current.GetAsync(ct), q.Filter, ct)))
+            .WithSummary("谈心谈话记录（按本人可查看的范围）")
+            .WithDescription("人事科、局党组成员、局办公室看全部；单位负责人看所分管单位人员的；本人只看到与自己谈话的日期和谈话人（contentWithheld 为 true，不含谈话内容）。");
+        group.MapPost("/talks", async (IncentiveCommands.TalkRequest r, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+                Results.Ok(await IncentiveCommands.RecordTalkAsync(r, await current.GetAsync(ct), runner, ct)))
+            .WithSummary("登记谈心谈话")
+            .WithDescription("局党组成员、局办公室、人事科可登记任何人员；单位负责人可登记与所分管单位人员的谈话。talkerPersonId 不填时为登记人本人。");
+
+        group.MapGet("/commendations", async ([AsParameters] ListQuery q, CurrentActor current, SafeHarborDb db, CancellationToken ct) =>
+                Results.Ok(await IncentiveQueries.CommendationsAsync(db, await current.GetAsync(ct), q.Filter, ct)))
+            .WithSummary("平时激励和专项表彰奖励记录（按本人可查看的范围）");
+        group.MapPost("/commendations", async (IncentiveCommands.CommendationRequest r, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+                Results.Ok(await IncentiveCommands.RecordCommendationAsync(r, await current.GetAsync(ct), runner, ct)))
+            .WithSummary("登记平时激励或专项表彰奖励（人事科）")
+            .WithDescription("kind 为 Regular（平时激励）或 Special（专项表彰奖励）；personId 与 unitId 二选一。");
+
+        group.MapGet("/support-measures", async ([AsParameters] ListQuery q, CurrentActor current, SafeHarborDb db, CancellationToken ct) =>
+                Results.Ok(await IncentiveQueries.SupportMeasuresAsync(db, await current.GetAsync(ct), q.Filter, ct)))
+            .WithSummary("一线执法人员支持保障措施记录（按本人可查看的范围）");
+        group.MapPost("/support-measures", async (IncentiveCommands.SupportMeasureRequest r, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+                Results.Ok(await IncentiveCommands.RecordSupportMeasureAsync(r, await current.GetAsync(ct), runner, ct)))
+            .WithSummary("登记一线执法人员支持保障措施（人事科）")
+            .WithDescription("kind 为 政策倾斜、待遇保障、心理关怀、排忧解难、其他 之一；personId（一线执法人员）与 unitId（分局、综合支队、县区局）二选一。");
+
+        group.MapGet("/persons/{personId:guid}", async (Guid personId, CurrentActor current, SafeHarborDb db, CancellationToken ct) =>
+                Results.Ok(await IncentiveQueries.ForPersonAsync(db, personId, await current.GetAsync(ct), ct)))
+            .WithSummary("某人的谈心谈话、表彰奖励和支持保障措施（个人档案用）");
+        group.MapGet("/mine", async (CurrentActor current, SafeHarborDb db, CancellationToken ct) =>
+                Results.Ok(await IncentiveQueries.MineAsync(db, await current.GetAsync(ct), ct)))
+            .WithSummary("我的关爱激励记录（本人及所在单位）");
+
+        group.MapGet("/report", async (int? year, CurrentActor current, SafeHarborDb db, TimeProvider time, CancellationToken ct) =>
+            {
+                var today = ChinaClock.Today(time);
+                var result = await IncentiveReport.RunAsync(db, await current.GetAsync(ct), year ?? today.Year, today, ct);
+                return Results.Ok(result.Report);
+            })
+            .WithSummary("年度关爱激励情况（各单位谈心谈话、表彰奖励、支持保障措施和覆盖人数）")
+            .WithDescription("year 不填为今年。人事科、局党组成员、局办公室看全局各单位；单位负责人看所分管的单位。");
+        return app;
+    }
+
+    /// <param name="UnitId">Records of the unit's people and of the unit itself.</param>
+    /// <param name="Year">Calendar year of the talk, award or measure.</param>
+    public sealed record ListQuery(Guid? UnitId, int? Year, Guid? PersonId)
+    {
+        public IncentiveQueries.Filter Filter => new(UnitId, Year, PersonId);
+    }
 }

@@ -105,7 +105,7 @@ public static class WebUi
         {
             items.Add(new("考核", "/Assessment", "clipboard-data"));
         }
-        if (actor.Has(Role.Personnel) || actor.Has(Role.PartyGroupMember) || actor.Has(Role.PartyGroupOffice))
+        if (Features.Incentives.IncentiveAccess.MayUseWorkspace(actor))
         {
             items.Add(new("关爱激励", "/Incentives", "heart"));
         }

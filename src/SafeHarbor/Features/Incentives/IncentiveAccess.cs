@@ -1,0 +1,90 @@
+using SafeHarbor.Cases;
+using SafeHarbor.Organisation;
+
+namespace SafeHarbor.Features.Incentives;
+
+/// <summary>
+/// Who records and who reads the care and incentive records of Art. 13.
+/// <list type="bullet">
+/// <item>人事科 (Personnel), 局党组成员 and 局办公室 read everything and record heart-to-heart talks with anyone.</item>
+/// <item>人事科 alone records commendations, special awards and support measures.</item>
+/// <item>A leader (<see cref="Actor.IsLeader"/>) records talks with, and reads the records of, the people and
+/// units they oversee (<see cref="Actor.OverseenUnitIds"/>: their unit and every unit below it).</item>
+/// <item>Everyone reads their own commendations and support measures, and those given to their own unit.
+/// Of a talk with themselves a person sees that it was held, when and by whom, not the record's topics
+/// and follow-up: those are the organisation's working notes on the person (谈心谈话记录 are cadre
+/// management material), written to plan the follow-up, not a letter to the person, who knows what was said.</item>
+/// <item>The person who held a talk, and the one who recorded it, read it in full.</item>
+/// </list>
+/// Administrators (三员) hold none of these roles and are no person: they read nothing here.
+/// </summary>
+public static class IncentiveAccess
+{
+    /// <summary>The kinds of support measure (Art. 13: 政策、待遇倾斜，心理关怀，排忧解难).</summary>
+    public static readonly IReadOnlyList<string> SupportKinds = ["政策倾斜", "待遇保障", "心理关怀", "排忧解难", "其他"];
+
+    /// <summary>人事科, 局党组成员 and 局办公室: every record of the bureau.</summary>
+    public static bool ReadsAll(Actor actor) =>
+        actor.Has(Role.Personnel) || actor.Has(Role.PartyGroupMember) || actor.Has(Role.PartyGroupOffice);
+
+    /// <summary>A leader with units to oversee.</summary>
+    public static bool IsOverseeingLeader(Actor actor) => actor.IsLeader && actor.OverseenUnitIds.Count > 0;
+
+    /// <summary>The /Incentives pages and the yearly report: the bureau-wide readers and the leaders (for their units).</summary>
+    public static bool MayUseWorkspace(Actor actor) => ReadsAll(actor) || IsOverseeingLeader(actor);
+
+    public static bool MayRecordTalks(Actor actor) => ReadsAll(actor) || IsOverseeingLeader(actor);
+
+    /// <summary>Commendations, special awards and support measures are recorded by 人事科.</summary>
+    public static bool MayRecordAwards(Actor actor) => actor.Has(Role.Personnel);
+
+    /// <summary>A talk with a person of this unit.</summary>
+    public static bool MayRecordTalkIn(Actor actor, Guid unitId) =>
+        ReadsAll(actor) || (IsOverseeingLeader(actor) && actor.OverseenUnitIds.Contains(unitId));
+
+    /// <summary>Reads the records of a person (their profile); a person always reads their own.</summary>
+    public static bool MayReadPerson(Actor actor, Guid personId, Guid personUnitId) =>
+        ReadsAll(actor) || actor.PersonId == personId || (actor.IsLeader && actor.OverseenUnitIds.Contains(personUnitId));
+
+    /// <summary>Reads the topics and follow-up of a talk, not only that it was held.</summary>
+    public static bool SeesTalkContent(Actor actor, HeartTalk talk, Guid personUnitId) =>
+        ReadsAll(actor)
+        || (actor.PersonId is { } me && talk.TalkerPersonId == me)
+        || (actor.UserId != Guid.Empty && talk.RecordedBy == actor.UserId)
+        || (actor.PersonId != talk.PersonId && actor.IsLeader && actor.OverseenUnitIds.Contains(personUnitId));
+
+    /// <summary>分局、综合支队、县区局 and the offices below them: the enforcement units (Art. 2).</summary>
+    public static bool IsEnforcementUnit(UnitType type) => type is UnitType.Branch or UnitType.Detachment or UnitType.CountyBureau;
+
+    /// <summary>Front-line enforcement staff: of an enforcement unit, or on an enforcement post (岗位含“执法”).</summary>
+    public static bool IsFrontLine(UnitType unitType, string? post) =>
+        IsEnforcementUnit(unitType) || (post ?? "").Contains("执法", StringComparison.Ordinal);
+
+    public static string ActingAs(Actor actor) =>
+        actor.Has(Role.Personnel) ? Role.Personnel.Chinese()
+        : actor.Has(Role.PartyGroupMember) ? Role.PartyGroupMember.Chinese()
+        : actor.Has(Role.PartyGroupOffice) ? Role.PartyGroupOffice.Chinese()
+        : "单位负责人";
+}
+
+public static class CommendationKindNames
+{
+    public static string Chinese(this CommendationKind kind) => kind switch
+    {
+        CommendationKind.Regular => "平时激励",
+        CommendationKind.Special => "专项表彰奖励",
+        _ => kind.ToString(),
+    };
+}
+
+/// <summary>第十三条 of 信市监〔2022〕131号, shown at the top of the incentive pages.</summary>
+public static class Article13
+{
+    public const string Source = "信市监〔2022〕131号 第十三条";
+
+    public const string Text =
+        "坚持严格管理和关心信任相统一，政治上激励、工作上支持、待遇上保障、心理上关怀，增强执法人员的荣誉感、归属感、获得感。" +
+        "完善和落实谈心谈话制度，注重围绕持续优化营商环境和促进监管职能到位做好思想政治工作，及时为执法人员释疑解惑、加油鼓劲。" +
+        "健全执法队伍待遇激励保障制度体系，做好平时激励、专项表彰奖励工作，要给基层执法人员特别是战斗在一线的执法人员更多理解和支持，" +
+        "主动排忧解难，在政策、待遇等方面给予倾斜，让他们安心、安身、安业，更好履职奉献。";
+}

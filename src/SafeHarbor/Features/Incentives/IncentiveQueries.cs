@@ -1,0 +1,228 @@
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Persistence;
+
+namespace SafeHarbor.Features.Incentives;
+
+/// <summary>Reads the care and incentive records of Art. 13 as the actor may see them (<see cref="IncentiveAccess"/>).</summary>
+public static class IncentiveQueries
+{
+    /// <summary>A talk; <see cref="ContentWithheld"/> when the reader sees only that it was held (date and talker).</summary>
+    public sealed record TalkView(
+        Guid Id, Guid PersonId, string PersonName, Guid UnitId, string UnitName, DateOnly HeldOn,
+        Guid TalkerPersonId, string TalkerName, string? Topics, string? FollowUp, bool ContentWithheld);
+
+    /// <param name="UnitId">The unit the record counts for: the unit commended, or the commended person's unit.</param>
+    /// <param name="ToUnit">Given to the unit (集体), not to a person.</param>
+    public sealed record CommendationView(
+        Guid Id, CommendationKind Kind, string KindName, Guid? PersonId, string? PersonName, Guid UnitId, string UnitName, bool ToUnit,
+        string RecipientName, string Title, string Basis, string AwardedBy, DateOnly AwardedOn);
+
+    /// <param name="UnitId">The unit the record counts for: the unit supported, or the person's unit.</param>
+    public sealed record SupportMeasureView(
+        Guid Id, string Kind, Guid? PersonId, string? PersonName, Guid UnitId, string UnitName, bool ToUnit,
+        string RecipientName, string Description, DateOnly ProvidedOn);
+
+    /// <summary>A person's records, for their profile.</summary>
+    public sealed record PersonIncentives(
+        Guid PersonId, string PersonName, Guid UnitId, string UnitName,
+        IReadOnlyList<TalkView> Talks, IReadOnlyList<CommendationView> Commendations, IReadOnlyList<SupportMeasureView> SupportMeasures);
+
+    /// <summary>What a person reads of their own: their records and those given to their unit as a whole.</summary>
+    public sealed record MyIncentives(
+        PersonIncentives Personal, IReadOnlyList<CommendationView> UnitCommendations, IReadOnlyList<SupportMeasureView> UnitSupportMeasures);
+
+    /// <summary>Narrows a list: records of a unit (its people and the unit itself), of a calendar year, of a person.</summary>
+    public sealed record Filter(Guid? UnitId = null, int? Year = null, Guid? PersonId = null);
+
+    public static async Task<IReadOnlyList<TalkView>> TalksAsync(SafeHarborDb db, Actor actor, Filter filter, CancellationToken ct)
+    {
+        var query = db.Set<HeartTalk>().AsNoTracking();
+        if (!IncentiveAccess.ReadsAll(actor))
+        {
+            var me = actor.PersonId;
+            var userId = actor.UserId;
+            var overseen = OverseenPersons(db, actor);
+            query = query.Where(t => (me != null && (t.PersonId == me || t.TalkerPersonId == me)) || t.RecordedBy == userId || overseen.Contains(t.PersonId));
+        }
+        if (filter.UnitId is { } unitId)
+        {
+            var people = db.Persons.Where(p => p.UnitId == unitId).Select(p => p.Id);
+            query = query.Where(t => people.Contains(t.PersonId));
+        }
+        if (filter.Year is { } year)
+        {
+            var (from, to) = YearRange(year);
+            query = query.Where(t => t.HeldOn >= from && t.HeldOn <= to);
+        }
+        if (filter.PersonId is { } personId)
+        {
+            query = query.Where(t => t.PersonId == personId);
+        }
+        var talks = await query.ToListAsync(ct);
+        return (await TalkViewsAsync(db, actor, talks, ct)).OrderByDescending(t => t.HeldOn).ThenBy(t => t.PersonName, StringComparer.Ordinal).ToList();
+    }
+
+    public static async Task<IReadOnlyList<CommendationView>> CommendationsAsync(SafeHarborDb db, Actor actor, Filter filter, CancellationToken ct)
+    {
+        var query = db.Set<Commendation>().AsNoTracking();
+        if (!IncentiveAccess.ReadsAll(actor))
+        {
+            var me = actor.PersonId;
+            var myUnit = actor.UnitId;
+            var units = OverseenUnits(actor);
+            var overseen = OverseenPersons(db, actor);
+            query = query.Where(c => (me != null && c.PersonId == me) || (myUnit != null && c.UnitId == myUnit)
+                || (c.PersonId != null && overseen.Contains(c.PersonId.Value)) || (c.UnitId != null && units.Contains(c.UnitId.Value)));
+        }
+        if (filter.UnitId is { } unitId)
+        {
+            var people = db.Persons.Where(p => p.UnitId == unitId).Select(p => p.Id);
+            query = query.Where(c => c.UnitId == unitId || (c.PersonId != null && people.Contains(c.PersonId.Value)));
+        }
+        if (filter.Year is { } year)
+        {
+            var (from, to) = YearRange(year);
+            query = query.Where(c => c.AwardedOn >= from && c.AwardedOn <= to);
+        }
+        if (filter.PersonId is { } personId)
+        {
+            query = query.Where(c => c.PersonId == personId);
+        }
+        var list = await query.ToListAsync(ct);
+        return (await CommendationViewsAsync(db, list, ct)).OrderByDescending(c => c.AwardedOn).ThenBy(c => c.RecipientName, StringComparer.Ordinal).ToList();
+    }
+
+    public static async Task<IReadOnlyList<SupportMeasureView>> SupportMeasuresAsync(SafeHarborDb db, Actor actor, Filter filter, CancellationToken ct)
+    {
+        var query = db.Set<SupportMeasure>().AsNoTracking();
+        if (!IncentiveAccess.ReadsAll(actor))
+        {
+            var me = actor.PersonId;
+            var myUnit = actor.UnitId;
+            var units = OverseenUnits(actor);
+            var overseen = OverseenPersons(db, actor);
+            query = query.Where(s => (me != null && s.PersonId == me) || (myUnit != null && s.UnitId == myUnit)
+                || (s.PersonId != null && overseen.Contains(s.PersonId.Value)) || (s.UnitId != null && units.Contains(s.UnitId.Value)));
+        }
+        if (filter.UnitId is { } unitId)
+        {
+            var people = db.Persons.Where(p => p.UnitId == unitId).Select(p => p.Id);
+            query = query.Where(s => s.UnitId == unitId || (s.PersonId != null && people.Contains(s.PersonId.Value)));
+        }
+        if (filter.Year is { } year)
+        {
+            var (from, to) = YearRange(year);
+            query = query.Where(s => s.ProvidedOn >= from && s.ProvidedOn <= to);
+        }
+        if (filter.PersonId is { } personId)
+        {
+            query = query.Where(s => s.PersonId == personId);
+        }
+        var list = await query.ToListAsync(ct);
+        return (await SupportMeasureViewsAsync(db, list, ct)).OrderByDescending(s => s.ProvidedOn).ThenBy(s => s.RecipientName, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A person's talks, commendations and support measures, for their profile page. Refused (403) unless the
+    /// actor may read the person's records; the person themself sees their talks as date and talker only.
+    /// </summary>
+    public static async Task<PersonIncentives> ForPersonAsync(SafeHarborDb db, Guid personId, Actor actor, CancellationToken ct = default)
+    {
+        var person = await (from p in db.Persons.AsNoTracking()
+                            join u in db.Units.AsNoTracking() on p.UnitId equals u.Id
+                            where p.Id == personId
+                            select new { p.Id, p.Name, p.UnitId, UnitName = u.Name }).SingleOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("person-not-found", "找不到该人员。");
+        if (!IncentiveAccess.MayReadPerson(actor, person.Id, person.UnitId))
+        {
+            throw DomainException.Forbidden("not-allowed", "您无权查看该人员的关爱激励记录。");
+        }
+        var filter = new Filter(PersonId: personId);
+        return new PersonIncentives(
+            person.Id, person.Name, person.UnitId, person.UnitName,
+            await TalksAsync(db, actor, filter, ct),
+            await CommendationsAsync(db, actor, filter, ct),
+            await SupportMeasuresAsync(db, actor, filter, ct));
+    }
+
+    /// <summary>The signed-in person's own records and their unit's collective ones; 403 for an account that is no person.</summary>
+    public static async Task<MyIncentives> MineAsync(SafeHarborDb db, Actor actor, CancellationToken ct = default)
+    {
+        if (actor.PersonId is not { } me || actor.UnitId is not { } myUnit)
+        {
+            throw DomainException.Forbidden("not-a-person", "您的账号未关联人员，没有个人的关爱激励记录。");
+        }
+        var personal = await ForPersonAsync(db, me, actor, ct);
+        var unitCommendations = await db.Set<Commendation>().AsNoTracking().Where(c => c.UnitId == myUnit).ToListAsync(ct);
+        var unitSupport = await db.Set<SupportMeasure>().AsNoTracking().Where(s => s.UnitId == myUnit).ToListAsync(ct);
+        return new MyIncentives(
+            personal,
+            (await CommendationViewsAsync(db, unitCommendations, ct)).OrderByDescending(c => c.AwardedOn).ToList(),
+            (await SupportMeasureViewsAsync(db, unitSupport, ct)).OrderByDescending(s => s.ProvidedOn).ToList());
+    }
+
+    internal static async Task<IReadOnlyList<TalkView>> TalkViewsAsync(SafeHarborDb db, Actor actor, IReadOnlyList<HeartTalk> talks, CancellationToken ct)
+    {
+        var names = await NamesAsync(db, talks.Select(t => t.PersonId), [], ct);
+        return talks.Select(t =>
+        {
+            var (personName, unitId, unitName) = names.Person(t.PersonId);
+            var full = IncentiveAccess.SeesTalkContent(actor, t, unitId);
+            return new TalkView(t.Id, t.PersonId, personName ?? "", unitId, unitName, t.HeldOn, t.TalkerPersonId, t.TalkerName,
+                full ? t.Topics : null, full ? t.FollowUp : null, !full);
+        }).ToList();
+    }
+
+    internal static async Task<IReadOnlyList<CommendationView>> CommendationViewsAsync(SafeHarborDb db, IReadOnlyList<Commendation> list, CancellationToken ct)
+    {
+        var names = await NamesAsync(db, list.Where(c => c.PersonId is not null).Select(c => c.PersonId!.Value), list.Where(c => c.UnitId is not null).Select(c => c.UnitId!.Value), ct);
+        return list.Select(c =>
+        {
+            var (personName, unitId, unitName) = c.PersonId is { } p ? names.Person(p) : (null, c.UnitId!.Value, names.Unit(c.UnitId!.Value));
+            return new CommendationView(c.Id, c.Kind, c.Kind.Chinese(), c.PersonId, personName, unitId, unitName, c.PersonId is null,
+                c.PersonId is null ? unitName : $"{personName}（{unitName}）", c.Title, c.Basis, c.AwardedBy, c.AwardedOn);
+        }).ToList();
+    }
+
+    internal static async Task<IReadOnlyList<SupportMeasureView>> SupportMeasureViewsAsync(SafeHarborDb db, IReadOnlyList<SupportMeasure> list, CancellationToken ct)
+    {
+        var names = await NamesAsync(db, list.Where(s => s.PersonId is not null).Select(s => s.PersonId!.Value), list.Where(s => s.UnitId is not null).Select(s => s.UnitId!.Value), ct);
+        return list.Select(s =>
+        {
+            var (personName, unitId, unitName) = s.PersonId is { } p ? names.Person(p) : (null, s.UnitId!.Value, names.Unit(s.UnitId!.Value));
+            return new SupportMeasureView(s.Id, s.Kind, s.PersonId, personName, unitId, unitName, s.PersonId is null,
+                s.PersonId is null ? unitName : $"{personName}（{unitName}）", s.Description, s.ProvidedOn);
+        }).ToList();
+    }
+
+    public static (DateOnly From, DateOnly To) YearRange(int year) =>
+        year is >= 1 and <= 9999 ? (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)) : (DateOnly.MaxValue, DateOnly.MinValue);
+
+    private static List<Guid> OverseenUnits(Actor actor) => actor.IsLeader ? actor.OverseenUnitIds.ToList() : [];
+
+    private static IQueryable<Guid> OverseenPersons(SafeHarborDb db, Actor actor)
+    {
+        var units = OverseenUnits(actor);
+        return db.Persons.Where(p => units.Contains(p.UnitId)).Select(p => p.Id);
+    }
+
+    private sealed record Names(
+        IReadOnlyDictionary<Guid, (string Name, Guid UnitId)> Persons, IReadOnlyDictionary<Guid, string> Units)
+    {
+        public (string? Name, Guid UnitId, string UnitName) Person(Guid id) =>
+            Persons.TryGetValue(id, out var p) ? (p.Name, p.UnitId, Unit(p.UnitId)) : ("（已删除人员）", Guid.Empty, "（未知单位）");
+
+        public string Unit(Guid id) => Units.GetValueOrDefault(id) ?? "（未知单位）";
+    }
+
+    private static async Task<Names> NamesAsync(SafeHarborDb db, IEnumerable<Guid> personIds, IEnumerable<Guid> unitIds, CancellationToken ct)
+    {
+        var pids = personIds.Distinct().ToList();
+        var persons = await db.Persons.AsNoTracking().Where(p => pids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.UnitId }).ToListAsync(ct);
+        var uids = unitIds.Concat(persons.Select(p => p.UnitId)).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => uids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return new Names(persons.ToDictionary(p => p.Id, p => (p.Name, p.UnitId)), units);
+    }
+}
