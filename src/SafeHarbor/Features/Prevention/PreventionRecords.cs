@@ -9,6 +9,12 @@ public enum PreventionDimension
     BusinessField,
     Unit,
     ErrorKind,
+
+    /// <summary>
+    /// One kind of error in one business field ("three cases of one kind in one field"); the value is
+    /// <c>业务领域/失误类型</c>. Stored as text like the others, so it needs no schema change.
+    /// </summary>
+    FieldAndKind,
 }
 
 /// <summary>

@@ -70,9 +70,9 @@ public static class WebUi
         _ => "text-bg-light border",
     };
 
-    public sealed record MenuItem(string Text, string Href, string Icon);
+    public sealed record MenuItem(string Text, string Href, string Icon, IReadOnlyList<MenuItem>? Children = null);
 
-    /// <summary>Only the menus the user's roles may use.</summary>
+    /// <summary>Only the menus the user's roles may use, grouped so the bar stays on one line.</summary>
     public static IReadOnlyList<MenuItem> Menu(Actor actor, PolicyVersion policy)
     {
         var items = new List<MenuItem> { new("首页", "/", "house") };
@@ -88,38 +88,54 @@ public static class WebUi
         {
             items.Add(new("党组会议", "/Meetings", "people"));
         }
+
+        var after = new List<MenuItem>();
         if (actor.SeesAllCases)
         {
-            items.Add(new("纠错整改", "/Correction", "wrench-adjustable"));
-            items.Add(new("防错分析", "/Prevention", "shield-exclamation"));
+            after.Add(new("纠错整改（第八条）", "/Correction", "wrench-adjustable"));
+        }
+        if (actor.SeesAllCases || actor.Has(Role.PolicyOwner))
+        {
+            after.Add(new("防错分析（第九条）", "/Prevention", "shield-exclamation"));
+        }
+        if (actor.IsLeader && !actor.SeesAllCases)
+        {
+            after.Add(new("警示提醒", "/Prevention/Warnings", "bell"));
         }
         if (actor.Has(Role.Investigator) || actor.Has(Role.GuidanceGroup))
         {
-            items.Add(new("举报核查", "/AbuseReports", "megaphone"));
+            after.Add(new("举报核查（第十条）", "/AbuseReports", "megaphone"));
         }
         if (actor.SeesAllCases || actor.Has(Role.Personnel))
         {
-            items.Add(new("结果运用", "/ResultUses", "patch-check"));
+            after.Add(new("结果运用（第十一条）", "/ResultUses", "patch-check"));
         }
         if (actor.Has(Role.Personnel))
         {
-            items.Add(new("考核", "/Assessment", "clipboard-data"));
+            after.Add(new("考核（第十二条）", "/Assessment", "clipboard-data"));
         }
         if (Features.Incentives.IncentiveAccess.MayUseWorkspace(actor))
         {
-            items.Add(new("关爱激励", "/Incentives", "heart"));
+            after.Add(new("关爱激励（第十三条）", "/Incentives", "heart"));
+        }
+        if (after.Count > 0)
+        {
+            items.Add(new("纠错与激励", "#", "arrow-repeat", after));
         }
         if (Features.Dashboard.DashboardQuery.MayView(actor))
         {
             items.Add(new("统计分析", "/Dashboard", "bar-chart"));
         }
+
+        var system = new List<MenuItem>();
         if (actor.Has(Role.SystemAdmin))
         {
-            items.Add(new("单位人员", "/Admin/People", "diagram-3"));
-            items.Add(new("账号角色", "/Admin/Accounts", "person-gear"));
-            items.Add(new("节假日", "/Admin/Calendar", "calendar3"));
+            system.Add(new("单位人员", "/Admin/People", "diagram-3"));
+            system.Add(new("账号角色", "/Admin/Accounts", "person-gear"));
+            system.Add(new("节假日", "/Admin/Calendar", "calendar3"));
         }
-        items.Add(new("容错免责办法", "/Admin/Policies", "journal-text"));
+        system.Add(new("容错免责办法", "/Admin/Policies", "journal-text"));
+        items.Add(system.Count == 1 ? system[0] : new("系统管理", "#", "gear", system));
         return items;
     }
 

@@ -46,7 +46,7 @@ public sealed class VerifyModel(CasePageServices services) : CasePageBase(servic
     public EligibilityAdvice? Advice { get; private set; }
 
     protected override IReadOnlyCollection<CaseAction> Steps =>
-        [CaseAction.StartVerification, CaseAction.RecordFinding, CaseAction.ClassifyError, CaseAction.RequestGuidance, CaseAction.RequestSupplement, CaseAction.SubmitReport];
+        [CaseAction.StartVerification, CaseAction.RecordFinding, CaseAction.RequestGuidance, CaseAction.RequestSupplement, CaseAction.SubmitReport];
 
     protected override async Task OnLoadedAsync(CancellationToken ct)
     {

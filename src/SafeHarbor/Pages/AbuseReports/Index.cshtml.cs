@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.AbuseReports;
+using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.Organisation;
+using SafeHarbor.Pages.Cases;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Pages.AbuseReports;
+
+/// <summary>
+/// 举报核查 (Art. 10): reports that flexible enforcement was used as cover, recorded against a person and/or a
+/// case by 局机关纪委 or 驻局纪检监察组, concluded by 局机关纪委; a substantiated one excludes exemption.
+/// </summary>
+public sealed class IndexModel(CasePageServices services) : PageModel
+{
+    /// <summary>Art. 10 of 信市监〔2022〕131号, when the policy in force does not carry it as an exclusion.</summary>
+    public const string Article10Fallback =
+        "在支持和鼓励优化营商环境,积极履职尽责的同时,严禁打着推行柔性执法和包容审慎监管的旗号,搞吃拿卡要、徇私舞弊、办人情案,以及其他侵害群众利益和影响履职尽责等行为。";
+
+    public sealed class ReportInput
+    {
+        public Guid? PersonId { get; set; }
+        public Guid? CaseId { get; set; }
+        public AbuseKind Kind { get; set; } = AbuseKind.Extortion;
+        public string? Description { get; set; }
+        public DateOnly? ReceivedOn { get; set; }
+    }
+
+    public sealed class ConclusionInput
+    {
+        public bool? Substantiated { get; set; }
+        public string? Conclusion { get; set; }
+    }
+
+    public sealed record CaseOption(Guid Id, string Number, string Title);
+
+    public sealed record PersonOption(Guid Id, string Name, string Post, string UnitName);
+
+    [BindProperty(SupportsGet = true)] public AbuseReportStatus? Status { get; set; }
+
+    /// <summary>Prefill of the form, e.g. from a case page.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? CaseId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? PersonId { get; set; }
+
+    [BindProperty] public ReportInput Input { get; set; } = new();
+    [BindProperty] public ConclusionInput Conclude { get; set; } = new();
+
+    /// <summary>The report whose conclusion form answered with a refusal (opened again).</summary>
+    public Guid? ConcludingId { get; private set; }
+
+    public IReadOnlyList<AbuseReportsApi.AbuseReportView> Reports { get; private set; } = [];
+    public IReadOnlyList<CaseOption> Cases { get; private set; } = [];
+    public IReadOnlyList<PersonOption> Persons { get; private set; } = [];
+    public bool CanConclude { get; private set; }
+    public string ArticleTitle { get; private set; } = "第十条";
+    public string ArticleText { get; private set; } = Article10Fallback;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var actor = await services.Current.GetAsync(ct);
+        if (!AbuseReportsApi.MayView(actor))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        Input.ReceivedOn = ChinaClock.Today(services.Time);
+        Input.CaseId = CaseId;
+        Input.PersonId = PersonId;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var actor = await services.Current.GetAsync(ct);
+        try
+        {
+            await AbuseReportsApi.RecordAsync(new AbuseReportsApi.RecordRequest(Input.PersonId, Input.CaseId, Input.Kind, Input.Description, Input.ReceivedOn),
+                actor, services.Runner, ct);
+            TempData["Notice"] = "已登记举报，待局机关纪委核查。";
+            return Redirect("/AbuseReports");
+        }
+        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        {
+            ModelState.AddDomainErrors(e);
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostConcludeAsync(Guid id, CancellationToken ct)
+    {
+        var actor = await services.Current.GetAsync(ct);
+        try
+        {
+            if (Conclude.Substantiated is null)
+            {
+                throw new DomainException(ErrorKind.Invalid, "validation-failed", "提交的内容有误：请选择核查结论（查实或查否）。",
+                    new Dictionary<string, string[]> { ["substantiated"] = ["请选择核查结论（查实或查否）。"] });
+            }
+            var view = await AbuseReportsApi.ConcludeAsync(id, new AbuseReportsApi.ConcludeRequest(Conclude.Substantiated.Value, Conclude.Conclusion), actor, services.Runner, ct);
+            TempData["Notice"] = view.Status == AbuseReportStatus.Substantiated
+                ? $"已登记核查结论：查实。{(view.CaseNumber is { } n ? $"案件 {n} 的容错免责建议将列明该情形（第十条）。" : "该人员的容错免责建议将列明该情形（第十条）。")}"
+                : "已登记核查结论：查否。";
+            return Redirect("/AbuseReports");
+        }
+        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        {
+            ModelState.AddDomainErrors(e, prefix: "Conclude");
+            ConcludingId = id;
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var actor = await services.Current.GetAsync(ct);
+        CanConclude = AbuseReportsApi.MayConclude(actor);
+        Reports = await AbuseReportsApi.ListAsync(services.Db, new AbuseReportsApi.ListFilter(Status), ct);
+        Cases = await services.Db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).OrderByDescending(c => c.Number)
+            .Select(c => new CaseOption(c.Id, c.Number, c.Title)).ToListAsync(ct);
+        var units = await services.Db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (u.Name, u.SortOrder), ct);
+        Persons = (await services.Db.Persons.AsNoTracking().ToListAsync(ct))
+            .OrderBy(p => units.GetValueOrDefault(p.UnitId).SortOrder).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new PersonOption(p.Id, p.Name, p.Post, units.GetValueOrDefault(p.UnitId).Name ?? "")).ToList();
+        var policy = services.Policies.All.FirstOrDefault(p => p.IsInForceOn(ChinaClock.Today(services.Time))) ?? services.Policies.All.Last();
+        if (policy.Exclusions.FirstOrDefault(x => x.Rule == "Art10NoAbuseAsCover") is { } item)
+        {
+            ArticleTitle = item.Article;
+            ArticleText = item.Text;
+        }
+    }
+
+    public static string StatusClass(AbuseReportStatus status) => status switch
+    {
+        AbuseReportStatus.Substantiated => "text-bg-danger",
+        AbuseReportStatus.Unsubstantiated => "text-bg-secondary",
+        _ => "text-bg-warning",
+    };
+}
