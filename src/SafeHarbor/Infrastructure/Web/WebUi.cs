@@ -126,6 +126,16 @@ public static class WebUi
         {
             items.Add(new("统计分析", "/Dashboard", "bar-chart"));
         }
+        if (actor.PersonId is { } me)
+        {
+            items.Add(new("我的", "#", "person-badge",
+            [
+                new("我的档案", $"/People/{me}", "person-vcard"),
+                new("我的整改措施", "/Correction/Mine", "list-check"),
+                new("我的考核", "/Assessment/Mine", "clipboard-check"),
+                new("我的关爱激励", "/Incentives/Mine", "heart"),
+            ]));
+        }
 
         var system = new List<MenuItem>();
         if (actor.Has(Role.SystemAdmin))
