@@ -4,17 +4,21 @@ using SafeHarbor.Calendar;
 using SafeHarbor.Features.Dashboard;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Pages;
 
 /// <summary>统计分析: aggregates of the cases in scope, filtered by year and business field on the server.</summary>
-public sealed class DashboardModel(CurrentActor current, SafeHarborDb db, WorkingDayCalendar calendar, TimeProvider time) : PageModel
+public sealed class DashboardModel(CurrentActor current, SafeHarborDb db, WorkingDayCalendar calendar, PolicyCatalog policies, TimeProvider time) : PageModel
 {
     /// <summary>The year the accountability procedure started (启动问责年度).</summary>
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? BusinessField { get; set; }
 
     public DashboardSeries Series { get; private set; } = null!;
+
+    /// <summary>The figures of Art. 8–13: correction, prevention flags, result uses, grades, incentives.</summary>
+    public AfterDecisionSeries After { get; private set; } = null!;
     public IReadOnlyList<int> Years { get; private set; } = [];
     public bool BureauWide { get; private set; }
     public DateOnly Today { get; private set; }
@@ -35,6 +39,7 @@ public sealed class DashboardModel(CurrentActor current, SafeHarborDb db, Workin
         Series = result.Series;
         Years = result.Years;
         BureauWide = result.BureauWide;
+        After = await AfterDecisionQuery.RunAsync(new DashboardQuery.Filter(Year, BusinessField), actor, db, policies, Today, ct);
         return Page();
     }
 

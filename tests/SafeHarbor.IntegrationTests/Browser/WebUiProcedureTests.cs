@@ -373,6 +373,8 @@ public sealed partial class WebUiProcedureTests
         expected.AddRange(Findings.Select(_ => ("记录核实意见", "刘纪检")));
         expected.AddRange([("提交书面调查报告", "刘纪检"), ("列入党组会议议题", "孙秘书"),
             ("表决", "周书记"), ("表决", "李副局长"), ("表决", "王副局长"), ("表决", "陈副局长"), ("形成认定意见", "孙秘书"),
+            // Art. 11: the decision to exempt creates the result-use records in the same step.
+            ("生成结果运用记录", "孙秘书"),
             ("书面反馈认定结果", "孙秘书"), ("登记送达", "孙秘书"), ("申请方签收确认", "何执法"), ("公开容错免责结果", "孙秘书"), ("存档备案", "吴党委")]);
         var entries = page.GetByTestId("timeline").Locator("li");
         await Expect(entries.Locator("strong")).ToHaveTextAsync(expected.Select(e => e.Action).ToArray());

@@ -1,12 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.IntegrationTests.Support;
-using SafeHarbor.Organisation;
 
 namespace SafeHarbor.IntegrationTests.Dashboard;
 
@@ -59,16 +55,6 @@ public sealed class SignedInPages : IDisposable
         using var response = await client.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
         return new PageAnswer(response.StatusCode, html, await Parser.ParseDocumentAsync(html));
-    }
-
-    /// <summary>Adds an account with one role (the test cast has no 执法稽查科 or 人事科 user).</summary>
-    public static async Task AddUserAsync(TestApp app, string userName, string displayName, Role role)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, LockoutEnabled = true };
-        Assert.True((await users.CreateAsync(user, TestApp.Password)).Succeeded, $"could not create {userName}");
-        Assert.True((await users.AddToRoleAsync(user, role.ToString())).Succeeded, $"could not give {userName} the role {role}");
     }
 
     public void Dispose() => client.Dispose();

@@ -151,7 +151,8 @@ public sealed class WebPage
         Find(selector) as IHtmlFormElement ?? throw new InvalidOperationException($"no form {selector} on {Url} ({(int)Status}): {Text}");
 
     /// <summary>The links of the main menu.</summary>
-    public string[] MenuTexts => All("header nav #menu .nav-link").Select(a => Browser.Squash(a.TextContent)).ToArray();
+    /// <summary>Every menu entry a user can reach: top-level links and the entries of the grouped menus.</summary>
+    public string[] MenuTexts => All("header nav #menu .nav-link:not(.dropdown-toggle), header nav #menu .dropdown-item").Select(a => Browser.Squash(a.TextContent)).ToArray();
 
     /// <summary>The messages next to a field (the validation span the tag helper renders for it).</summary>
     public string FieldError(string field)

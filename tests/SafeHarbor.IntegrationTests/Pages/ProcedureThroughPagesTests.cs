@@ -102,7 +102,7 @@ public sealed class ProcedureThroughPagesTests
         Assert.NotEqual("", archived.TextOf("[data-testid=archive-number]"));
         string[] expected =
         [
-            "Register", "Apply", "StartVerification", .. Items.Select(_ => "RecordFinding"), "SubmitReport", "Schedule", "Vote", "Vote", "Vote", "Decide",
+            "Register", "Apply", "StartVerification", .. Items.Select(_ => "RecordFinding"), "SubmitReport", "Schedule", "Vote", "Vote", "Vote", "Decide", "CreateResultRecords",
             "IssueFeedback", "RecordDelivery", "Acknowledge", "Publish", "Archive",
         ];
         Assert.Equal(expected, await app.TimelineAsync(new CaseRef(id, "")));

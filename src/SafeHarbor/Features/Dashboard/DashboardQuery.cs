@@ -39,16 +39,10 @@ public static class DashboardQuery
     public static Expression<Func<Case, bool>> Scope(Actor actor) =>
         actor.SeesAllCases ? CaseAccess.VisibleTo(actor) : _ => true;
 
-    public static async Task<Result> RunAsync(Filter filter, Actor actor, SafeHarborDb db, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
+    /// <summary>The cases counted under the filter: the actor's scope, the year the procedure started, the business field.</summary>
+    public static IQueryable<Case> Filtered(Filter filter, Actor actor, SafeHarborDb db)
     {
-        if (!MayView(actor))
-        {
-            throw DomainException.Forbidden("dashboard-not-allowed", "统计分析只向办理容错免责程序的部门、执法稽查科和人事科开放。");
-        }
-        var inScope = db.Cases.AsNoTracking().Where(Scope(actor));
-        var years = await inScope.Select(c => c.AccountabilityStartedOn.Year).Distinct().ToListAsync(ct);
-
-        var cases = inScope;
+        var cases = db.Cases.AsNoTracking().Where(Scope(actor));
         if (filter.Year is { } year)
         {
             if (year is >= 1 and <= 9999)
@@ -67,6 +61,17 @@ public static class DashboardQuery
             var field = filter.BusinessField.Trim();
             cases = cases.Where(c => c.BusinessField == field);
         }
+        return cases;
+    }
+
+    public static async Task<Result> RunAsync(Filter filter, Actor actor, SafeHarborDb db, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
+    {
+        if (!MayView(actor))
+        {
+            throw DomainException.Forbidden("dashboard-not-allowed", "统计分析只向办理容错免责程序的部门、执法稽查科和人事科开放。");
+        }
+        var years = await db.Cases.AsNoTracking().Where(Scope(actor)).Select(c => c.AccountabilityStartedOn.Year).Distinct().ToListAsync(ct);
+        var cases = Filtered(filter, actor, db);
 
         var rows = await cases.Select(c => new
         {

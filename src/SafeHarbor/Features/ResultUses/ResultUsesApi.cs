@@ -96,7 +96,9 @@ public static class ResultUsesApi
         {
             var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == matter, ct)
                 ?? throw DomainException.NotFound("case-not-found", "事项不存在。");
-            var involved = c.Subjects.Any(s => s.PersonId == personId || (s.Kind == SubjectKind.Unit && s.UnitId == unitId));
+            var involved = c.Subjects.Any(s => personId is not null
+                ? s.PersonId == personId
+                : s.Kind == SubjectKind.Unit && s.UnitId == unitId);
             answer = !involved
                 ? $"{subjectName}不是事项 {c.Number} 的问责对象，该事项与其无关。"
                 : c.Decision is { } d
@@ -117,7 +119,7 @@ public static class ResultUsesApi
         var unitName = await db.Units.Where(u => u.Id == person.UnitId).Select(u => u.Name).SingleOrDefaultAsync(ct) ?? "";
         var cases = await db.Cases.AsNoTracking()
             .Where(c => c.Subjects.Any(s => s.PersonId == personId))
-            .OrderBy(c => c.AccountabilityStartedOn).ToListAsync(ct);
+            .OrderBy(c => c.AccountabilityStartedOn).ThenBy(c => c.Number).ToListAsync(ct);
         var records = await db.Set<ResultRecord>().AsNoTracking().Where(r => r.PersonId == personId).ToListAsync(ct);
         var matters = cases.Select(c =>
         {

@@ -12,6 +12,7 @@ using SafeHarbor.Features.CaseDocuments;
 using SafeHarbor.Features.Correction;
 using SafeHarbor.Features.Incentives;
 using SafeHarbor.Features.Prevention;
+using SafeHarbor.Features.Profiles;
 using SafeHarbor.Features.ResultUses;
 using SafeHarbor.Features.CaseFiles;
 using SafeHarbor.Features.Determination;
@@ -134,6 +135,7 @@ public static class Composition
         app.MapResultUses();
         app.MapAssessment();
         app.MapIncentives();
+        app.MapProfiles();
         app.MapAbuseReports();
         app.MapAuditTrail();
         return app;

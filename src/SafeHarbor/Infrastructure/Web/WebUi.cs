@@ -92,11 +92,11 @@ public static class WebUi
         var after = new List<MenuItem>();
         if (actor.SeesAllCases)
         {
-            after.Add(new("纠错整改（第八条）", "/Correction", "wrench-adjustable"));
+            after.Add(new("纠错整改", "/Correction", "wrench-adjustable"));
         }
         if (actor.SeesAllCases || actor.Has(Role.PolicyOwner))
         {
-            after.Add(new("防错分析（第九条）", "/Prevention", "shield-exclamation"));
+            after.Add(new("防错分析", "/Prevention", "shield-exclamation"));
         }
         if (actor.IsLeader && !actor.SeesAllCases)
         {
@@ -104,19 +104,19 @@ public static class WebUi
         }
         if (actor.Has(Role.Investigator) || actor.Has(Role.GuidanceGroup))
         {
-            after.Add(new("举报核查（第十条）", "/AbuseReports", "megaphone"));
+            after.Add(new("举报核查", "/AbuseReports", "megaphone"));
         }
         if (actor.SeesAllCases || actor.Has(Role.Personnel))
         {
-            after.Add(new("结果运用（第十一条）", "/ResultUses", "patch-check"));
+            after.Add(new("结果运用", "/ResultUses", "patch-check"));
         }
         if (actor.Has(Role.Personnel))
         {
-            after.Add(new("考核（第十二条）", "/Assessment", "clipboard-data"));
+            after.Add(new("考核", "/Assessment", "clipboard-data"));
         }
         if (Features.Incentives.IncentiveAccess.MayUseWorkspace(actor))
         {
-            after.Add(new("关爱激励（第十三条）", "/Incentives", "heart"));
+            after.Add(new("关爱激励", "/Incentives", "heart"));
         }
         if (after.Count > 0)
         {

@@ -23,12 +23,15 @@
             });
     }
 
-    function horizontalBar(rows, axisName) {
+    // The unit a count is read in (data-unit on the chart): 件 for cases unless the panel says otherwise.
+    function suffix(unit) { return unit ? " " + unit : ""; }
+
+    function horizontalBar(rows, axisName, unit) {
         // Longest category at the top: ECharts draws the first category at the bottom.
         const data = rows.slice().reverse();
         return {
             textStyle: { fontFamily: font },
-            tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: function (v) { return v + " 件"; } },
+            tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: function (v) { return v + suffix(unit); } },
             grid: { left: 8, right: 48, top: 28, bottom: 28, containLabel: true },
             xAxis: { type: "value", name: axisName, nameLocation: "middle", nameGap: 26, minInterval: 1 },
             yAxis: { type: "category", data: data.map(function (r) { return r.label; }), axisTick: { show: false } },
@@ -42,19 +45,19 @@
         };
     }
 
-    function pie(rows) {
+    function pie(rows, unit) {
         const data = rows.filter(function (r) { return r.value > 0; });
         return {
             baseOption: {
                 textStyle: { fontFamily: font },
-                tooltip: { trigger: "item", formatter: "{b}：{c} 件（{d}%）" },
+                tooltip: { trigger: "item", formatter: "{b}：{c}" + suffix(unit) + "（{d}%）" },
                 legend: { bottom: 0, type: "scroll" },
                 series: [{
                     type: "pie",
                     radius: ["35%", "62%"],
                     center: ["50%", "45%"],
                     avoidLabelOverlap: true,
-                    label: { formatter: "{b}\n{c} 件（{d}%）" },
+                    label: { formatter: "{b}\n{c}" + suffix(unit) + "（{d}%）" },
                     data: data.map(function (r) { return { name: r.label, value: r.value, itemStyle: r.color ? { color: r.color } : undefined }; }),
                 }],
             },
@@ -109,13 +112,14 @@
             return;
         }
         let option;
+        const unit = el.dataset.unit === undefined ? "件" : el.dataset.unit;
         switch (el.dataset.chart) {
             case "hbar":
                 el.style.height = Math.max(200, rows.length * 28 + 70) + "px";
-                option = horizontalBar(rows, el.dataset.axis);
+                option = horizontalBar(rows, el.dataset.axis, unit);
                 break;
             case "pie":
-                option = pie(rows);
+                option = pie(rows, unit);
                 break;
             case "stages":
                 el.style.height = Math.max(200, rows.length * 36 + 70) + "px";
