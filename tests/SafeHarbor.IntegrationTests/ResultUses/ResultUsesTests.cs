@@ -228,7 +228,8 @@ public sealed class ResultUsesTests
         Assert.Equal(3, rows.Count);
         Assert.Equal("已予容错免责", Browser.Squash(rows[m.Exempted.Number].QuerySelector("[data-testid=exemption]")!.TextContent));
         Assert.Equal("免于一票否决", Browser.Squash(rows[m.Exempted.Number].QuerySelector("[data-testid=veto]")!.TextContent));
-        Assert.Equal(5, rows[m.Exempted.Number].QuerySelectorAll("ul li").Length);
+        // The five uses in the article's order, （一） to （五）.
+        Assert.Equal(Articles, rows[m.Exempted.Number].QuerySelectorAll("ul li").Select(li => Browser.Squash(li.TextContent)[..Articles[0].Length]));
         Assert.Equal("不予容错免责", Browser.Squash(rows[m.NotExempted.Number].QuerySelector("[data-testid=exemption]")!.TextContent));
         Assert.Equal("由审查组结合具体情况把握", Browser.Squash(rows[m.NotExempted.Number].QuerySelector("[data-testid=veto]")!.TextContent));
         Assert.Equal("未申请容错免责", Browser.Squash(rows[m.NotApplied.Number].QuerySelector("[data-testid=exemption]")!.TextContent));

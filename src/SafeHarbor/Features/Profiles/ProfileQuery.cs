@@ -103,9 +103,7 @@ public static class ProfileQuery
                 var isSubject = c.Subjects.Any(s => s.PersonId == personId);
                 var isApplicant = c.Application?.ApplicantPersonId == personId;
                 var involvement = isSubject && isApplicant ? "问责对象、申请人" : isSubject ? "问责对象" : "申请人";
-                var order = policy.ResultUses.Select(u => u.Code).ToList();
-                var uses = records.Where(r => r.CaseId == c.Id)
-                    .OrderBy(r => order.IndexOf(r.UseCode) is >= 0 and var i ? i : int.MaxValue).ThenBy(r => r.UseArticle, StringComparer.Ordinal)
+                var uses = records.Where(r => r.CaseId == c.Id).InArticleOrder(policies)
                     .Select(r => new UseView(r.UseCode, r.UseArticle, policy.ResultUses.FirstOrDefault(u => u.Code == r.UseCode)?.Title ?? r.UseText, r.UseText))
                     .ToList();
                 CorrectionSummary? correction = null;

@@ -26,6 +26,19 @@ public sealed class ResultRecord
     public DateOnly DecidedOn { get; set; }
 }
 
+public static class ResultRecordOrder
+{
+    /// <summary>
+    /// Records in the order of the article's items (（一） to （五）) as the policies list the uses; a use no
+    /// policy lists any more comes last. (The article strings do not sort: 三 comes before 二 by code point.)
+    /// </summary>
+    public static IEnumerable<ResultRecord> InArticleOrder(this IEnumerable<ResultRecord> records, PolicyRules.PolicyCatalog policies)
+    {
+        var order = policies.All.SelectMany(p => p.ResultUses).Select(u => u.Code).Distinct().ToList();
+        return records.OrderBy(r => order.IndexOf(r.UseCode) is >= 0 and var i ? i : int.MaxValue).ThenBy(r => r.UseCode, StringComparer.Ordinal);
+    }
+}
+
 internal sealed class ResultRecordConfiguration : IEntityTypeConfiguration<ResultRecord>
 {
     public void Configure(EntityTypeBuilder<ResultRecord> b)

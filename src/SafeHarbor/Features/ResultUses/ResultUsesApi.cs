@@ -62,8 +62,9 @@ public static class ResultUsesApi
         {
             query = query.Where(r => r.UnitId == unitId);
         }
-        var records = await query.OrderByDescending(r => r.DecidedOn).ThenBy(r => r.CaseNumber).ToListAsync(ct);
-        return records.Select(r => View(r, policies)).ToList();
+        var records = await query.ToListAsync(ct);
+        return records.InArticleOrder(policies).OrderByDescending(r => r.DecidedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal)
+            .Select(r => View(r, policies)).ToList();
     }
 
     public static async Task<Coverage> CoverageAsync(SafeHarborDb db, PolicyCatalog policies, Guid? personId, Guid? unitId, Guid? caseId, string? use, CancellationToken ct)
@@ -124,7 +125,7 @@ public static class ResultUsesApi
         var matters = cases.Select(c =>
         {
             var policy = policies.Get(c.PolicyId);
-            var uses = records.Where(r => r.CaseId == c.Id).Select(r => $"{r.UseArticle} {r.UseText}").ToList();
+            var uses = records.Where(r => r.CaseId == c.Id).InArticleOrder(policies).Select(r => $"{r.UseArticle} {r.UseText}").ToList();
             var exemption = c.Decision switch
             {
                 { Outcome: Outcome.Exempted } => "已予容错免责",
