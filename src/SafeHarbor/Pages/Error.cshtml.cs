@@ -9,6 +9,9 @@ namespace SafeHarbor.Pages;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
+    /// <summary>HttpContext item with the reason a page refused the user (a 403 raised by a rule), shown instead of the generic text.</summary>
+    public const string RefusalReasonKey = "SafeHarbor.RefusalReason";
+
     public int Code { get; private set; }
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
@@ -25,7 +28,7 @@ public sealed class ErrorModel : PageModel
         (Heading, Message) = Code switch
         {
             404 => ("找不到页面", "您要找的页面或案件不存在，或不在您的查看范围内。"),
-            403 => ("无权访问", "您当前的角色不能使用这个页面。"),
+            403 => ("无权访问", HttpContext.Items[RefusalReasonKey] as string ?? "您当前的角色不能使用这个页面。"),
             400 => ("请求有误", "提交的内容无法处理，请返回重新填写。"),
             _ => ("系统出错了", "系统处理时发生错误，您的操作没有完成，数据未做任何修改。请稍后重试；如果问题持续，请把请求编号告诉系统管理员。"),
         };

@@ -123,6 +123,8 @@ public sealed class CorrectionApiTests
             app.FollowUpAsync(c, "inv"),
             app.CloseAsync(c),
             app.As("office").PutJsonAsync($"{c.CorrectionUrl()}/cause-analysis", new { text = "事后改写原因分析。" }),
+            app.As("office").PostJsonAsync($"{c.CorrectionUrl()}/talks", Talk(app)),
+            app.As("office").PostJsonAsync($"{c.CorrectionUrl()}/reminder-letters", Letter(app)),
         };
         foreach (var attempt in attempts)
         {
@@ -133,6 +135,8 @@ public sealed class CorrectionApiTests
         var planExists = await app.As("office").PostJsonAsync($"{c.CorrectionUrl()}/plan", new { measures = new[] { Measure(app, "staffA", 5) } }).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("plan-exists", planExists.Code);
         var view = await app.ViewAsync(c);
+        Assert.Equal((false, false, false), (view.GetProperty("may").GetProperty("record").GetBoolean(), view.GetProperty("may").GetProperty("followUp").GetBoolean(), view.GetProperty("may").GetProperty("close").GetBoolean()));
+        Assert.Equal(0, view.GetProperty("talks").GetArrayLength());
         Assert.Equal(1, view.GetProperty("plan").GetProperty("measures").GetArrayLength());
         Assert.Equal(1, view.GetProperty("plan").GetProperty("checks").GetArrayLength());
         Assert.Equal("跟踪复查没有台账，到期无提醒；集中任务期间未调整分工。", view.GetProperty("analysis").GetProperty("text").GetString());

@@ -72,4 +72,13 @@ public static class CorrectionAccess
         CorrectionRules.EnsureVersion(plan, expectedVersion);
         return plan;
     }
+
+    /// <summary>409 once the plan is closed: the talks, letters and analysis are what the closed plan answered, and stay as they were.</summary>
+    public static async Task EnsureNotClosedAsync(SafeHarborDb db, Guid caseId, CancellationToken ct)
+    {
+        if (await db.Set<RectificationPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.CaseId == caseId, ct) is { Status: PlanStatus.Closed } closed)
+        {
+            CorrectionRules.EnsureOpen(closed);
+        }
+    }
 }

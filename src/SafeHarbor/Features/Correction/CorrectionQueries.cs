@@ -65,7 +65,8 @@ public static class CorrectionQueries
         var analyst = analysis is null ? null : await db.Users.Where(u => u.Id == analysis.RecordedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
 
         var stage = Stage(talks.Count, letters.Count, analysis is not null, plan);
-        var mayRecord = CorrectionAccess.MayRecord(c, actor, policy);
+        // A closed plan is the finished record: no more talks, letters or analysis are added to it.
+        var mayRecord = CorrectionAccess.MayRecord(c, actor, policy) && plan is not { Status: PlanStatus.Closed };
         var may = new Permissions(
             mayRecord,
             CorrectionAccess.MayFollowUp(c, actor, policy) && plan is { Status: PlanStatus.Open },

@@ -15,11 +15,7 @@ public static class RecordCauseAnalysis
             var c = await CorrectionAccess.LoadCaseAsync(ctx.Db, actor, caseId, ct);
             var policy = ctx.PolicyOf(c);
             var actingAs = CorrectionAccess.Require(c, actor, policy, CorrectionAccess.Recorders, "记录原因分析");
-            if (await ctx.Db.Set<RectificationPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.CaseId == c.Id, ct) is { Status: PlanStatus.Closed } closed)
-            {
-                // The analysis is what the closed plan answered; it stays as it was.
-                CorrectionRules.EnsureOpen(closed);
-            }
+            await CorrectionAccess.EnsureNotClosedAsync(ctx.Db, c.Id, ct);
             new Validation().RequireText(r.Text, "text", "原因分析", 5000).ThrowIfInvalid();
 
             var analysis = await ctx.Db.Set<CauseAnalysis>().SingleOrDefaultAsync(a => a.CaseId == c.Id, ct);

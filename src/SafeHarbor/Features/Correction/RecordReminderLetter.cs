@@ -17,6 +17,7 @@ public static class RecordReminderLetter
             var c = await CorrectionAccess.LoadCaseAsync(ctx.Db, actor, caseId, ct);
             var policy = ctx.PolicyOf(c);
             var actingAs = CorrectionAccess.Require(c, actor, policy, CorrectionAccess.Recorders, "登记发函提醒");
+            await CorrectionAccess.EnsureNotClosedAsync(ctx.Db, c.Id, ct);
             new Validation()
                 .Require(r.SentOn is not null, "sentOn", "请填写发函日期。")
                 .Require(r.SentOn is null || r.SentOn <= ctx.Today, "sentOn", "发函日期不能晚于今天。")

@@ -19,6 +19,7 @@ public static class RecordTalk
             var c = await CorrectionAccess.LoadCaseAsync(ctx.Db, actor, caseId, ct);
             var policy = ctx.PolicyOf(c);
             var actingAs = CorrectionAccess.Require(c, actor, policy, CorrectionAccess.Recorders, "记录个别谈话");
+            await CorrectionAccess.EnsureNotClosedAsync(ctx.Db, c.Id, ct);
 
             var talkerId = r.TalkerPersonId ?? actor.PersonId;
             var talker = talkerId is { } tid ? await ctx.Db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == tid, ct) : null;

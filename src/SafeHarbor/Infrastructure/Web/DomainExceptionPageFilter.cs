@@ -14,6 +14,11 @@ public sealed class DomainExceptionPageFilter : IAsyncPageFilter
         var executed = await next();
         if (executed.Exception is DomainException { Kind: ErrorKind.NotFound or ErrorKind.Forbidden } e && !executed.ExceptionHandled)
         {
+            if (e.Kind == ErrorKind.Forbidden)
+            {
+                // The error page (re-executed on the same request) says why, in the rule's own words.
+                context.HttpContext.Items[Pages.ErrorModel.RefusalReasonKey] = e.Message;
+            }
             executed.Result = e.Kind == ErrorKind.NotFound ? new NotFoundResult() : new StatusCodeResult(StatusCodes.Status403Forbidden);
             executed.ExceptionHandled = true;
         }
