@@ -1,16 +1,6 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
-using SafeHarbor.Cases;
-using SafeHarbor.Infrastructure.Demo;
-using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.IntegrationTests.Documents;
 using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Assessment;
@@ -21,7 +11,7 @@ public sealed class AssessmentDemoTests
     [Theory, AllDatabases]
     public async Task The_demo_shows_two_schemes_a_closed_third_quarter_and_a_graded_annual_assessment_where_the_exempted_matter_was_not_deducted(Db db)
     {
-        await using var app = await DemoApp.StartAsync(db, new DateOnly(2026, 11, 26));
+        await using var app = await DemoBureau.StartAsync(db, today: new DateOnly(2026, 11, 26));
         var personnel = app.As("huangl");
 
         var schemes = (await personnel.GetOkAsync("/api/assessment/schemes")).EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToArray();
@@ -67,7 +57,7 @@ public sealed class AssessmentDemoTests
     [Fact]
     public async Task Before_the_quarter_ends_the_demo_quarter_is_graded_but_left_open()
     {
-        await using var app = await DemoApp.StartAsync(Db.Sqlite, new DateOnly(2026, 9, 21));
+        await using var app = await DemoBureau.StartAsync(Db.Sqlite, today: new DateOnly(2026, 9, 21));
         var periods = (await app.As("huangl").GetOkAsync("/api/assessment/periods")).EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
         Assert.False(periods["2026年第三季度平时考核"].GetProperty("closed").GetBoolean());
         Assert.Equal(16, periods["2026年第三季度平时考核"].GetProperty("graded").GetInt32());
@@ -76,77 +66,4 @@ public sealed class AssessmentDemoTests
 
     private static JsonElement Person(JsonElement period, string name) =>
         period.GetProperty("assessments").EnumerateArray().Single(a => a.GetProperty("personName").GetString() == name);
-
-    /// <summary>The app over a fresh database of its own, seeded with the demo bureau on the given day.</summary>
-    private sealed class DemoApp : WebApplicationFactory<Program>
-    {
-        private readonly Dictionary<string, string?> settings;
-        private readonly Dictionary<string, HttpClient> clients = [];
-        private readonly string workDirectory = Path.Combine(Path.GetTempPath(), "safeharbor-tests", Guid.NewGuid().ToString("N"));
-        private readonly TestDatabase database;
-        private readonly TestClock clock = new();
-
-        private DemoApp(TestDatabase database, DateOnly today)
-        {
-            this.database = database;
-            clock.SetToday(today);
-            settings = new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = database.Kind.ToString(),
-                ["Database:ConnectionString"] = database.ConnectionString,
-                ["Demo:Seed"] = "true",
-                ["Security:PasswordHashIterations"] = "1000",
-                ["DataProtection:KeysDirectory"] = Path.Combine(workDirectory, "keys"),
-                ["Evidence:Directory"] = Path.Combine(workDirectory, "evidence"),
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
-        }
-
-        public static async Task<DemoApp> StartAsync(Db kind, DateOnly today)
-        {
-            var app = new DemoApp(await TestDatabase.CreateAsync(kind), today);
-            _ = app.Server;
-            return app;
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
-            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
-        }
-
-        public HttpClient As(string userName)
-        {
-            if (!clients.TryGetValue(userName, out var client))
-            {
-                client = CreateClient();
-                var login = client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoData.Password }).GetAwaiter().GetResult();
-                var token = JsonDocument.Parse(login.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement.GetProperty("accessToken").GetString();
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                clients[userName] = client;
-            }
-            return client;
-        }
-
-        public async Task<Case> CaseAsync(string title)
-        {
-            await using var scope = Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<SafeHarborDb>().Cases.AsNoTracking().SingleAsync(c => c.Title == title);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            foreach (var c in clients.Values)
-            {
-                c.Dispose();
-            }
-            await base.DisposeAsync();
-            await database.DisposeAsync();
-            if (Directory.Exists(workDirectory))
-            {
-                Directory.Delete(workDirectory, recursive: true);
-            }
-        }
-    }
 }

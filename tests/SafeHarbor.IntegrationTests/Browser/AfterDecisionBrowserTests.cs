@@ -272,6 +272,15 @@ public sealed partial class AfterDecisionBrowserTests
         // Each use once, in the order of the article's items, as the profile lists them.
         await Expect(reviewed.Locator("td").Nth(6).Locator("li")).ToHaveTextAsync(CadreReviewUses);
         await chromium.ShotAsync("personnel-cadre-review");
+
+        // ---- … and the figures: charts drawn from their tables (charts.js), an empty one says so ---------------
+        await page.GotoAsync("/Dashboard");
+        await Expect(page.Locator("[data-chart][data-table=correction-stages] svg")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-chart][data-table=records-by-use] svg")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-chart][data-table=incentives]")).ToHaveTextAsync("暂无数据");
+        await chromium.ShotAsync("personnel-dashboard");
+        await page.GotoAsync("/Incentives/Report");
+        await Expect(page.Locator("[data-incentive-chart]")).ToHaveTextAsync("本年度暂无记录");
         await chromium.SignOutAsync();
 
         // ---- a colleague of another branch is refused the profile ----------------------------------------------

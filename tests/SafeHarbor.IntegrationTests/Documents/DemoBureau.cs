@@ -28,10 +28,10 @@ public sealed class DemoBureau : WebApplicationFactory<Program>
     private readonly Dictionary<string, HttpClient> clients = [];
     private readonly string workDirectory;
 
-    private DemoBureau(TestDatabase database, IDictionary<string, string?> overrides)
+    private DemoBureau(TestDatabase database, IDictionary<string, string?> overrides, DateOnly today)
     {
         Database = database;
-        Clock.SetToday(Today);
+        Clock.SetToday(today);
         workDirectory = Path.Combine(Path.GetTempPath(), "safeharbor-tests", Guid.NewGuid().ToString("N"));
         settings = new Dictionary<string, string?>
         {
@@ -60,10 +60,11 @@ public sealed class DemoBureau : WebApplicationFactory<Program>
         ["Documents:TemplateDirectory"] = settings.GetValueOrDefault("Documents:TemplateDirectory"),
     };
 
-    public static async Task<DemoBureau> StartAsync(Db kind, IDictionary<string, string?>? overrides = null)
+    /// <param name="today">The day the demo is seeded on (default <see cref="Today"/>): the demo script dates itself back from it.</param>
+    public static async Task<DemoBureau> StartAsync(Db kind, IDictionary<string, string?>? overrides = null, DateOnly? today = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
-        var app = new DemoBureau(database, overrides ?? new Dictionary<string, string?>());
+        var app = new DemoBureau(database, overrides ?? new Dictionary<string, string?>(), today ?? Today);
         _ = app.Server; // runs Program: migrations, then the demo seed on the empty database
         return app;
     }

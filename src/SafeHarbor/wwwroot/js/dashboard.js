@@ -1,28 +1,11 @@
-// 统计分析: each chart is drawn from the accessible table below it (its data-value cells), so the
-// chart and the table always show the same numbers. Without JavaScript the tables remain.
+// 统计分析: each chart is drawn from the table below it (charts.js); this file knows the dashboard's kinds
+// of chart: horizontal bars, a ring, and the working days per stage.
 (function () {
     "use strict";
-    if (typeof echarts === "undefined") { return; }
-
-    const theme = "#8b1a1a";
-    const font = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
-    const charts = [];
-
-    function rowsOf(table) {
-        return Array.from(table.tBodies[0].rows)
-            .filter(function (tr) { return tr.querySelector("[data-value]"); })
-            .map(function (tr) {
-                const valueCell = tr.querySelector("[data-value]");
-                const casesCell = tr.querySelector("[data-cases]");
-                return {
-                    label: tr.querySelector("th").textContent.trim(),
-                    value: valueCell.dataset.value === "" ? null : Number(valueCell.dataset.value),
-                    cases: casesCell ? Number(casesCell.dataset.cases) : null,
-                    color: tr.dataset.color || null,
-                };
-            });
-    }
-
+    const base = window.SafeHarborCharts;
+    if (!base) { return; }
+    const theme = base.theme;
+    const font = base.font;
     // The unit a count is read in (data-unit on the chart): 件 for cases unless the panel says otherwise.
     function suffix(unit) { return unit ? " " + unit : ""; }
 
@@ -103,69 +86,28 @@
     }
 
     function draw(el) {
-        const table = document.getElementById(el.dataset.table);
+        const table = base.tableOf(el);
         if (!table) { return; }
-        const rows = rowsOf(table);
+        const rows = base.rowsOf(table);
         if (rows.length === 0 || rows.every(function (r) { return !r.value; })) {
-            el.style.height = "auto";
-            el.innerHTML = '<p class="text-muted small my-3">暂无数据</p>';
+            base.empty(el, "暂无数据");
             return;
         }
-        let option;
         const unit = el.dataset.unit === undefined ? "件" : el.dataset.unit;
         switch (el.dataset.chart) {
             case "hbar":
                 el.style.height = Math.max(200, rows.length * 28 + 70) + "px";
-                option = horizontalBar(rows, el.dataset.axis, unit);
+                base.mount(el, horizontalBar(rows, el.dataset.axis, unit));
                 break;
             case "pie":
-                option = pie(rows, unit);
+                base.mount(el, pie(rows, unit));
                 break;
             case "stages":
                 el.style.height = Math.max(200, rows.length * 36 + 70) + "px";
-                option = stages(rows, el.dataset.axis);
+                base.mount(el, stages(rows, el.dataset.axis));
                 break;
-            default:
-                return;
         }
-        // SVG scales cleanly when printed.
-        const chart = echarts.init(el, null, { renderer: "svg", locale: "ZH" });
-        const animation = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-        if (option.baseOption) {
-            option.baseOption.animation = animation;
-        } else {
-            option.animation = animation;
-        }
-        chart.setOption(option);
-        charts.push(chart);
-    }
-
-    function resizeAll(width) {
-        charts.forEach(function (c) { c.resize(width ? { width: width } : undefined); });
     }
 
     document.querySelectorAll("[data-chart]").forEach(draw);
-
-    // Follow the chart's own box (window size, Bootstrap columns, fonts arriving late).
-    if (typeof ResizeObserver === "function") {
-        const observer = new ResizeObserver(function (entries) {
-            entries.forEach(function (entry) {
-                const chart = echarts.getInstanceByDom(entry.target);
-                if (chart) { chart.resize(); }
-            });
-        });
-        charts.forEach(function (c) { observer.observe(c.getDom()); });
-    } else {
-        let pending;
-        window.addEventListener("resize", function () {
-            clearTimeout(pending);
-            pending = setTimeout(function () { resizeAll(); }, 150);
-        });
-    }
-    // A4 portrait leaves about 170 mm (≈ 640 CSS px) for the chart; back to the screen size afterwards.
-    window.addEventListener("beforeprint", function () { resizeAll(640); });
-    window.addEventListener("afterprint", function () { resizeAll(); });
-    document.querySelectorAll("[data-dashboard-print]").forEach(function (b) {
-        b.addEventListener("click", function () { window.print(); });
-    });
 })();

@@ -3,11 +3,9 @@
 // Without JavaScript the table remains.
 (function () {
     "use strict";
-    if (typeof echarts === "undefined") { return; }
-
-    const font = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
-    const colors = { talks: "#8b1a1a", regular: "#f0a020", special: "#2e7d32", support: "#1565c0" };
-    const charts = [];
+    const base = window.SafeHarborCharts;
+    if (!base) { return; }
+    const colors = { talks: base.theme, regular: "#f0a020", special: "#2e7d32", support: "#1565c0" };
 
     function seriesOf(table) {
         return Array.from(table.tHead.querySelectorAll("th[data-series]")).map(function (th) {
@@ -34,22 +32,19 @@
     }
 
     function draw(el) {
-        const table = document.getElementById(el.dataset.table);
+        const table = base.tableOf(el);
         if (!table) { return; }
         const series = seriesOf(table);
         const rows = rowsOf(table, series);
         if (rows.length === 0) {
-            el.style.minHeight = "0";
-            el.innerHTML = '<p class="text-muted small my-3">本年度暂无记录</p>';
+            base.empty(el, "本年度暂无记录");
             return;
         }
         // The first unit of the table at the top: ECharts draws the first category at the bottom.
         const data = rows.slice().reverse();
         el.style.height = Math.max(220, data.length * 34 + 90) + "px";
-        const chart = echarts.init(el, null, { renderer: "svg", locale: "ZH" });
-        chart.setOption({
-            animation: !window.matchMedia("(prefers-reduced-motion: reduce)").matches,
-            textStyle: { fontFamily: font },
+        base.mount(el, {
+            textStyle: { fontFamily: base.font },
             tooltip: {
                 trigger: "axis",
                 axisPointer: { type: "shadow" },
@@ -80,23 +75,7 @@
                 };
             }),
         });
-        charts.push(chart);
     }
 
     document.querySelectorAll("[data-incentive-chart]").forEach(draw);
-
-    if (typeof ResizeObserver === "function") {
-        const observer = new ResizeObserver(function (entries) {
-            entries.forEach(function (entry) {
-                const chart = echarts.getInstanceByDom(entry.target);
-                if (chart) { chart.resize(); }
-            });
-        });
-        charts.forEach(function (c) { observer.observe(c.getDom()); });
-    }
-    window.addEventListener("beforeprint", function () { charts.forEach(function (c) { c.resize({ width: 640 }); }); });
-    window.addEventListener("afterprint", function () { charts.forEach(function (c) { c.resize(); }); });
-    document.querySelectorAll("[data-incentive-print]").forEach(function (b) {
-        b.addEventListener("click", function () { window.print(); });
-    });
 })();

@@ -1,6 +1,5 @@
-// 防错分析: each chart is drawn from the accessible table below it (its data-value cells), so the chart
-// and the table always show the same numbers; a flagged value (data-flagged) is drawn in red.
-// Without JavaScript the tables and the highlighted rows remain. The threshold forms show only the
+// 防错分析: each chart is drawn from the table below it (charts.js); a flagged value (data-flagged) is
+// drawn in red. Without JavaScript the tables and the highlighted rows remain. The threshold forms show only the
 // value selects their dimension uses.
 (function () {
     "use strict";
@@ -19,27 +18,12 @@
         sync();
     });
 
-    if (typeof echarts === "undefined") { return; }
-
+    const base = window.SafeHarborCharts;
+    if (!base) { return; }
     const normal = "#5b7083";
     const flagged = "#b71c1c";
-    const theme = "#8b1a1a";
-    const font = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
-    const charts = [];
-
-    function rowsOf(table) {
-        return Array.from(table.tBodies[0].rows)
-            .filter(function (tr) { return tr.querySelector("[data-value]"); })
-            .map(function (tr) {
-                const th = tr.querySelector("th").cloneNode(true);
-                th.querySelectorAll(".badge").forEach(function (b) { b.remove(); });
-                return {
-                    label: th.textContent.trim(),
-                    value: Number(tr.querySelector("[data-value]").dataset.value),
-                    flagged: tr.dataset.flagged === "true",
-                };
-            });
-    }
+    const theme = base.theme;
+    const font = base.font;
 
     function horizontalBar(rows) {
         // The largest at the top: ECharts draws the first category at the bottom.
@@ -89,41 +73,20 @@
     }
 
     function draw(el) {
-        const table = document.getElementById(el.dataset.table);
+        const table = base.tableOf(el);
         if (!table) { return; }
-        const rows = rowsOf(table);
+        const rows = base.rowsOf(table);
         if (rows.length === 0 || rows.every(function (r) { return !r.value; })) {
-            el.style.height = "auto";
-            el.innerHTML = '<p class="text-muted small my-3">暂无数据</p>';
+            base.empty(el, "暂无数据");
             return;
         }
-        let option;
         if (el.dataset.preventionChart === "hbar") {
             el.style.height = Math.max(180, rows.length * 28 + 60) + "px";
-            option = horizontalBar(rows);
+            base.mount(el, horizontalBar(rows));
         } else if (el.dataset.preventionChart === "column") {
-            option = column(rows);
-        } else {
-            return;
+            base.mount(el, column(rows));
         }
-        option.animation = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-        // SVG scales cleanly when printed.
-        const chart = echarts.init(el, null, { renderer: "svg", locale: "ZH" });
-        chart.setOption(option);
-        charts.push(chart);
     }
 
     document.querySelectorAll("[data-prevention-chart]").forEach(draw);
-
-    if (typeof ResizeObserver === "function") {
-        const observer = new ResizeObserver(function (entries) {
-            entries.forEach(function (entry) {
-                const chart = echarts.getInstanceByDom(entry.target);
-                if (chart) { chart.resize(); }
-            });
-        });
-        charts.forEach(function (c) { observer.observe(c.getDom()); });
-    }
-    window.addEventListener("beforeprint", function () { charts.forEach(function (c) { c.resize({ width: 640 }); }); });
-    window.addEventListener("afterprint", function () { charts.forEach(function (c) { c.resize(); }); });
 })();

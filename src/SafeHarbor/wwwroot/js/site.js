@@ -25,3 +25,7 @@ document.addEventListener("htmx:configRequest", function (event) {
     const token = document.querySelector("input[name=__RequestVerificationToken]");
     if (token) { event.detail.headers["RequestVerificationToken"] = token.value; }
 });
+// A 打印 button (data-print-page) prints the page; the print style leaves the navigation out.
+document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print-page]")) { window.print(); }
+});
