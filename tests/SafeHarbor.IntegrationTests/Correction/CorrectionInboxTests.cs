@@ -107,6 +107,34 @@ public sealed class CorrectionInboxTests
         Assert.Empty(await TodoOf("sysadmin"));
     }
 
+    [Theory, AllDatabases]
+    public async Task The_office_is_asked_to_start_the_correction_of_a_decided_matter_until_its_plan_is_made(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var exempted = await app.DecidedCaseAsync();
+        var mitigated = await app.DecidedCaseAsync(Outcome.Mitigated, "staffA2");
+        await app.DecidedCaseAsync(Outcome.NotExempted, "staffB");
+
+        // The office (the secretariat) has one to-do per exempted or mitigated matter, at the step it waits for;
+        // the party-group members, the investigator and the subject have none of these.
+        var homes = await HomesAsync(app, "office", "m1", "inv", "staffA");
+        Assert.Equal(
+            [($"{exempted.Number} ", $"/Correction/{exempted.Id}", "开展纠错"), ($"{mitigated.Number} ", $"/Correction/{mitigated.Id}", "开展纠错")],
+            CorrectionRows(homes["office"]).Select(Row).Select(r => (r.Title[..(exempted.Number.Length + 1)], r.Link, r.Action)));
+        Assert.All(CorrectionRows(homes["office"]).Select(Row), r => Assert.EndsWith("：待谈话或发函提醒", r.Title));
+        Assert.Empty(CorrectionRows(homes["m1"]));
+        Assert.Empty(CorrectionRows(homes["inv"]));
+        Assert.Empty(CorrectionRows(homes["staffA"]));
+
+        // After the talk it waits for the analysis; once the plan is made the to-do is the owners' measures instead.
+        await app.As("office").PostJsonAsync($"{exempted.CorrectionUrl()}/talks", Talk(app)).OkAsync();
+        var office = Row(CorrectionRows((await HomesAsync(app, "office"))["office"]).First());
+        Assert.EndsWith("：待分析原因", office.Title);
+        await app.PlanAsync(exempted, ("staffA", 5));
+        var rows = CorrectionRows((await HomesAsync(app, "office"))["office"]).Select(Row).ToList();
+        Assert.Equal([$"/Correction/{mitigated.Id}"], rows.Select(r => r.Link));
+    }
+
     /// <summary>The home page of each user, each signed in afresh.</summary>
     private static async Task<Dictionary<string, WebPage>> HomesAsync(TestApp app, params string[] users)
     {

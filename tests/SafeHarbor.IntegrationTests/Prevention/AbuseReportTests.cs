@@ -110,4 +110,38 @@ public sealed class AbuseReportTests
                 .ProblemAsync(HttpStatusCode.Forbidden)).Code);
         }
     }
+
+    [Theory, AllDatabases]
+    public async Task A_report_under_investigation_waits_in_the_investigators_todo_until_concluded(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var report = await app.As("guide").PostJsonAsync("/api/abuse-reports", new
+        {
+            personId = app.Cast.PersonOf["staffA"],
+            kind = "FavourCase",
+            description = "群众反映其对熟人经营的门店多次从轻处理。",
+        }).OkAsync();
+
+        static async Task<List<(string Title, string Link)>> TodosAsync(TestApp app, string user)
+        {
+            using var browser = await Browser.SignedInAsync(app, user);
+            var home = await browser.GetAsync("/");
+            return home.All("table[data-testid=other-todo] tbody tr")
+                .Where(tr => Browser.Squash(tr.QuerySelector("td")?.TextContent) == "举报核查")
+                .Select(tr => (Browser.Squash(tr.QuerySelector("td:nth-child(2)")?.TextContent), tr.QuerySelector("td:nth-child(3) a")?.GetAttribute("href") ?? ""))
+                .ToList();
+        }
+
+        var todo = Assert.Single(await TodosAsync(app, "inv"));
+        Assert.Equal(($"{app.Clock.Today:yyyy-MM-dd} 收到的办人情案举报（何执法）", "/AbuseReports?Status=Open"), todo);
+        Assert.Empty(await TodosAsync(app, "guide")); // 驻局纪检监察组 supervises; 局机关纪委 concludes
+        Assert.Empty(await TodosAsync(app, "staffA"));
+
+        await app.As("inv").PostJsonAsync($"/api/abuse-reports/{report.GetProperty("id").GetGuid()}/conclusion", new
+        {
+            substantiated = false,
+            conclusion = "经核查，从轻处理均有依据，举报不实。",
+        }).OkAsync();
+        Assert.Empty(await TodosAsync(app, "inv"));
+    }
 }

@@ -17,6 +17,9 @@ public static class AbuseReportsApi
         Guid Id, Guid? PersonId, string? PersonName, Guid? CaseId, string? CaseNumber, AbuseKind Kind, string KindName,
         string Description, DateOnly ReceivedOn, AbuseReportStatus Status, string StatusName, string? Conclusion, DateOnly? ConcludedOn);
 
+    public static IServiceCollection AddAbuseReports(this IServiceCollection services) =>
+        services.AddScoped<Inbox.IInboxContributor, AbuseReportTodos>();
+
     public static IEndpointRouteBuilder MapAbuseReports(this IEndpointRouteBuilder app)
     {
         // Roles are checked on the actor loaded from the database (a role taken away counts at once), with a Chinese refusal.

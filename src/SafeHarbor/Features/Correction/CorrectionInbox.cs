@@ -10,7 +10,8 @@ namespace SafeHarbor.Features.Correction;
 /// <summary>
 /// Rectification measures in 待办: an owner sees each open measure of theirs with its due date (red when
 /// overdue, amber within two working days); the party group and its office see every overdue measure
-/// of every open plan, to urge it on (督促…跟踪监督落实, Art. 8).
+/// of every open plan, to urge it on (督促…跟踪监督落实, Art. 8). The office (the secretariat, which records
+/// the correction) also sees each exempted or mitigated matter whose correction has not reached a plan yet.
 /// </summary>
 public sealed class CorrectionInbox(SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar) : IInboxContributor
 {
@@ -20,9 +21,10 @@ public sealed class CorrectionInbox(SafeHarborDb db, PolicyCatalog policies, Wor
     {
         var me = actor.PersonId;
         var urges = actor.SeesAllCases && policies.All.Any(p => CorrectionAccess.Holds(actor, p, CorrectionAccess.Recorders));
+        var todos = await NotStartedAsync(actor, ct);
         if (me is null && !urges)
         {
-            return [];
+            return todos;
         }
         var plans = await db.Set<RectificationPlan>().AsNoTracking()
             .Where(p => p.Status == PlanStatus.Open)
@@ -30,12 +32,11 @@ public sealed class CorrectionInbox(SafeHarborDb db, PolicyCatalog policies, Wor
             .ToListAsync(ct);
         if (plans.Count == 0)
         {
-            return [];
+            return todos;
         }
         var caseIds = plans.Select(p => p.CaseId).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
 
-        var todos = new List<OtherTodo>();
         foreach (var plan in plans)
         {
             var c = cases[plan.CaseId];
@@ -56,6 +57,34 @@ public sealed class CorrectionInbox(SafeHarborDb db, PolicyCatalog policies, Wor
             }
         }
         return todos;
+    }
+
+    /// <summary>For the secretariat: exempted or mitigated matters with no rectification plan yet, at the step they wait for.</summary>
+    private async Task<List<OtherTodo>> NotStartedAsync(Actor actor, CancellationToken ct)
+    {
+        if (!actor.SeesAllCases || !policies.All.Any(p => CorrectionAccess.Holds(actor, p, [Duty.Secretariat])))
+        {
+            return [];
+        }
+        var planned = db.Set<RectificationPlan>().Select(p => p.CaseId);
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.Decision != null && (c.Decision.Outcome == Outcome.Exempted || c.Decision.Outcome == Outcome.Mitigated))
+            .Where(c => !planned.Contains(c.Id))
+            .OrderBy(c => c.Number)
+            .ToListAsync(ct);
+        var ids = cases.Select(c => c.Id).ToList();
+        var talked = (await db.Set<CorrectionTalk>().AsNoTracking().Where(t => ids.Contains(t.CaseId)).Select(t => t.CaseId).ToListAsync(ct))
+            .Concat(await db.Set<ReminderLetterSent>().AsNoTracking().Where(l => ids.Contains(l.CaseId)).Select(l => l.CaseId).ToListAsync(ct))
+            .ToHashSet();
+        var analysed = (await db.Set<CauseAnalysis>().AsNoTracking().Where(a => ids.Contains(a.CaseId)).Select(a => a.CaseId).ToListAsync(ct)).ToHashSet();
+        return cases
+            .Where(c => CorrectionAccess.MayRecord(c, actor, policies.Get(c.PolicyId)))
+            .Select(c =>
+            {
+                var stage = CorrectionRules.StageOf(talked.Contains(c.Id) ? 1 : 0, 0, analysed.Contains(c.Id), null);
+                return new OtherTodo(Category, $"{c.Number} {c.Title}：{stage.Chinese()}", $"/Correction/{c.Id}", "开展纠错", null, null);
+            })
+            .ToList();
     }
 
     private DeadlineStatus? Deadline(DateOnly due, DateOnly today)

@@ -55,6 +55,7 @@ public static class Composition
         services.AddResultUses();
         services.AddAssessment();
         services.AddIncentives();
+        services.AddAbuseReports();
         services.AddPersistence();
         services.AddSecurity();
         return services;
