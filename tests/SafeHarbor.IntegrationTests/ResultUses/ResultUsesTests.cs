@@ -183,7 +183,9 @@ public sealed class ResultUsesTests
             await app.As(user).GetAsync("/api/result-uses/records").ProblemAsync(HttpStatusCode.Forbidden);
             await app.As(user).GetAsync($"/api/result-uses/cadre-review/{staffA}").ProblemAsync(HttpStatusCode.Forbidden);
             using var browser = await Browser.SignedInAsync(app, user);
-            Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/ResultUses")).Status);
+            var page = await browser.GetAsync("/ResultUses");
+            Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+            Assert.Contains("结果运用记录供人事科和容错免责程序中承担职责的机构查询。", page.Html); // the error page says why
             Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/ResultUses/CadreReview/{staffA}")).Status);
             Assert.DoesNotContain("结果运用（第十一条）", (await browser.GetAsync("/")).Html);
         }

@@ -34,7 +34,7 @@ public static class ResultUsesApi
             .AddEndpointFilter(async (context, next) =>
                 MayQuery(await context.HttpContext.RequestServices.GetRequiredService<CurrentActor>().GetAsync())
                     ? await next(context)
-                    : throw DomainException.Forbidden("not-your-duty", "结果运用记录供人事科和容错免责程序中承担职责的机构查询。"));
+                    : throw Refused());
         group.MapGet("/coverage", (Guid? personId, Guid? unitId, Guid? caseId, string? use, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
                 CoverageAsync(db, policies, personId, unitId, caseId, use, ct))
             .WithSummary("某人（或单位）就某一事项、某一用途是否已获容错免责保护")
@@ -50,6 +50,8 @@ public static class ResultUsesApi
 
     /// <summary>人事科 and the procedure bodies ask; nobody else reads other people's records.</summary>
     public static bool MayQuery(Actor actor) => actor.SeesAllCases || actor.Has(Role.Personnel);
+
+    public static DomainException Refused() => DomainException.Forbidden("not-your-duty", "结果运用记录供人事科和容错免责程序中承担职责的机构查询。");
 
     public static async Task<IReadOnlyList<RecordView>> RecordsAsync(SafeHarborDb db, PolicyCatalog policies, Guid? personId, Guid? unitId, CancellationToken ct)
     {

@@ -25,10 +25,7 @@ public sealed class CadreReviewModel(CurrentActor current, SafeHarborDb db, Poli
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await AllowedAsync(ct))
-        {
-            return Forbidden();
-        }
+        await EnsureAllowedAsync(ct);
         await LoadChoicesAsync(ct);
         if (PersonId is { } person)
         {

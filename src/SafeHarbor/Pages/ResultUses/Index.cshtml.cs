@@ -53,10 +53,7 @@ public sealed class IndexModel(CurrentActor current, SafeHarborDb db, PolicyCata
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await AllowedAsync(ct))
-        {
-            return Forbidden();
-        }
+        await EnsureAllowedAsync(ct);
         await LoadChoicesAsync(ct);
         Matters = await MattersAsync(ct);
         if (Q.Ask)

@@ -37,11 +37,14 @@ public abstract class ResultUsePage(CurrentActor current, SafeHarborDb db, Polic
     /// <summary>The result uses of the measures (one per code), in the order of the article.</summary>
     public IReadOnlyList<PolicyItem> Uses => policies.All.SelectMany(p => p.ResultUses).DistinctBy(u => u.Code).ToList();
 
-    /// <summary>Loads the reader; false when they may not use these pages.</summary>
-    protected async Task<bool> AllowedAsync(CancellationToken ct)
+    /// <summary>Loads the reader; 403 (the error page saying who these pages are for) when they may not use these pages.</summary>
+    protected async Task EnsureAllowedAsync(CancellationToken ct)
     {
         Actor = await current.GetAsync(ct);
-        return ResultUsesApi.MayQuery(Actor);
+        if (!ResultUsesApi.MayQuery(Actor))
+        {
+            throw ResultUsesApi.Refused();
+        }
     }
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
@@ -55,8 +58,6 @@ public abstract class ResultUsePage(CurrentActor current, SafeHarborDb db, Polic
             .Select(p => new PersonChoice(p.Id, p.Name, p.Post, names.GetValueOrDefault(p.UnitId) ?? "（未知单位）"))
             .ToList();
     }
-
-    protected IActionResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 
     public static string OutcomeClass(Outcome? outcome) => outcome switch
     {
