@@ -121,22 +121,10 @@ public static class ProfileQuery
                 return new CaseView(
                     c.Id, c.Number, c.Title, c.BusinessField, c.AccountabilityStartedOn, c.Status, c.Status.Chinese(),
                     involvement, isSubject, c.Decision?.Outcome, c.Decision is { } d ? policy.OutcomeName(d.Outcome) : null, c.Decision?.DecidedOn,
-                    Exemption(c), c.Decision?.Mitigation, uses, visible.Contains(c.Id), correction);
+                    ResultUsesApi.ExemptionStatus(c), c.Decision?.Mitigation, uses, visible.Contains(c.Id), correction);
             })
             .ToList();
     }
-
-    /// <summary>The matter's exemption status in the words of the cadre review (干部廉政审查).</summary>
-    public static string Exemption(Case c) => c.Decision switch
-    {
-        { Outcome: Outcome.Exempted } => "已予容错免责",
-        { Outcome: Outcome.Mitigated } => "从轻或减轻处理",
-        { Outcome: Outcome.NotExempted } => "不予容错免责",
-        _ when c.Status is CaseStatus.Refused || c.WasRefusedAsLate => "申请不予受理",
-        _ when c.Status is CaseStatus.Withdrawn || (c.Status is CaseStatus.Archived && c.Application is not null) => "申请已撤回",
-        _ when c.Application is null => "未申请容错免责",
-        _ => "容错免责程序进行中",
-    };
 
     private static async Task<CorrectionSection> CorrectionsAsync(
         SafeHarborDb db, WorkingDayCalendar calendar, Guid personId, IReadOnlyList<CaseView> cases, DateOnly today, CancellationToken ct)

@@ -115,6 +115,18 @@ public static class ResultUsesApi
         return new Coverage(records.Count > 0, answer, records);
     }
 
+    /// <summary>The matter's exemption status in the words of the cadre review (干部廉政审查).</summary>
+    public static string ExemptionStatus(Case c) => c.Decision switch
+    {
+        { Outcome: Outcome.Exempted } => "已予容错免责",
+        { Outcome: Outcome.Mitigated } => "从轻或减轻处理",
+        { Outcome: Outcome.NotExempted } => "不予容错免责",
+        _ when c.Status is CaseStatus.Refused || c.WasRefusedAsLate => "申请不予受理",
+        _ when c.Status is CaseStatus.Withdrawn || (c.Status is CaseStatus.Archived && c.Application is not null) => "申请已撤回",
+        _ when c.Application is null => "未申请容错免责",
+        _ => "容错免责程序进行中",
+    };
+
     public static async Task<CadreReview> CadreReviewAsync(SafeHarborDb db, PolicyCatalog policies, Guid personId, CancellationToken ct)
     {
         var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct)
@@ -126,18 +138,8 @@ public static class ResultUsesApi
         var records = await db.Set<ResultRecord>().AsNoTracking().Where(r => r.PersonId == personId).ToListAsync(ct);
         var matters = cases.Select(c =>
         {
-            var policy = policies.Get(c.PolicyId);
             var uses = records.Where(r => r.CaseId == c.Id).InArticleOrder(policies).Select(r => $"{r.UseArticle} {r.UseText}").ToList();
-            var exemption = c.Decision switch
-            {
-                { Outcome: Outcome.Exempted } => "已予容错免责",
-                { Outcome: Outcome.Mitigated } => "从轻或减轻处理",
-                { Outcome: Outcome.NotExempted } => "不予容错免责",
-                _ when c.Status is CaseStatus.Refused || c.WasRefusedAsLate => "申请不予受理",
-                _ when c.Status is CaseStatus.Withdrawn || (c.Status is CaseStatus.Archived && c.Application is not null) => "申请已撤回",
-                _ when c.Application is null => "未申请容错免责",
-                _ => "容错免责程序进行中",
-            };
+            var exemption = ExemptionStatus(c);
             return new MatterStatus(c.Id, c.Number, c.Title, c.AccountabilityStartedOn, c.Status, c.Status.Chinese(),
                 c.Decision?.Outcome, exemption, c.Decision?.Mitigation, uses);
         }).ToList();
