@@ -108,6 +108,10 @@ public sealed partial class Chromium : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByTestId("user-name")).ToHaveTextAsync(displayName);
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "我的工作台" })).ToBeVisibleAsync();
+        // The header (menus, name, unit and roles) fits the window: nothing scrolls sideways, whatever the role.
+        var overflow = await Page.EvaluateAsync<int[]>(
+            "() => [document.documentElement.scrollWidth - document.documentElement.clientWidth, document.querySelector('header nav').scrollWidth - document.querySelector('header nav').clientWidth]");
+        Assert.True(overflow.All(px => px <= 0), $"{userName}: the home page is {overflow[0]} px and the header {overflow[1]} px wider than the window");
     }
 
     /// <summary>
