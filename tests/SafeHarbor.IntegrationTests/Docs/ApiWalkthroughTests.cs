@@ -45,7 +45,10 @@ public sealed partial class ApiWalkthroughTests
             var stderr = run.StandardError.ReadToEndAsync();
             await run.WaitForExitAsync(TestContext.Current.CancellationToken);
             var output = await stdout;
-            Assert.True(run.ExitCode == 0, $"walk-through failed ({run.ExitCode}):\n{output}\n{await stderr}\nserver:\n{serverLog}");
+            if (run.ExitCode != 0)
+            {
+                Assert.Fail($"walk-through failed ({run.ExitCode}):\n{output}\n{await stderr}\nserver:\n{Snapshot(serverLog)}");
+            }
             Assert.Contains("已备案", output);
             Assert.Contains("形成认定意见", output);
             Assert.Contains("审计日志完整", output);
@@ -78,13 +81,25 @@ public sealed partial class ApiWalkthroughTests
         return Process.Start(info)!;
     }
 
+    /// <summary>The server's output so far (the output handlers append to it on other threads).</summary>
+    private static string Snapshot(StringBuilder serverLog)
+    {
+        lock (serverLog)
+        {
+            return serverLog.ToString();
+        }
+    }
+
     private static async Task WaitUntilServingAsync(int port, Process server, StringBuilder serverLog)
     {
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(server.HasExited, $"the server stopped: {serverLog}");
+            if (server.HasExited)
+            {
+                Assert.Fail($"the server stopped: {Snapshot(serverLog)}");
+            }
             try
             {
                 var response = await http.GetAsync($"http://127.0.0.1:{port}/openapi/v1.json");
