@@ -104,6 +104,9 @@ public sealed class PolicyCatalog
             "no-policy-in-force",
             $"{date:yyyy年M月d日}没有施行中的容错免责办法（已载入：{string.Join("、", All.Select(v => $"{v.DocumentNumber} 自{v.EffectiveFrom:yyyy-MM-dd}"))}）。");
 
+    /// <summary>The version in force today, or the latest one when none is: what pages without a case quote and apply.</summary>
+    public PolicyVersion InForceOrLatest(DateOnly today) => All.FirstOrDefault(p => p.IsInForceOn(today)) ?? All[^1];
+
     public PolicyVersion Get(string id) =>
         versions.TryGetValue(id, out var v)
             ? v
@@ -163,6 +166,21 @@ public sealed class PolicyCatalog
             {
                 yield return $"duties 须为“{duty}”（{duty.Chinese()}）指定办理机构和角色";
             }
+        }
+        foreach (var provision in p.Provisions)
+        {
+            if (!ProvisionCodes.All.Contains(provision.Code))
+            {
+                yield return $"provisions 的代码“{provision.Code}”不存在（可用：{string.Join("、", ProvisionCodes.All)}）";
+            }
+            if (string.IsNullOrWhiteSpace(provision.Text))
+            {
+                yield return $"provisions 中“{provision.Code}”的 text 不能为空";
+            }
+        }
+        foreach (var dup in p.Provisions.GroupBy(x => x.Code).Where(g => g.Count() > 1))
+        {
+            yield return $"provisions 的代码“{dup.Key}”重复";
         }
     }
 }

@@ -40,6 +40,14 @@ public static class PolicyText
         {
             sb.AppendLine($"  {u.Article} {u.Text}");
         }
+        if (p.Provisions.Count > 0)
+        {
+            sb.AppendLine("认定之后：");
+            foreach (var x in p.Provisions)
+            {
+                sb.AppendLine($"  [{x.Code}] {x.Article} {x.Title}：{x.Text}");
+            }
+        }
         sb.AppendLine("职责：");
         foreach (var (duty, holder) in p.Duties.OrderBy(d => d.Key))
         {

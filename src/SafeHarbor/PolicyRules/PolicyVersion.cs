@@ -27,10 +27,18 @@ public sealed record PolicyVersion
     public required DecisionRule Decision { get; init; }
     public required IReadOnlyDictionary<Duty, DutyHolder> Duties { get; init; }
 
+    /// <summary>
+    /// The articles on what follows a decision, in the policy's own words, quoted on the pages that carry them out
+    /// (codes in <see cref="ProvisionCodes"/>). Optional: a page whose article a version lacks quotes nothing.
+    /// </summary>
+    public IReadOnlyList<PolicyItem> Provisions { get; init; } = [];
+
     /// <summary>Every item the verification must examine: base conditions, exclusions, then the listed conditions.</summary>
     public IEnumerable<PolicyItem> AllItems => BaseConditions.Concat(Exclusions).Concat(Conditions.Items);
 
     public PolicyItem? FindItem(string code) => AllItems.FirstOrDefault(i => i.Code == code);
+
+    public PolicyItem? Provision(string code) => Provisions.FirstOrDefault(p => p.Code == code);
 
     public bool IsInForceOn(DateOnly date) => EffectiveFrom <= date && (EffectiveTo is null || date <= EffectiveTo);
 
@@ -148,3 +156,14 @@ public sealed record DecisionRule(
 
 /// <summary>The body named by the policy for a duty (shown to users) and the account roles that act for it.</summary>
 public sealed record DutyHolder(string Body, IReadOnlyList<Role> Roles);
+
+/// <summary>The <see cref="PolicyVersion.Provisions"/> the pages quote: correction (纠错), prevention (防错), assessment (考核), incentives (激励).</summary>
+public static class ProvisionCodes
+{
+    public const string Correction = "correction";
+    public const string Prevention = "prevention";
+    public const string Assessment = "assessment";
+    public const string Incentives = "incentives";
+
+    public static readonly IReadOnlyList<string> All = [Correction, Prevention, Assessment, Incentives];
+}

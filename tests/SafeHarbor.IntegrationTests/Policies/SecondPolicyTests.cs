@@ -151,4 +151,31 @@ public sealed class SecondPolicyTests
         Assert.Equal("2026-01-01", policies[1].GetProperty("effectiveFrom").GetString());
         Assert.True(policies[1].GetProperty("inForceToday").GetBoolean());
     }
+
+    [Fact]
+    public async Task The_pages_after_the_decision_quote_the_articles_of_the_file_in_force_and_nothing_it_lacks()
+    {
+        var other = PolicyFiles.OtherBureau();
+        other["provisions"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        {
+            ["code"] = "incentives",
+            ["article"] = "第二十条",
+            ["title"] = "激励",
+            ["text"] = "落实谈心谈话制度，对敢于担当的执法人员给予表彰奖励。",
+        });
+        using var files = new PolicyFiles().Add("other-bureau-2026.json", other);
+        await using var app = await TestApp.StartAsync(Db.Sqlite, files.Settings);
+
+        using var personnel = await Pages.Browser.SignedInAsync(app, "personnel");
+        var incentives = await personnel.GetAsync("/Incentives");
+        Assert.Equal(
+            $"第二十条 落实谈心谈话制度，对敢于担当的执法人员给予表彰奖励。 —— {PolicyFiles.OtherDocumentNumber} 第二十条",
+            incentives.TextOf("[data-testid=article13]"));
+        Assert.DoesNotContain("坚持严格管理和关心信任相统一", incentives.Html);
+        Assert.Empty((await personnel.GetAsync("/Assessment")).All("[data-testid=article-12]"));
+
+        using var office = await Pages.Browser.SignedInAsync(app, "office");
+        Assert.Empty((await office.GetAsync("/Prevention")).All("[data-testid=article-9]"));
+        Assert.Empty((await office.GetAsync("/Correction")).All("[data-testid=article]"));
+    }
 }

@@ -181,6 +181,46 @@ public sealed class PolicyLoadingTests : IDisposable
     }
 
     [Fact]
+    public void The_shipped_file_quotes_articles_8_9_12_and_13_for_the_pages_after_the_decision()
+    {
+        var policy = PolicyCatalog.LoadFile(ShippedFile);
+
+        Assert.Equal(
+            [("correction", "第八条"), ("prevention", "第九条"), ("assessment", "第十二条"), ("incentives", "第十三条")],
+            policy.Provisions.Select(x => (x.Code, x.Article)));
+        Assert.StartsWith("对确定容错免责的局属各单位和个人，局党组采取个别谈话、发函提醒等方式", policy.Provision(ProvisionCodes.Correction)!.Text);
+        Assert.EndsWith("让他们安心、安身、安业，更好履职奉献。", policy.Provision(ProvisionCodes.Incentives)!.Text);
+        Assert.Null(policy.Provision("no-such-provision"));
+    }
+
+    [Fact]
+    public void A_file_without_provisions_loads_and_quotes_nothing()
+    {
+        var json = ShippedJson();
+        json.Remove("provisions");
+
+        var loaded = PolicyCatalog.LoadFile(Write("no-provisions.json", json));
+
+        Assert.Empty(loaded.Provisions);
+        Assert.Null(loaded.Provision(ProvisionCodes.Correction));
+    }
+
+    [Fact]
+    public void An_unknown_duplicate_or_empty_provision_is_refused()
+    {
+        var json = ShippedJson();
+        var provisions = json["provisions"]!.AsArray();
+        provisions.Add(new JsonObject { ["code"] = "rewards", ["article"] = "第十四条", ["title"] = "奖励", ["text"] = "……" });
+        provisions.Add(new JsonObject { ["code"] = "incentives", ["article"] = "第十三条", ["title"] = "激励", ["text"] = " " });
+
+        var ex = Refused(Write("provisions.json", json));
+
+        Assert.Contains("provisions 的代码“rewards”不存在", ex.Message);
+        Assert.Contains("provisions 中“incentives”的 text 不能为空", ex.Message);
+        Assert.Contains("provisions 的代码“incentives”重复", ex.Message);
+    }
+
+    [Fact]
     public void Effective_end_before_the_start_is_refused()
     {
         var json = ShippedJson();

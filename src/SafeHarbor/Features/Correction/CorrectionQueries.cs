@@ -32,7 +32,7 @@ public static class CorrectionQueries
 
     public sealed record CorrectionView(
         Guid CaseId, string CaseNumber, string Title, string Description, CaseStatus Status, string StatusName,
-        Outcome Outcome, string OutcomeName, string? Mitigation, DateOnly DecidedOn, string PolicyDocumentNumber, string Article,
+        Outcome Outcome, string OutcomeName, string? Mitigation, DateOnly DecidedOn, string PolicyDocumentNumber, string? Article,
         IReadOnlyList<SubjectView> Subjects, IReadOnlyList<TalkView> Talks, IReadOnlyList<LetterView> Letters, AnalysisView? Analysis,
         PlanView? Plan, CorrectionStage Stage, string StageName, string? ReminderLetterNumberToLink, Permissions May);
 
@@ -73,7 +73,7 @@ public static class CorrectionQueries
             mayRecord && plan is { Status: PlanStatus.Open } && CorrectionRules.WhyNotClosable(plan) is null);
         return new CorrectionView(
             c.Id, c.Number, c.Title, c.Description, c.Status, c.Status.Chinese(),
-            c.Decision!.Outcome, policy.OutcomeName(c.Decision.Outcome), c.Decision.Mitigation, c.Decision.DecidedOn, policy.DocumentNumber, CorrectionRules.Article8,
+            c.Decision!.Outcome, policy.OutcomeName(c.Decision.Outcome), c.Decision.Mitigation, c.Decision.DecidedOn, policy.DocumentNumber, policy.Provision(ProvisionCodes.Correction) is { } art8 ? $"{art8.Article} {art8.Text}" : null,
             c.Subjects.Select(s => new SubjectView(s.Kind, s.Kind == SubjectKind.Person ? s.PersonId!.Value : s.UnitId!.Value, s.Name)).ToList(),
             talks.OrderBy(t => t.HeldOn).Select(t => new TalkView(t.Id, t.HeldOn, t.TalkerPersonId, t.TalkerName, t.Interviewee, t.Place, t.Points)).ToList(),
             letters.OrderBy(l => l.SentOn).Select(l => new LetterView(l.Id, l.SentOn, l.Addressee, l.DocumentNumber, l.Points)).ToList(),

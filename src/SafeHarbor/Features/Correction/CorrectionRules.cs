@@ -30,12 +30,6 @@ public enum CorrectionStage
 /// </summary>
 public static class CorrectionRules
 {
-    /// <summary>
-    /// The article as the measures word it. Kept here because the policy file carries no text for Art. 8;
-    /// another bureau's wording would move into its policy file.
-    /// </summary>
-    public const string Article8 = "第八条 对确定容错免责的局属各单位和个人，局党组采取个别谈话、发函提醒等方式，指出错误和问题所在，帮助分析原因，督促制定整改措施并跟踪监督落实。";
-
     /// <summary>Longest time a measure may be given, in working days (about half a year).</summary>
     public const int MaxWorkingDays = 120;
 

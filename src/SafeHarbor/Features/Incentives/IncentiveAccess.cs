@@ -77,14 +77,3 @@ public static class CommendationKindNames
     };
 }
 
-/// <summary>第十三条 of 信市监〔2022〕131号, shown at the top of the incentive pages.</summary>
-public static class Article13
-{
-    public const string Source = "信市监〔2022〕131号 第十三条";
-
-    public const string Text =
-        "坚持严格管理和关心信任相统一，政治上激励、工作上支持、待遇上保障、心理上关怀，增强执法人员的荣誉感、归属感、获得感。" +
-        "完善和落实谈心谈话制度，注重围绕持续优化营商环境和促进监管职能到位做好思想政治工作，及时为执法人员释疑解惑、加油鼓劲。" +
-        "健全执法队伍待遇激励保障制度体系，做好平时激励、专项表彰奖励工作，要给基层执法人员特别是战斗在一线的执法人员更多理解和支持，" +
-        "主动排忧解难，在政策、待遇等方面给予倾斜，让他们安心、安身、安业，更好履职奉献。";
-}

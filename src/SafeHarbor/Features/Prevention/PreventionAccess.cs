@@ -34,10 +34,6 @@ public static class PreventionAccess
         : policy.RolesFor(Duty.Secretariat).Any(actor.Has) ? policy.BodyFor(Duty.Secretariat)
         : actor.Roles.Select(r => r.Chinese()).FirstOrDefault() ?? "";
 
-    /// <summary>The version in force today, or the latest one when none is (the same choice as the page footer).</summary>
-    public static PolicyVersion PolicyInForce(PolicyCatalog policies, DateOnly today) =>
-        policies.All.FirstOrDefault(p => p.IsInForceOn(today)) ?? policies.All.Last();
-
     public static DomainException NotAllowedToRecord(PolicyVersion policy) =>
         DomainException.Forbidden("not-your-duty",
             $"风险点和警示提醒由{policy.BodyFor(Duty.Vote)}研究确定，由{policy.BodyFor(Duty.Vote)}成员或{policy.BodyFor(Duty.Secretariat)}登记。");

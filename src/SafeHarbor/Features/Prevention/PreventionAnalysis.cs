@@ -62,10 +62,6 @@ public static class PreventionAnalysis
 {
     public const string Unclassified = "未分类";
 
-    /// <summary>Art. 9 of 信市监〔2022〕131号, shown above the analysis.</summary>
-    public const string Article9 =
-        "对同一类问题频繁出现或同一领域集中出现的易错情形，局党组应进行针对性研究分析，找出易错风险点和问题症结并警示提醒，防止类似错误和问题重复发生。";
-
     /// <summary>Separates the field from the kind in a <see cref="PreventionDimension.FieldAndKind"/> value.</summary>
     public const char Separator = '/';
 

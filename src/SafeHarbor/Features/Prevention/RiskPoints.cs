@@ -48,7 +48,7 @@ public static class RiskPoints
     public static Task<View> RecordAsync(Request request, Actor actor, CommandRunner runner, CancellationToken ct) =>
         runner.RunAsync(actor, async ctx =>
         {
-            var policy = PreventionAccess.PolicyInForce(ctx.Policies, ctx.Today);
+            var policy = ctx.Policies.InForceOrLatest(ctx.Today);
             if (!PreventionAccess.MayRecord(actor, policy))
             {
                 throw PreventionAccess.NotAllowedToRecord(policy);
@@ -75,7 +75,7 @@ public static class RiskPoints
     public static Task<View> UpdateAsync(Guid id, Request request, Actor actor, CommandRunner runner, CancellationToken ct) =>
         runner.RunAsync(actor, async ctx =>
         {
-            var policy = PreventionAccess.PolicyInForce(ctx.Policies, ctx.Today);
+            var policy = ctx.Policies.InForceOrLatest(ctx.Today);
             if (!PreventionAccess.MayRecord(actor, policy))
             {
                 throw PreventionAccess.NotAllowedToRecord(policy);
@@ -106,7 +106,7 @@ public static class RiskPoints
     /// </summary>
     public static async Task<Draft> DraftAsync(Guid thresholdId, string value, Actor actor, SafeHarborDb db, PolicyCatalog policies, DateOnly today, CancellationToken ct)
     {
-        var policy = PreventionAccess.PolicyInForce(policies, today);
+        var policy = policies.InForceOrLatest(today);
         if (!PreventionAccess.MayRecord(actor, policy))
         {
             throw PreventionAccess.NotAllowedToRecord(policy);

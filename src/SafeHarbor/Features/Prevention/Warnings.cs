@@ -69,7 +69,7 @@ public static class Warnings
     public static Task<View> IssueAsync(IssueRequest request, Actor actor, CommandRunner runner, CancellationToken ct) =>
         runner.RunAsync(actor, async ctx =>
         {
-            var policy = PreventionAccess.PolicyInForce(ctx.Policies, ctx.Today);
+            var policy = ctx.Policies.InForceOrLatest(ctx.Today);
             if (!PreventionAccess.MayRecord(actor, policy))
             {
                 throw PreventionAccess.NotAllowedToRecord(policy);

@@ -17,10 +17,6 @@ namespace SafeHarbor.Pages.AbuseReports;
 /// </summary>
 public sealed class IndexModel(CasePageServices services) : PageModel
 {
-    /// <summary>Art. 10 of 信市监〔2022〕131号, when the policy in force does not carry it as an exclusion.</summary>
-    public const string Article10Fallback =
-        "在支持和鼓励优化营商环境,积极履职尽责的同时,严禁打着推行柔性执法和包容审慎监管的旗号,搞吃拿卡要、徇私舞弊、办人情案,以及其他侵害群众利益和影响履职尽责等行为。";
-
     public sealed class ReportInput
     {
         public Guid? PersonId { get; set; }
@@ -56,8 +52,8 @@ public sealed class IndexModel(CasePageServices services) : PageModel
     public IReadOnlyList<CaseOption> Cases { get; private set; } = [];
     public IReadOnlyList<PersonOption> Persons { get; private set; } = [];
     public bool CanConclude { get; private set; }
-    public string ArticleTitle { get; private set; } = "第十条";
-    public string ArticleText { get; private set; } = Article10Fallback;
+    /// <summary>The exclusion of the policy in force that abuse reports serve (131号: 第十条), quoted on the page; null when it has none.</summary>
+    public PolicyItem? Article { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -127,12 +123,7 @@ public sealed class IndexModel(CasePageServices services) : PageModel
         Persons = (await services.Db.Persons.AsNoTracking().ToListAsync(ct))
             .OrderBy(p => units.GetValueOrDefault(p.UnitId).SortOrder).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new PersonOption(p.Id, p.Name, p.Post, units.GetValueOrDefault(p.UnitId).Name ?? "")).ToList();
-        var policy = services.Policies.All.FirstOrDefault(p => p.IsInForceOn(ChinaClock.Today(services.Time))) ?? services.Policies.All.Last();
-        if (policy.Exclusions.FirstOrDefault(x => x.Rule == "Art10NoAbuseAsCover") is { } item)
-        {
-            ArticleTitle = item.Article;
-            ArticleText = item.Text;
-        }
+        Article = services.Policies.InForceOrLatest(ChinaClock.Today(services.Time)).Exclusions.FirstOrDefault(x => x.Rule == "Art10NoAbuseAsCover");
     }
 
     public static string StatusClass(AbuseReportStatus status) => status switch

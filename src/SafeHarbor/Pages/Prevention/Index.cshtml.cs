@@ -151,6 +151,6 @@ public sealed class IndexModel(CasePageServices services) : PageModel
         ThresholdList = await Thresholds.ListAsync(actor, services.Db, ct);
         UnitNames = await services.Db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => u.Name).ToListAsync(ct);
         CanSetThresholds = PreventionAccess.MaySetThresholds(actor);
-        CanRecord = PreventionAccess.MayRecord(actor, PreventionAccess.PolicyInForce(services.Policies, Today));
+        CanRecord = PreventionAccess.MayRecord(actor, services.Policies.InForceOrLatest(Today));
     }
 }

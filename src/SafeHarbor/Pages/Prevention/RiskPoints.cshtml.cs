@@ -121,7 +121,7 @@ public sealed class RiskPointsModel(CasePageServices services) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         var actor = await services.Current.GetAsync(ct);
-        CanRecord = PreventionAccess.MayRecord(actor, PreventionAccess.PolicyInForce(services.Policies, ChinaClock.Today(services.Time)));
+        CanRecord = PreventionAccess.MayRecord(actor, services.Policies.InForceOrLatest(ChinaClock.Today(services.Time)));
         Register = await RiskPoints.ListAsync(actor, services.Db, ct);
         Units = await services.Db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
     }

@@ -77,7 +77,7 @@ public sealed class IndexModel(CasePageServices services) : PageModel
     {
         var actor = await services.Current.GetAsync(ct);
         SeesAll = PreventionAccess.SeesAllWarnings(actor);
-        CanIssue = PreventionAccess.MayRecord(actor, PreventionAccess.PolicyInForce(services.Policies, ChinaClock.Today(services.Time)));
+        CanIssue = PreventionAccess.MayRecord(actor, services.Policies.InForceOrLatest(ChinaClock.Today(services.Time)));
         List = await Features.Prevention.Warnings.ListAsync(actor, services.Db, ct);
         if (CanIssue)
         {
