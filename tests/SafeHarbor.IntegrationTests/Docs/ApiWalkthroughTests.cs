@@ -51,6 +51,8 @@ public sealed partial class ApiWalkthroughTests
             }
             Assert.Contains("已备案", output);
             Assert.Contains("形成认定意见", output);
+            Assert.Contains("受第十一条第（三）项保护", output);
+            Assert.Contains("\"stageName\": \"整改中\"", output);
             Assert.Contains("审计日志完整", output);
         }
         finally
