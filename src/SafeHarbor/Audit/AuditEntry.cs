@@ -67,6 +67,15 @@ public sealed class AuditEntry
         {
             "CreateResultRecords" => "生成结果运用记录",
             "IssueDocumentNumber" => "出具公文",
+            "RecordHeartTalk" => "登记谈心谈话",
+            "CorrectHeartTalk" => "修改谈心谈话记录",
+            "WithdrawHeartTalk" => "撤销谈心谈话记录",
+            "RecordCommendation" => "登记表彰奖励",
+            "CorrectCommendation" => "修改表彰奖励记录",
+            "WithdrawCommendation" => "撤销表彰奖励记录",
+            "RecordSupportMeasure" => "登记支持保障措施",
+            "CorrectSupportMeasure" => "修改支持保障措施记录",
+            "WithdrawSupportMeasure" => "撤销支持保障措施记录",
             _ => action,
         };
     }

@@ -162,7 +162,9 @@ public sealed class AccessAndPeriodTests
         Assert.Equal("several-schemes", two.Code);
         Assert.Contains("“分局人员考核方案”、“分局执法人员考核方案（新）”", two.Title);
 
-        await personnel.PostJsonAsync($"/api/assessment/schemes/{rival.GetProperty("id").GetGuid()}/deactivate", null).OkAsync();
+        var rivalUrl = $"/api/assessment/schemes/{rival.GetProperty("id").GetGuid()}";
+        await app.As("office").PostJsonAsync($"{rivalUrl}/deactivate", null).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.False((await personnel.PostJsonAsync($"{rivalUrl}/deactivate", null).OkAsync()).GetProperty("active").GetBoolean());
         var assessed = await app.AssessOkAsync(period, "staffA", 90);
         Assert.Equal("分局人员考核方案", assessed.GetProperty("schemeName").GetString());
         var leader = await app.AssessOkAsync(period, "leaderA", 90);
@@ -175,6 +177,10 @@ public sealed class AccessAndPeriodTests
         var errors = bad.Body.GetProperty("errors");
         Assert.Contains("0 到 50 分之间", errors.GetProperty("scores[0].score")[0].GetString());
         Assert.Contains("柔性执法与营商环境", errors.GetProperty("scores")[0].GetString());
+
+        // Active again, the rival applies again and the next person is refused as before.
+        Assert.True((await personnel.PostJsonAsync($"{rivalUrl}/activate", null).OkAsync()).GetProperty("active").GetBoolean());
+        Assert.Equal("several-schemes", (await app.AssessAsync(period, app.Cast.PersonOf["staffA2"], 90).ProblemAsync(HttpStatusCode.Conflict)).Code);
     }
 
     [Theory, AllDatabases]

@@ -1,6 +1,7 @@
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Assessment;
@@ -42,7 +43,7 @@ public static class AssessmentApi
             .WithSummary("考核方案详情");
         group.MapPut("/schemes/{id:guid}", async (Guid id, Schemes.SchemeRequest r, CurrentActor current, CommandRunner runner, HttpContext http, CancellationToken ct) =>
             {
-                var view = await Schemes.UpdateAsync(id, IfMatchTag(http.Request), r, await current.GetAsync(ct), runner, ct);
+                var view = await Schemes.UpdateAsync(id, HttpVersioning.IfMatchTag(http.Request), r, await current.GetAsync(ct), runner, ct);
                 http.Response.Headers.ETag = Quote(view.ETag);
                 return view;
             })
@@ -146,14 +147,14 @@ public static class AssessmentApi
             })
             .WithSummary("考核记录详情");
         group.MapPut("/assessments/{id:guid}", async (Guid id, Assessments.UpdateRequest r, CurrentActor current, CommandRunner runner, SafeHarborDb db, HttpContext http, CancellationToken ct) =>
-                await Saved(http, db, await Assessments.UpdateAsync(id, IfMatchVersion(http.Request), r, await current.GetAsync(ct), runner, ct), ct))
+                await Saved(http, db, await Assessments.UpdateAsync(id, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), ct))
             .WithSummary("修改评分和评语（If-Match 为版本号）");
         group.MapPost("/assessments/{id:guid}/deductions", async (Guid id, Assessments.DeductionRequest r, CurrentActor current, CommandRunner runner, SafeHarborDb db, HttpContext http, CancellationToken ct) =>
-                await Saved(http, db, await Assessments.AddDeductionAsync(id, IfMatchVersion(http.Request), r, await current.GetAsync(ct), runner, ct), ct))
+                await Saved(http, db, await Assessments.AddDeductionAsync(id, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), ct))
             .WithSummary("登记扣分（已予容错免责的事项不得扣分）")
             .WithDescription("caseId 为扣分所涉问责事项（须为本人是问责对象的事项）。该事项已认定容错免责、且本人的结果运用记录属于方案 protectedByUses 所列用途时，拒绝扣分（409 exempted-matter），并写明结果运用记录。");
         group.MapDelete("/assessments/{id:guid}/deductions/{deductionId:guid}", async (Guid id, Guid deductionId, CurrentActor current, CommandRunner runner, SafeHarborDb db, HttpContext http, CancellationToken ct) =>
-                await Saved(http, db, await Assessments.RemoveDeductionAsync(id, deductionId, IfMatchVersion(http.Request), await current.GetAsync(ct), runner, ct), ct))
+                await Saved(http, db, await Assessments.RemoveDeductionAsync(id, deductionId, HttpVersioning.ExpectedVersion(http.Request), await current.GetAsync(ct), runner, ct), ct))
             .WithSummary("撤销扣分");
         return app;
     }
@@ -179,20 +180,4 @@ public static class AssessmentApi
     }
 
     private static string Quote(string tag) => $"\"{tag}\"";
-
-    private static string? IfMatchTag(HttpRequest request)
-    {
-        var header = request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0 || header == "*")
-        {
-            return null;
-        }
-        return (header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header).Trim('"');
-    }
-
-    /// <summary>Reads <c>If-Match: "N"</c> of an assessment; absent means no version check.</summary>
-    private static int? IfMatchVersion(HttpRequest request) =>
-        IfMatchTag(request) is not { } tag ? null
-        : int.TryParse(tag, out var v) && v >= 0 ? v
-        : throw DomainException.Invalid("invalid-if-match", $"If-Match 头应为考核记录的版本号，例如 \"3\"，而不是 {request.Headers.IfMatch}。");
 }

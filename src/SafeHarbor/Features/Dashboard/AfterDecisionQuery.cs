@@ -98,13 +98,13 @@ public static class AfterDecisionQuery
         return AfterDecisionStatistics.Grades(latest.Name, latest.Closed, grades);
     }
 
-    /// <summary>Art. 13: commendations by kind, support measures and heart-to-heart talks of the year.</summary>
+    /// <summary>Art. 13: commendations by kind, support measures and heart-to-heart talks of the year; withdrawn records count nowhere.</summary>
     private static async Task<IReadOnlyList<Bar>> IncentivesAsync(SafeHarborDb db, int year, CancellationToken ct)
     {
         var (from, to) = IncentiveQueries.YearRange(year);
-        var kinds = await db.Set<Commendation>().AsNoTracking().Where(c => c.AwardedOn >= from && c.AwardedOn <= to).Select(c => c.Kind).ToListAsync(ct);
-        var support = await db.Set<SupportMeasure>().AsNoTracking().CountAsync(s => s.ProvidedOn >= from && s.ProvidedOn <= to, ct);
-        var talks = await db.Set<HeartTalk>().AsNoTracking().CountAsync(t => t.HeldOn >= from && t.HeldOn <= to, ct);
+        var kinds = await db.Set<Commendation>().AsNoTracking().Where(c => c.WithdrawnOn == null && c.AwardedOn >= from && c.AwardedOn <= to).Select(c => c.Kind).ToListAsync(ct);
+        var support = await db.Set<SupportMeasure>().AsNoTracking().CountAsync(s => s.WithdrawnOn == null && s.ProvidedOn >= from && s.ProvidedOn <= to, ct);
+        var talks = await db.Set<HeartTalk>().AsNoTracking().CountAsync(t => t.WithdrawnOn == null && t.HeldOn >= from && t.HeldOn <= to, ct);
         return AfterDecisionStatistics.Incentives(
             kinds.Count(k => k == CommendationKind.Regular), kinds.Count(k => k == CommendationKind.Special), support, talks);
     }

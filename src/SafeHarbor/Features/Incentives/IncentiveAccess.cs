@@ -15,6 +15,7 @@ namespace SafeHarbor.Features.Incentives;
 /// and follow-up: those are the organisation's working notes on the person (谈心谈话记录 are cadre
 /// management material), written to plan the follow-up, not a letter to the person, who knows what was said.</item>
 /// <item>The person who held a talk, and the one who recorded it, read it in full.</item>
+/// <item>Who may record a record corrects it and withdraws it (撤销) when entered in error; only 人事科 sees withdrawn records.</item>
 /// </list>
 /// Administrators (三员) hold none of these roles and are no person: they read nothing here.
 /// </summary>
@@ -41,6 +42,26 @@ public static class IncentiveAccess
     /// <summary>A talk with a person of this unit.</summary>
     public static bool MayRecordTalkIn(Actor actor, Guid unitId) =>
         ReadsAll(actor) || (IsOverseeingLeader(actor) && actor.OverseenUnitIds.Contains(unitId));
+
+    /// <summary>
+    /// Corrects or withdraws a talk: whoever may record a talk with the person, and sees its content. A leader is
+    /// no recorder of talks with himself (he oversees his own unit, but a talk with him is the organisation's note on him).
+    /// </summary>
+    public static bool MayChangeTalk(Actor actor, HeartTalk talk, Guid personUnitId) =>
+        MayRecordTalkIn(actor, personUnitId) && SeesTalkContent(actor, talk, personUnitId);
+
+    /// <summary><see cref="MayChangeTalk(Actor, HeartTalk, Guid)"/> of a talk as the actor read it.</summary>
+    public static bool MayChangeTalk(Actor actor, IncentiveQueries.TalkView talk) =>
+        MayRecordTalkIn(actor, talk.UnitId) && !talk.ContentWithheld;
+
+    /// <summary>Corrects or withdraws commendations, special awards and support measures: 人事科, who records them.</summary>
+    public static bool MayChangeAwards(Actor actor) => MayRecordAwards(actor);
+
+    /// <summary>
+    /// Sees withdrawn records (on asking): 人事科, who keeps the records of Art. 13. Everyone else sees only the records
+    /// in force, and a withdrawn record counts nowhere.
+    /// </summary>
+    public static bool SeesWithdrawn(Actor actor) => actor.Has(Role.Personnel);
 
     /// <summary>Reads the records of a person (their profile); a person always reads their own.</summary>
     public static bool MayReadPerson(Actor actor, Guid personId, Guid personUnitId) =>

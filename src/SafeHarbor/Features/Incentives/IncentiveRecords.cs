@@ -3,8 +3,24 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace SafeHarbor.Features.Incentives;
 
+/// <summary>
+/// What the records of Art. 13 share: each may be corrected (<see cref="Version"/> is the If-Match of the change) and
+/// withdrawn (撤销) when entered in error. A withdrawn record keeps its row and its audit entries and counts nowhere:
+/// not in the lists, the yearly report, a person's records or the dashboard. It is never deleted.
+/// </summary>
+public interface IIncentiveRecord
+{
+    Guid Id { get; }
+    int Version { get; set; }
+    DateOnly? WithdrawnOn { get; set; }
+
+    /// <summary>The user who withdrew it.</summary>
+    Guid? WithdrawnBy { get; set; }
+    string? WithdrawalReason { get; set; }
+}
+
 /// <summary>谈心谈话 (Art. 13): care and encouragement, logged.</summary>
-public sealed class HeartTalk
+public sealed class HeartTalk : IIncentiveRecord
 {
     public Guid Id { get; set; }
     public Guid PersonId { get; set; }
@@ -14,6 +30,10 @@ public sealed class HeartTalk
     public required string Topics { get; set; }
     public string? FollowUp { get; set; }
     public Guid RecordedBy { get; set; }
+    public int Version { get; set; }
+    public DateOnly? WithdrawnOn { get; set; }
+    public Guid? WithdrawnBy { get; set; }
+    public string? WithdrawalReason { get; set; }
 }
 
 public enum CommendationKind
@@ -25,7 +45,7 @@ public enum CommendationKind
 }
 
 /// <summary>A commendation or special award with its basis, to a person or a unit.</summary>
-public sealed class Commendation
+public sealed class Commendation : IIncentiveRecord
 {
     public Guid Id { get; set; }
     public CommendationKind Kind { get; set; }
@@ -36,10 +56,14 @@ public sealed class Commendation
     public required string AwardedBy { get; set; }
     public DateOnly AwardedOn { get; set; }
     public Guid RecordedBy { get; set; }
+    public int Version { get; set; }
+    public DateOnly? WithdrawnOn { get; set; }
+    public Guid? WithdrawnBy { get; set; }
+    public string? WithdrawalReason { get; set; }
 }
 
 /// <summary>A support measure for front-line staff (政策、待遇倾斜，排忧解难).</summary>
-public sealed class SupportMeasure
+public sealed class SupportMeasure : IIncentiveRecord
 {
     public Guid Id { get; set; }
     public Guid? PersonId { get; set; }
@@ -48,6 +72,10 @@ public sealed class SupportMeasure
     public required string Description { get; set; }
     public DateOnly ProvidedOn { get; set; }
     public Guid RecordedBy { get; set; }
+    public int Version { get; set; }
+    public DateOnly? WithdrawnOn { get; set; }
+    public Guid? WithdrawnBy { get; set; }
+    public string? WithdrawalReason { get; set; }
 }
 
 internal sealed class IncentiveConfiguration :
@@ -59,6 +87,8 @@ internal sealed class IncentiveConfiguration :
         b.Property(x => x.TalkerName).HasMaxLength(50);
         b.Property(x => x.Topics).HasMaxLength(3000);
         b.Property(x => x.FollowUp).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.WithdrawalReason).HasMaxLength(IncentiveCommands.MaxReasonLength);
         b.HasIndex(x => x.PersonId);
     }
 
@@ -69,6 +99,8 @@ internal sealed class IncentiveConfiguration :
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.Basis).HasMaxLength(2000);
         b.Property(x => x.AwardedBy).HasMaxLength(100);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.WithdrawalReason).HasMaxLength(IncentiveCommands.MaxReasonLength);
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => x.UnitId);
     }
@@ -78,6 +110,8 @@ internal sealed class IncentiveConfiguration :
         b.ToTable("SupportMeasures");
         b.Property(x => x.Kind).HasMaxLength(30);
         b.Property(x => x.Description).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.WithdrawalReason).HasMaxLength(IncentiveCommands.MaxReasonLength);
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => x.UnitId);
     }

@@ -150,16 +150,17 @@ public static class IncentiveReport
         var persons = await personQuery.Select(p => new PersonFact(p.Id, p.UnitId, p.Post)).ToListAsync(ct);
 
         var (from, to) = IncentiveQueries.YearRange(year);
-        var talks = await db.Set<HeartTalk>().AsNoTracking().Where(t => t.HeldOn >= from && t.HeldOn <= to)
+        // Withdrawn records (entered in error) count nowhere.
+        var talks = await db.Set<HeartTalk>().AsNoTracking().Where(t => t.WithdrawnOn == null && t.HeldOn >= from && t.HeldOn <= to)
             .Select(t => new TalkFact(t.PersonId, t.HeldOn)).ToListAsync(ct);
-        var commendations = await db.Set<Commendation>().AsNoTracking().Where(c => c.AwardedOn >= from && c.AwardedOn <= to)
+        var commendations = await db.Set<Commendation>().AsNoTracking().Where(c => c.WithdrawnOn == null && c.AwardedOn >= from && c.AwardedOn <= to)
             .Select(c => new CommendationFact(c.Kind, c.PersonId, c.UnitId, c.AwardedOn)).ToListAsync(ct);
-        var support = await db.Set<SupportMeasure>().AsNoTracking().Where(s => s.ProvidedOn >= from && s.ProvidedOn <= to)
+        var support = await db.Set<SupportMeasure>().AsNoTracking().Where(s => s.WithdrawnOn == null && s.ProvidedOn >= from && s.ProvidedOn <= to)
             .Select(s => new SupportFact(s.PersonId, s.UnitId, s.ProvidedOn)).ToListAsync(ct);
 
-        var years = (await db.Set<HeartTalk>().Select(t => t.HeldOn.Year).Distinct().ToListAsync(ct))
-            .Concat(await db.Set<Commendation>().Select(c => c.AwardedOn.Year).Distinct().ToListAsync(ct))
-            .Concat(await db.Set<SupportMeasure>().Select(s => s.ProvidedOn.Year).Distinct().ToListAsync(ct))
+        var years = (await db.Set<HeartTalk>().Where(t => t.WithdrawnOn == null).Select(t => t.HeldOn.Year).Distinct().ToListAsync(ct))
+            .Concat(await db.Set<Commendation>().Where(c => c.WithdrawnOn == null).Select(c => c.AwardedOn.Year).Distinct().ToListAsync(ct))
+            .Concat(await db.Set<SupportMeasure>().Where(s => s.WithdrawnOn == null).Select(s => s.ProvidedOn.Year).Distinct().ToListAsync(ct))
             .Append(today.Year)
             .Distinct().OrderByDescending(y => y).ToList();
 

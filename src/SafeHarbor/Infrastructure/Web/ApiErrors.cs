@@ -60,24 +60,22 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
 
 public static class HttpVersioning
 {
-    /// <summary>Reads <c>If-Match: "N"</c>; absent means the client does not ask for a version check.</summary>
-    public static int? ExpectedVersion(HttpRequest request)
+    /// <summary>The tag of <c>If-Match</c> (quotes and a weak <c>W/</c> taken off); null when absent or <c>*</c> (no check asked).</summary>
+    public static string? IfMatchTag(HttpRequest request)
     {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header) || header == "*")
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*")
         {
             return null;
         }
-        var text = header.Trim();
-        if (text.StartsWith("W/", StringComparison.Ordinal))
-        {
-            text = text[2..];
-        }
-        text = text.Trim('"');
-        return int.TryParse(text, out var v) && v >= 0
-            ? v
-            : throw DomainException.Invalid("invalid-if-match", $"If-Match 头应为案件版本号，例如 \"3\"，而不是 {header}。");
+        return (header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header).Trim('"');
     }
+
+    /// <summary>Reads <c>If-Match: "N"</c> (the version of a case or record as last read); absent means no version check.</summary>
+    public static int? ExpectedVersion(HttpRequest request) =>
+        IfMatchTag(request) is not { } tag ? null
+        : int.TryParse(tag, out var v) && v >= 0 ? v
+        : throw DomainException.Invalid("invalid-if-match", $"If-Match 头应为读取时的版本号（ETag），例如 \"3\"，而不是 {request.Headers.IfMatch}。");
 
     public static IResult WithVersion(CaseSnapshot snapshot, HttpContext http, int status = StatusCodes.Status200OK)
     {

@@ -1,3 +1,12 @@
+// A form with data-confirm (e.g. 撤销) asks once more before it is sent. Registered for the capture phase, so a
+// cancelled submit never reaches the handler below, which would mark the form as sent and disable its buttons.
+document.addEventListener("submit", function (event) {
+    const form = event.target;
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+    }
+}, true);
 // A form submits once: the first submit disables its buttons until the page answers.
 document.addEventListener("submit", function (event) {
     const form = event.target;
