@@ -7,6 +7,7 @@ using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Cli;
 using SafeHarbor.IntegrationTests.Pages;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.TestSupport;
 using Package = SafeHarbor.Features.Archive.ArchivePackage;
 
 namespace SafeHarbor.IntegrationTests.ArchivePackage;
@@ -37,31 +38,8 @@ public sealed class ArchivePackageTests
     private static string TempZip() => Path.Combine(Path.GetTempPath(), "safeharbor-tests", $"archive-{Guid.NewGuid():N}.zip");
 
     /// <summary>Rewrites a ZIP on disk: entries changed (null drops one), then entries added.</summary>
-    private static void Tamper(string path, Func<string, byte[], byte[]?> change, params (string Name, byte[] Content)[] added)
-    {
-        var original = File.ReadAllBytes(path);
-        using var output = File.Create(path);
-        using var source = new ZipArchive(new MemoryStream(original), ZipArchiveMode.Read);
-        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: false, Encoding.UTF8);
-        foreach (var entry in source.Entries)
-        {
-            using var read = new MemoryStream();
-            using (var s = entry.Open())
-            {
-                s.CopyTo(read);
-            }
-            if (change(entry.FullName, read.ToArray()) is { } content)
-            {
-                using var w = target.CreateEntry(entry.FullName).Open();
-                w.Write(content);
-            }
-        }
-        foreach (var (name, content) in added)
-        {
-            using var w = target.CreateEntry(name).Open();
-            w.Write(content);
-        }
-    }
+    private static void Tamper(string path, Func<string, byte[], byte[]?> change, params (string Name, byte[] Content)[] added) =>
+        File.WriteAllBytes(path, ZipRewrite.Copy(File.ReadAllBytes(path), change, added));
 
     private static JsonElement ManifestOf(byte[] package)
     {

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using SafeHarbor.Documents;
+using SafeHarbor.TestSupport;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace SafeHarbor.IntegrationTests.Documents;
@@ -41,22 +41,7 @@ public sealed partial class RenderedDocx : IDisposable
             .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")
             .ToList();
 
-    public static string TextOf(OpenXmlElement element)
-    {
-        var text = new StringBuilder();
-        foreach (var e in element.Descendants())
-        {
-            if (e is W.Text t)
-            {
-                text.Append(t.Text);
-            }
-            else if (e is W.TabChar)
-            {
-                text.Append('\t');
-            }
-        }
-        return text.ToString();
-    }
+    public static string TextOf(OpenXmlElement element) => DocxText.Of(element);
 
     private static int Twips(double mm) => (int)Math.Round(mm * 1440 / 25.4, MidpointRounding.AwayFromZero);
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using SafeHarbor.Features.Archive;
+using SafeHarbor.TestSupport;
 using Package = SafeHarbor.Features.Archive.ArchivePackage;
 
 namespace SafeHarbor.Tests.ArchivePackage;
@@ -37,35 +38,6 @@ public sealed class ArchivePackageVerifyTests
         new("SM3", new string('a', 64), 21, new string('b', 64)), new("case-record.json", null, null, false),
         [.. files], []);
 
-    /// <summary>A copy of the package with entries changed (null drops one) and entries added.</summary>
-    private static byte[] Rewrite(byte[] package, Func<string, byte[], byte[]?> change, params (string Name, byte[] Content)[] added)
-    {
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8))
-        {
-            foreach (var entry in source.Entries)
-            {
-                using var read = new MemoryStream();
-                using (var s = entry.Open())
-                {
-                    s.CopyTo(read);
-                }
-                if (change(entry.FullName, read.ToArray()) is { } content)
-                {
-                    using var w = target.CreateEntry(entry.FullName).Open();
-                    w.Write(content);
-                }
-            }
-            foreach (var (name, content) in added)
-            {
-                using var w = target.CreateEntry(name).Open();
-                w.Write(content);
-            }
-        }
-        return output.ToArray();
-    }
-
     private static byte[] FlipOneByte(byte[] content)
     {
         var copy = (byte[])content.Clone();
@@ -90,7 +62,7 @@ public sealed class ArchivePackageVerifyTests
     [Fact]
     public void One_byte_changed_in_one_file_names_that_file_as_changed()
     {
-        var result = Verify(Rewrite(CleanPackage(), (name, content) => name == Document ? FlipOneByte(content) : content));
+        var result = Verify(ZipRewrite.Copy(CleanPackage(), (name, content) => name == Document ? FlipOneByte(content) : content));
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(ArchivePackageProblemKind.Changed, problem.Kind);
@@ -101,7 +73,7 @@ public sealed class ArchivePackageVerifyTests
     [Fact]
     public void A_removed_file_is_named_as_missing()
     {
-        var result = Verify(Rewrite(CleanPackage(), (name, content) => name == Evidence ? null : content));
+        var result = Verify(ZipRewrite.Copy(CleanPackage(), (name, content) => name == Evidence ? null : content));
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal((ArchivePackageProblemKind.Missing, Evidence), (problem.Kind, problem.Path));
@@ -111,7 +83,7 @@ public sealed class ArchivePackageVerifyTests
     [Fact]
     public void An_entry_the_manifest_does_not_list_is_named_as_added()
     {
-        var result = Verify(Rewrite(CleanPackage(), (_, content) => content, ("evidence/补充说明.txt", Encoding.UTF8.GetBytes("后来放进去的文件"))));
+        var result = Verify(ZipRewrite.Copy(CleanPackage(), (_, content) => content, ("evidence/补充说明.txt", Encoding.UTF8.GetBytes("后来放进去的文件"))));
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal((ArchivePackageProblemKind.Added, "evidence/补充说明.txt"), (problem.Kind, problem.Path));
@@ -121,7 +93,7 @@ public sealed class ArchivePackageVerifyTests
     [Fact]
     public void Changed_missing_and_added_at_once_are_each_named_and_counted()
     {
-        var result = Verify(Rewrite(CleanPackage(),
+        var result = Verify(ZipRewrite.Copy(CleanPackage(),
             (name, content) => name == Evidence ? null : name == Document ? FlipOneByte(content) : content, ("stray.bin", [1, 2, 3])));
 
         Assert.Equal(
@@ -133,7 +105,7 @@ public sealed class ArchivePackageVerifyTests
     [Fact]
     public void Folder_entries_added_by_re_zipping_are_not_reported()
     {
-        var result = Verify(Rewrite(CleanPackage(), (_, content) => content, ("documents/", []), ("evidence/", [])));
+        var result = Verify(ZipRewrite.Copy(CleanPackage(), (_, content) => content, ("documents/", []), ("evidence/", [])));
 
         Assert.True(result.IsIntact, string.Join("\n", result.Problems));
     }
@@ -145,7 +117,7 @@ public sealed class ArchivePackageVerifyTests
     [InlineData("{ \"files\": [ { \"path\": \"a.pdf\", \"sha256\": \"00\" } ] }", ArchivePackageProblemKind.ManifestInvalid, "清单无法读取：manifest.json 第 1 个文件的记录不完整")]
     public void A_missing_or_garbled_manifest_is_reported_and_nothing_is_called_intact(string manifest, ArchivePackageProblemKind kind, string message)
     {
-        var result = Verify(Rewrite(CleanPackage(),
+        var result = Verify(ZipRewrite.Copy(CleanPackage(),
             (name, content) => name != Package.ManifestPath ? content : manifest == "missing" ? null : Encoding.UTF8.GetBytes(manifest)));
 
         var problem = Assert.Single(result.Problems);

@@ -1,7 +1,7 @@
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using SafeHarbor.TestSupport;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace SafeHarbor.Tests.Documents;
@@ -35,22 +35,7 @@ internal sealed class Docx : IDisposable
 
     public IReadOnlyList<string> TopTexts => TopParagraphs.Select(TextOf).ToList();
 
-    public static string TextOf(OpenXmlElement element)
-    {
-        var text = new StringBuilder();
-        foreach (var e in element.Descendants())
-        {
-            if (e is W.Text t)
-            {
-                text.Append(t.Text);
-            }
-            else if (e is W.TabChar)
-            {
-                text.Append('\t');
-            }
-        }
-        return text.ToString();
-    }
+    public static string TextOf(OpenXmlElement element) => DocxText.Of(element);
 
     /// <summary>The single top-level paragraph whose whole text is <paramref name="text"/>.</summary>
     public W.Paragraph Paragraph(string text) =>

@@ -1,0 +1,26 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace SafeHarbor.TestSupport;
+
+/// <summary>The text of a DOCX element as a reader sees it (tabs kept), for the document tests of both test projects.</summary>
+internal static class DocxText
+{
+    public static string Of(OpenXmlElement element)
+    {
+        var text = new StringBuilder();
+        foreach (var e in element.Descendants())
+        {
+            if (e is W.Text t)
+            {
+                text.Append(t.Text);
+            }
+            else if (e is W.TabChar)
+            {
+                text.Append('\t');
+            }
+        }
+        return text.ToString();
+    }
+}
