@@ -24,18 +24,8 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
     private KestrelApp(TestDatabase database)
     {
         Database = database;
-        workDirectory = Path.Combine(Path.GetTempPath(), "safeharbor-tests", Guid.NewGuid().ToString("N"));
-        settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = database.Kind.ToString(),
-            ["Database:ConnectionString"] = database.ConnectionString,
-            ["Demo:Seed"] = "false",
-            ["Security:PasswordHashIterations"] = "1000",
-            ["DataProtection:KeysDirectory"] = Path.Combine(workDirectory, "keys"),
-            ["Evidence:Directory"] = Path.Combine(workDirectory, "evidence"),
-            ["Evidence:MaxFileBytes"] = (2 * 1024 * 1024).ToString(),
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        workDirectory = HostSettings.NewWorkDirectory();
+        settings = HostSettings.For(database, workDirectory, seedDemo: false);
         UseKestrel(0);
     }
 

@@ -32,21 +32,8 @@ public sealed class DemoBureau : WebApplicationFactory<Program>
     {
         Database = database;
         Clock.SetToday(today);
-        workDirectory = Path.Combine(Path.GetTempPath(), "safeharbor-tests", Guid.NewGuid().ToString("N"));
-        settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = database.Kind.ToString(),
-            ["Database:ConnectionString"] = database.ConnectionString,
-            ["Demo:Seed"] = "true",
-            ["Security:PasswordHashIterations"] = "1000",
-            ["DataProtection:KeysDirectory"] = Path.Combine(workDirectory, "keys"),
-            ["Evidence:Directory"] = Path.Combine(workDirectory, "evidence"),
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
+        workDirectory = HostSettings.NewWorkDirectory();
+        settings = HostSettings.For(database, workDirectory, seedDemo: true, overrides);
     }
 
     public TestDatabase Database { get; }

@@ -27,22 +27,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private TestApp(TestDatabase database, Dictionary<string, string?> overrides)
     {
         Database = database;
-        workDirectory = Path.Combine(Path.GetTempPath(), "safeharbor-tests", Guid.NewGuid().ToString("N"));
-        settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = database.Kind.ToString(),
-            ["Database:ConnectionString"] = database.ConnectionString,
-            ["Demo:Seed"] = "false",
-            ["Security:PasswordHashIterations"] = "1000",
-            ["DataProtection:KeysDirectory"] = Path.Combine(workDirectory, "keys"),
-            ["Evidence:Directory"] = Path.Combine(workDirectory, "evidence"),
-            ["Evidence:MaxFileBytes"] = (2 * 1024 * 1024).ToString(),
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
+        workDirectory = HostSettings.NewWorkDirectory();
+        settings = HostSettings.For(database, workDirectory, seedDemo: false, overrides);
     }
 
     public TestDatabase Database { get; }

@@ -1,0 +1,30 @@
+namespace SafeHarbor.IntegrationTests.Support;
+
+/// <summary>The configuration every test host of the app starts with: its own database, keys and evidence folder.</summary>
+internal static class HostSettings
+{
+    /// <param name="workDirectory">The host's own folder for data-protection keys and evidence files.</param>
+    /// <param name="seedDemo">Seed the demo bureau on the empty database, as a first start does.</param>
+    public static Dictionary<string, string?> For(TestDatabase database, string workDirectory, bool seedDemo, IDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Kind.ToString(),
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Demo:Seed"] = seedDemo ? "true" : "false",
+            ["Security:PasswordHashIterations"] = "1000",
+            ["DataProtection:KeysDirectory"] = Path.Combine(workDirectory, "keys"),
+            ["Evidence:Directory"] = Path.Combine(workDirectory, "evidence"),
+            ["Evidence:MaxFileBytes"] = (2 * 1024 * 1024).ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    /// <summary>A fresh folder under the temp directory for one host.</summary>
+    public static string NewWorkDirectory() => Path.Combine(Path.GetTempPath(), "safeharbor-tests", Guid.NewGuid().ToString("N"));
+}
