@@ -72,18 +72,10 @@ public sealed class CorrectionInbox(SafeHarborDb db, PolicyCatalog policies, Wor
             .Where(c => !planned.Contains(c.Id))
             .OrderBy(c => c.Number)
             .ToListAsync(ct);
-        var ids = cases.Select(c => c.Id).ToList();
-        var talked = (await db.Set<CorrectionTalk>().AsNoTracking().Where(t => ids.Contains(t.CaseId)).Select(t => t.CaseId).ToListAsync(ct))
-            .Concat(await db.Set<ReminderLetterSent>().AsNoTracking().Where(l => ids.Contains(l.CaseId)).Select(l => l.CaseId).ToListAsync(ct))
-            .ToHashSet();
-        var analysed = (await db.Set<CauseAnalysis>().AsNoTracking().Where(a => ids.Contains(a.CaseId)).Select(a => a.CaseId).ToListAsync(ct)).ToHashSet();
+        var progress = await CorrectionQueries.ProgressAsync(db, cases.Select(c => c.Id).ToList(), ct);
         return cases
             .Where(c => CorrectionAccess.MayRecord(c, actor, policies.Get(c.PolicyId)))
-            .Select(c =>
-            {
-                var stage = CorrectionRules.StageOf(talked.Contains(c.Id) ? 1 : 0, 0, analysed.Contains(c.Id), null);
-                return new OtherTodo(Category, $"{c.Number} {c.Title}：{stage.Chinese()}", $"/Correction/{c.Id}", "开展纠错", null, null);
-            })
+            .Select(c => new OtherTodo(Category, $"{c.Number} {c.Title}：{progress[c.Id].Stage.Chinese()}", $"/Correction/{c.Id}", "开展纠错", null, null))
             .ToList();
     }
 

@@ -64,7 +64,7 @@ public static class CorrectionQueries
         var plan = await db.Set<RectificationPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.CaseId == c.Id, ct);
         var analyst = analysis is null ? null : await db.Users.Where(u => u.Id == analysis.RecordedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
 
-        var stage = Stage(talks.Count, letters.Count, analysis is not null, plan);
+        var stage = CorrectionRules.StageOf(talks.Count, letters.Count, analysis is not null, plan?.Status);
         // A closed plan is the finished record: no more talks, letters or analysis are added to it.
         var mayRecord = CorrectionAccess.MayRecord(c, actor, policy) && plan is not { Status: PlanStatus.Closed };
         var may = new Permissions(
@@ -84,9 +84,6 @@ public static class CorrectionQueries
             may);
     }
 
-    private static CorrectionStage Stage(int talks, int letters, bool analysis, RectificationPlan? plan) =>
-        CorrectionRules.StageOf(talks, letters, analysis, plan?.Status);
-
     private static PlanView PlanOf(RectificationPlan p, Actor actor, DateOnly today, WorkingDayCalendar calendar) => new(
         p.Id, p.Status, p.Status.Chinese(), p.CreatedOn, p.ClosedOn, p.ClosureSummary, p.Version,
         p.Measures.OrderBy(m => m.DueOn).ThenBy(m => m.OwnerName, StringComparer.Ordinal).Select(m => MeasureOf(m, p, actor, today, calendar)).ToList(),
@@ -103,33 +100,51 @@ public static class CorrectionQueries
             p.Status == PlanStatus.Open && m.DoneOn is null && actor.PersonId == m.OwnerPersonId);
     }
 
-    /// <summary>Every exempted or mitigated case the actor may see, with how far its correction has come.</summary>
-    public static async Task<IReadOnlyList<ListItem>> ListAsync(Actor actor, SafeHarborDb db, PolicyCatalog policies, DateOnly today, CancellationToken ct)
+    /// <summary>How far a matter's correction has come: talks, letters, the analysis and the plan (null when none yet).</summary>
+    public sealed record Progress(int Talks, int Letters, bool Analysed, RectificationPlan? Plan)
     {
-        var cases = await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor))
-            .Where(c => c.Decision != null && (c.Decision.Outcome == Outcome.Exempted || c.Decision.Outcome == Outcome.Mitigated))
-            .ToListAsync(ct);
-        var ids = cases.Select(c => c.Id).ToList();
+        public static readonly Progress None = new(0, 0, false, null);
+
+        public CorrectionStage Stage => CorrectionRules.StageOf(Talks, Letters, Analysed, Plan?.Status);
+
+        public int MeasuresDone => Plan?.Measures.Count(m => m.DoneOn is not null) ?? 0;
+
+        public int Overdue(DateOnly today) => Plan is { Status: PlanStatus.Open } ? Plan.Measures.Count(m => CorrectionRules.IsOverdue(m, today)) : 0;
+    }
+
+    /// <summary>The correction progress of each of the matters (every id present, <see cref="Progress.None"/> when nothing is recorded).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, Progress>> ProgressAsync(SafeHarborDb db, IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
+    {
+        var ids = caseIds.ToList();
         var talks = (await db.Set<CorrectionTalk>().AsNoTracking().Where(t => ids.Contains(t.CaseId)).Select(t => t.CaseId).ToListAsync(ct))
             .CountBy(x => x).ToDictionary();
         var letters = (await db.Set<ReminderLetterSent>().AsNoTracking().Where(l => ids.Contains(l.CaseId)).Select(l => l.CaseId).ToListAsync(ct))
             .CountBy(x => x).ToDictionary();
         var analysed = (await db.Set<CauseAnalysis>().AsNoTracking().Where(a => ids.Contains(a.CaseId)).Select(a => a.CaseId).ToListAsync(ct)).ToHashSet();
         var plans = await db.Set<RectificationPlan>().AsNoTracking().Where(p => ids.Contains(p.CaseId)).ToDictionaryAsync(p => p.CaseId, ct);
+        return ids.Distinct().ToDictionary(id => id, id => new Progress(
+            talks.GetValueOrDefault(id), letters.GetValueOrDefault(id), analysed.Contains(id), plans.GetValueOrDefault(id)));
+    }
+
+    /// <summary>Every exempted or mitigated case the actor may see, with how far its correction has come.</summary>
+    public static async Task<IReadOnlyList<ListItem>> ListAsync(Actor actor, SafeHarborDb db, PolicyCatalog policies, DateOnly today, CancellationToken ct)
+    {
+        var cases = await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor))
+            .Where(c => c.Decision != null && (c.Decision.Outcome == Outcome.Exempted || c.Decision.Outcome == Outcome.Mitigated))
+            .ToListAsync(ct);
+        var progress = await ProgressAsync(db, cases.Select(c => c.Id).ToList(), ct);
         return cases
             .OrderByDescending(c => c.Decision!.DecidedOn).ThenByDescending(c => c.Number, StringComparer.Ordinal)
             .Select(c =>
             {
-                var plan = plans.GetValueOrDefault(c.Id);
-                var stage = Stage(talks.GetValueOrDefault(c.Id), letters.GetValueOrDefault(c.Id), analysed.Contains(c.Id), plan);
+                var p = progress[c.Id];
                 return new ListItem(
                     c.Id, c.Number, c.Title, string.Join("、", c.Subjects.Select(s => s.Name)),
                     c.Decision!.Outcome, policies.Get(c.PolicyId).OutcomeName(c.Decision.Outcome), c.Decision.DecidedOn, c.Status, c.Status.Chinese(),
-                    talks.GetValueOrDefault(c.Id), letters.GetValueOrDefault(c.Id), analysed.Contains(c.Id),
-                    plan?.Status, plan?.Status.Chinese() ?? "未制定",
-                    plan?.Measures.Count ?? 0, plan?.Measures.Count(m => m.DoneOn is not null) ?? 0,
-                    plan is { Status: PlanStatus.Open } ? plan.Measures.Count(m => CorrectionRules.IsOverdue(m, today)) : 0,
-                    stage, stage.Chinese());
+                    p.Talks, p.Letters, p.Analysed,
+                    p.Plan?.Status, p.Plan?.Status.Chinese() ?? "未制定",
+                    p.Plan?.Measures.Count ?? 0, p.MeasuresDone, p.Overdue(today),
+                    p.Stage, p.Stage.Chinese());
             })
             .ToList();
     }

@@ -33,15 +33,7 @@ public static class AfterDecisionQuery
         var corrected = await cases
             .Where(c => c.Decision != null && (c.Decision.Outcome == Outcome.Exempted || c.Decision.Outcome == Outcome.Mitigated))
             .Select(c => c.Id).ToListAsync(ct);
-        var talks = (await db.Set<CorrectionTalk>().AsNoTracking().Where(t => corrected.Contains(t.CaseId)).Select(t => t.CaseId).ToListAsync(ct))
-            .CountBy(x => x).ToDictionary();
-        var letters = (await db.Set<ReminderLetterSent>().AsNoTracking().Where(l => corrected.Contains(l.CaseId)).Select(l => l.CaseId).ToListAsync(ct))
-            .CountBy(x => x).ToDictionary();
-        var analysed = (await db.Set<CauseAnalysis>().AsNoTracking().Where(a => corrected.Contains(a.CaseId)).Select(a => a.CaseId).ToListAsync(ct)).ToHashSet();
-        var plans = await db.Set<RectificationPlan>().AsNoTracking().Where(p => corrected.Contains(p.CaseId))
-            .Select(p => new { p.CaseId, p.Status }).ToDictionaryAsync(p => p.CaseId, p => p.Status, ct);
-        var stages = corrected.Select(id => CorrectionRules.StageOf(
-            talks.GetValueOrDefault(id), letters.GetValueOrDefault(id), analysed.Contains(id), plans.TryGetValue(id, out var s) ? s : (PlanStatus?)null)).ToList();
+        var progress = (await CorrectionQueries.ProgressAsync(db, corrected, ct)).Values.ToList();
 
         var inScope = corrected.ToHashSet();
         var overdue = (await CorrectionQueries.OverdueAsync(db, today, ct)).Items
@@ -65,9 +57,9 @@ public static class AfterDecisionQuery
 
         return new AfterDecisionSeries(
             corrected.Count,
-            AfterDecisionStatistics.CorrectionStages(stages),
-            plans.Values.Count(s => s == PlanStatus.Open),
-            plans.Values.Count(s => s == PlanStatus.Closed),
+            AfterDecisionStatistics.CorrectionStages(progress.Select(p => p.Stage)),
+            progress.Count(p => p.Plan?.Status == PlanStatus.Open),
+            progress.Count(p => p.Plan?.Status == PlanStatus.Closed),
             overdue.Count,
             AfterDecisionStatistics.OverdueByUnit(overdue, units),
             prevention,

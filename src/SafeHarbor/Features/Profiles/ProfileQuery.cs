@@ -90,10 +90,7 @@ public static class ProfileQuery
         var ids = cases.Select(c => c.Id).ToList();
         var visible = (await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var records = await db.Set<ResultRecord>().AsNoTracking().Where(r => r.PersonId == personId).ToListAsync(ct);
-        var talks = (await db.Set<CorrectionTalk>().AsNoTracking().Where(t => ids.Contains(t.CaseId)).Select(t => t.CaseId).ToListAsync(ct)).CountBy(x => x).ToDictionary();
-        var letters = (await db.Set<ReminderLetterSent>().AsNoTracking().Where(l => ids.Contains(l.CaseId)).Select(l => l.CaseId).ToListAsync(ct)).CountBy(x => x).ToDictionary();
-        var analysed = (await db.Set<CauseAnalysis>().AsNoTracking().Where(a => ids.Contains(a.CaseId)).Select(a => a.CaseId).ToListAsync(ct)).ToHashSet();
-        var plans = await db.Set<RectificationPlan>().AsNoTracking().Where(p => ids.Contains(p.CaseId)).ToDictionaryAsync(p => p.CaseId, ct);
+        var progress = await CorrectionQueries.ProgressAsync(db, ids, ct);
 
         return cases
             .OrderByDescending(c => c.AccountabilityStartedOn).ThenByDescending(c => c.Number, StringComparer.Ordinal)
@@ -109,14 +106,11 @@ public static class ProfileQuery
                 CorrectionSummary? correction = null;
                 if (isSubject && CorrectionRules.Applies(c.Decision?.Outcome))
                 {
-                    var plan = plans.GetValueOrDefault(c.Id);
-                    var stage = CorrectionRules.StageOf(talks.GetValueOrDefault(c.Id), letters.GetValueOrDefault(c.Id), analysed.Contains(c.Id), plan?.Status);
+                    var p = progress[c.Id];
                     correction = new CorrectionSummary(
-                        stage, stage.Chinese(), plan?.Status, plan?.Status.Chinese() ?? "未制定",
-                        talks.GetValueOrDefault(c.Id), letters.GetValueOrDefault(c.Id), analysed.Contains(c.Id),
-                        plan?.Measures.Count ?? 0, plan?.Measures.Count(m => m.DoneOn is not null) ?? 0,
-                        plan is { Status: PlanStatus.Open } ? plan.Measures.Count(m => CorrectionRules.IsOverdue(m, today)) : 0,
-                        plan?.ClosedOn, plan?.ClosureSummary);
+                        p.Stage, p.Stage.Chinese(), p.Plan?.Status, p.Plan?.Status.Chinese() ?? "未制定",
+                        p.Talks, p.Letters, p.Analysed, p.Plan?.Measures.Count ?? 0, p.MeasuresDone, p.Overdue(today),
+                        p.Plan?.ClosedOn, p.Plan?.ClosureSummary);
                 }
                 return new CaseView(
                     c.Id, c.Number, c.Title, c.BusinessField, c.AccountabilityStartedOn, c.Status, c.Status.Chinese(),
