@@ -68,7 +68,7 @@ public sealed class CorrectionInbox(SafeHarborDb db, PolicyCatalog policies, Wor
         }
         var planned = db.Set<RectificationPlan>().Select(p => p.CaseId);
         var cases = await db.Cases.AsNoTracking()
-            .Where(c => c.Decision != null && (c.Decision.Outcome == Outcome.Exempted || c.Decision.Outcome == Outcome.Mitigated))
+            .Where(CorrectionRules.CallsForCorrection)
             .Where(c => !planned.Contains(c.Id))
             .OrderBy(c => c.Number)
             .ToListAsync(ct);

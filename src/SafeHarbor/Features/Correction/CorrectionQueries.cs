@@ -130,7 +130,7 @@ public static class CorrectionQueries
     public static async Task<IReadOnlyList<ListItem>> ListAsync(Actor actor, SafeHarborDb db, PolicyCatalog policies, DateOnly today, CancellationToken ct)
     {
         var cases = await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor))
-            .Where(c => c.Decision != null && (c.Decision.Outcome == Outcome.Exempted || c.Decision.Outcome == Outcome.Mitigated))
+            .Where(CorrectionRules.CallsForCorrection)
             .ToListAsync(ct);
         var progress = await ProgressAsync(db, cases.Select(c => c.Id).ToList(), ct);
         return cases

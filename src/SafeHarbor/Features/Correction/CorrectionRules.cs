@@ -39,6 +39,10 @@ public static class CorrectionRules
     /// </summary>
     public static bool Applies(Outcome? outcome) => outcome is Outcome.Exempted or Outcome.Mitigated;
 
+    /// <summary><see cref="Applies"/> as a query over cases: decided, and exempted or mitigated.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Case, bool>> CallsForCorrection =
+        c => c.Decision != null && (c.Decision.Outcome == Outcome.Exempted || c.Decision.Outcome == Outcome.Mitigated);
+
     /// <summary>The due date of a measure given <paramref name="workingDays"/> working days from <paramref name="today"/> (today not counted).</summary>
     public static DateOnly DueOn(DateOnly today, int workingDays, WorkingDayCalendar calendar) =>
         calendar.AddWorkingDays(today, workingDays);

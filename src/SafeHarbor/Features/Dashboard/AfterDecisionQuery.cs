@@ -31,7 +31,7 @@ public static class AfterDecisionQuery
 
         // Art. 8: the exempted or mitigated matters counted, by how far their correction has come.
         var corrected = await cases
-            .Where(c => c.Decision != null && (c.Decision.Outcome == Outcome.Exempted || c.Decision.Outcome == Outcome.Mitigated))
+            .Where(CorrectionRules.CallsForCorrection)
             .Select(c => c.Id).ToListAsync(ct);
         var progress = (await CorrectionQueries.ProgressAsync(db, corrected, ct)).Values.ToList();
 
