@@ -1,8 +1,6 @@
-using SafeHarbor.Calendar;
 using SafeHarbor.Infrastructure.Cli;
 using SafeHarbor.Infrastructure.Demo;
 using SafeHarbor.Infrastructure.Web;
-using SafeHarbor.PolicyRules;
 
 if (CommandLine.IsCommand(args))
 {
@@ -18,15 +16,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.AddSafeHarborWeb();
 
 var app = builder.Build();
-try
-{
-    await StartupTasks.PrepareDatabaseAsync(app.Services, app.Configuration, Console.Out);
-}
-catch (Exception e) when (e is PolicyLoadException or CalendarDataException)
-{
-    Console.Error.WriteLine($"启动失败：{e.Message}");
-    throw;
-}
+await StartupTasks.PrepareDatabaseAsync(app.Services, app.Configuration, Console.Out, Console.Error);
 app.MapSafeHarbor();
 await app.RunAsync();
 return 0;

@@ -17,15 +17,30 @@ public sealed class CalendarSource
     private readonly Lock gate = new();
     private volatile WorkingDayCalendar current;
 
-    /// <exception cref="CalendarDataException">A data file is missing or malformed.</exception>
+    /// <summary>
+    /// Loads the shipped and the added notices. A broken added file does not stop the app: the shipped notices
+    /// are used alone (a year only added falls back on the law, 暂定) and <see cref="Problem"/> says why.
+    /// </summary>
+    /// <exception cref="CalendarDataException">A shipped data file is missing or malformed.</exception>
     public CalendarSource(string directory, string addedDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentException.ThrowIfNullOrWhiteSpace(addedDirectory);
         Directory = directory;
         AddedDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(addedDirectory));
-        current = Load();
+        try
+        {
+            current = Load();
+        }
+        catch (CalendarDataException e)
+        {
+            current = WorkingDayCalendar.LoadFrom(Directory);
+            Problem = $"录入的节假日安排有误，已暂不采用（{AddedDirectory}）：{e.Message}。请修正或删除该文件后重启；在此之前相关年度按法定节假日和周末推算（暂定）。";
+        }
     }
+
+    /// <summary>Why the added notices are not in force, when a file among them is broken; null when all loaded.</summary>
+    public string? Problem { get; private set; }
 
     /// <summary>The settings <c>Calendar:Directory</c> and <c>Calendar:AddedDirectory</c>; empty means the default.</summary>
     public static CalendarSource Open(string? directory, string? addedDirectory) => new(
@@ -52,6 +67,7 @@ public sealed class CalendarSource
         lock (gate)
         {
             current = Load();
+            Problem = null;
         }
     }
 

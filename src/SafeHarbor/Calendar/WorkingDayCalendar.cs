@@ -3,12 +3,14 @@ namespace SafeHarbor.Calendar;
 /// <summary>
 /// Working days in mainland China as fixed each year by the State Council notice on public
 /// holidays (国务院办公厅关于部分节假日安排的通知): statutory rest days and 调休 working days
-/// override the Monday–Friday rule. Only years whose notice is loaded can be answered.
+/// override the Monday–Friday rule. A year without a loaded notice never stops a count: its days
+/// follow the statutory holidays of the law and weekends (<see cref="StatutoryHolidays"/>), and every
+/// answer that used such a day is provisional (暂定) and says why.
 /// </summary>
 /// <remarks>
-/// A notice may reach back into the previous December (the 2019 notice made 2018-12-29 a
-/// working day), so answers for late December of the newest covered year can still change
-/// when the following year's notice is published.
+/// A notice may reach back into the previous December (the 2019 notice made 2018-12-29 a working
+/// day and 2018-12-31 a rest day, around a 元旦 on Tuesday), so the last three days of a year whose
+/// next notice is not loaded are provisional too, for the next year's reason.
 /// </remarks>
 public sealed class WorkingDayCalendar
 {
@@ -19,10 +21,19 @@ public sealed class WorkingDayCalendar
     private const byte HolidayCode = 1 + (byte)DayKind.Holiday;
     private const byte AdjustedWorkdayCode = 1 + (byte)DayKind.AdjustedWorkday;
 
+    // Flag on a code: the day lies in 29–31 December and the next year's notice, which may list it, is not loaded.
+    private const byte AwaitsNextNotice = 0x80;
+    private const int ReachBackDays = 3;
+
     private readonly int _firstDayNumber;
     private readonly byte[] _days;
     private readonly string?[] _holidayNames;
     private readonly int[] _coveredYears;
+
+    // Days of years without a loaded notice, from the law; built on first use. A notice's listing of a
+    // date in such a year (a December reached back into) still wins over the law.
+    private readonly LawYear?[] _lawYears = new LawYear?[StatutoryHolidays.LastYear - StatutoryHolidays.FirstYear + 1];
+    private readonly Dictionary<DateOnly, Listing> _listingsOutsideNoticeYears = [];
 
     private WorkingDayCalendar(IReadOnlyList<HolidayNotice> notices)
     {
@@ -59,14 +70,27 @@ public sealed class WorkingDayCalendar
             int index = entry.Key.DayNumber - _firstDayNumber;
 
             // A notice's December dates belong to the previous year, which may not be loaded;
-            // such a date stays unanswerable rather than half-known.
+            // there the listed date overrides the law's answer for that year.
             if ((uint)index >= (uint)_days.Length || _days[index] == NotPublished)
             {
+                _listingsOutsideNoticeYears[entry.Key] = entry.Value;
                 continue;
             }
 
             _days[index] = entry.Value.Kind == DayKind.Holiday ? HolidayCode : AdjustedWorkdayCode;
             _holidayNames[index] = entry.Value.HolidayName;
+        }
+
+        foreach (int year in _coveredYears)
+        {
+            if (!Covers(year + 1) && StatutoryHolidays.Covers(year + 1))
+            {
+                int lastDay = new DateOnly(year, 12, 31).DayNumber - _firstDayNumber;
+                for (int index = lastDay - ReachBackDays + 1; index <= lastDay; index++)
+                {
+                    _days[index] |= AwaitsNextNotice;
+                }
+            }
         }
     }
 
@@ -190,50 +214,79 @@ public sealed class WorkingDayCalendar
 
     private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Whether the State Council notice of <paramref name="year"/> is loaded.</summary>
     public bool Covers(int year) => Array.BinarySearch(_coveredYears, year) >= 0;
 
-    /// <exception cref="CalendarNotPublishedException">No notice is loaded for the date's year.</exception>
-    public bool IsWorkingDay(DateOnly date) => IsWorkingCode(CodeAt(date.DayNumber));
+    /// <summary>The newest year whose notice is loaded.</summary>
+    public int LatestNoticeYear => _coveredYears[^1];
 
-    /// <exception cref="CalendarNotPublishedException">No notice is loaded for the date's year.</exception>
+    /// <summary>Whether days of <paramref name="year"/> come from the law rather than a notice (then every answer in it is 暂定).</summary>
+    public bool IsProvisional(int year) => !Covers(year) && StatutoryHolidays.Covers(year);
+
+    /// <summary>Why an answer that used days of <paramref name="fromYear"/>–<paramref name="toYear"/> (years without a notice) is provisional.</summary>
+    public string ProvisionalReason(int fromYear, int toYear)
+    {
+        string years = fromYear == toYear
+            ? Invariant($"{fromYear} 年")
+            : toYear == fromYear + 1 ? Invariant($"{fromYear}、{toYear} 年") : Invariant($"{fromYear}—{toYear} 年");
+        return fromYear > LatestNoticeYear
+            ? $"{years}节假日安排尚未发布，按法定节假日和周末推算，发布后自动重算"
+            : $"系统中没有{years}的节假日安排，按法定节假日和周末推算，录入后自动重算";
+    }
+
+    /// <exception cref="CalendarNotPublishedException">The year has neither a notice nor a known version of the law.</exception>
+    public bool IsWorkingDay(DateOnly date)
+    {
+        var provisional = default(ProvisionalYears);
+        return IsWorkingCode(CodeAt(date.DayNumber, ref provisional));
+    }
+
+    /// <exception cref="CalendarNotPublishedException">The year has neither a notice nor a known version of the law.</exception>
     public DayInfo Describe(DateOnly date)
     {
-        byte code = CodeAt(date.DayNumber);
-        return new DayInfo(date, IsWorkingCode(code), (DayKind)(code - 1), _holidayNames[date.DayNumber - _firstDayNumber]);
+        var provisional = default(ProvisionalYears);
+        byte code = CodeAt(date.DayNumber, ref provisional);
+        string? name = Covers(date.Year)
+            ? _holidayNames[date.DayNumber - _firstDayNumber]
+            : LawYearOf(date.Year).Names[date.DayOfYear - 1];
+        return new DayInfo(date, IsWorkingCode(code), (DayKind)(code - 1), name, Reason(provisional));
     }
 
     /// <summary>
     /// The date of the <paramref name="workingDays"/>-th working day after <paramref name="start"/>;
     /// the start day itself is never counted, whatever kind of day it is
     /// (民法典第二百零一条：按照日计算期间的，开始的当日不计入，自下一日开始计算).
+    /// Provisional when any counted day lies in a year without a notice.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workingDays"/> is less than 1.</exception>
-    /// <exception cref="CalendarNotPublishedException">The count reaches a year with no notice loaded.</exception>
-    public DateOnly AddWorkingDays(DateOnly start, int workingDays)
+    /// <exception cref="CalendarNotPublishedException">The count reaches a year with neither a notice nor a known version of the law.</exception>
+    public ComputedDate AddWorkingDays(DateOnly start, int workingDays)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
 
+        var provisional = default(ProvisionalYears);
         int day = start.DayNumber;
         int remaining = workingDays;
         while (true)
         {
             day++;
-            if (IsWorkingCode(CodeAt(day)) && --remaining == 0)
+            if (IsWorkingCode(CodeAt(day, ref provisional)) && --remaining == 0)
             {
-                return DateOnly.FromDayNumber(day);
+                return new ComputedDate(DateOnly.FromDayNumber(day), Reason(provisional));
             }
         }
     }
 
     /// <summary>Number of working days d with <paramref name="fromExclusive"/> &lt; d ≤ <paramref name="toInclusive"/>.</summary>
-    /// <exception cref="CalendarNotPublishedException">The range touches a year with no notice loaded.</exception>
+    /// <exception cref="CalendarNotPublishedException">The range touches a year with neither a notice nor a known version of the law.</exception>
     public int WorkingDaysBetween(DateOnly fromExclusive, DateOnly toInclusive)
     {
+        var provisional = default(ProvisionalYears);
         int count = 0;
         int last = toInclusive.DayNumber;
         for (int day = fromExclusive.DayNumber + 1; day <= last; day++)
         {
-            if (IsWorkingCode(CodeAt(day)))
+            if (IsWorkingCode(CodeAt(day, ref provisional)))
             {
                 count++;
             }
@@ -244,22 +297,109 @@ public sealed class WorkingDayCalendar
 
     private static bool IsWorkingCode(byte code) => code is WorkdayCode or AdjustedWorkdayCode;
 
-    private byte CodeAt(int dayNumber)
+    private string? Reason(ProvisionalYears years) => years.Any ? ProvisionalReason(years.First, years.Last) : null;
+
+    private byte CodeAt(int dayNumber, ref ProvisionalYears provisional)
     {
         int index = dayNumber - _firstDayNumber;
         if ((uint)index < (uint)_days.Length && _days[index] != NotPublished)
         {
-            return _days[index];
+            byte code = _days[index];
+            if ((code & AwaitsNextNotice) == 0)
+            {
+                return code;
+            }
+
+            provisional.Add(DateOnly.FromDayNumber(dayNumber).Year + 1);
+            return (byte)(code & ~AwaitsNextNotice);
         }
 
-        throw NotPublishedFor(dayNumber);
+        if (dayNumber > DateOnly.MaxValue.DayNumber)
+        {
+            throw new CalendarNotPublishedException(DateOnly.MaxValue.Year + 1);
+        }
+
+        DateOnly date = DateOnly.FromDayNumber(dayNumber);
+        if (!StatutoryHolidays.Covers(date.Year))
+        {
+            throw new CalendarNotPublishedException(date.Year);
+        }
+
+        provisional.Add(date.Year);
+        return LawYearOf(date.Year).Codes[date.DayOfYear - 1];
     }
 
-    private static CalendarNotPublishedException NotPublishedFor(int dayNumber)
+    private LawYear LawYearOf(int year)
     {
-        int year = dayNumber > DateOnly.MaxValue.DayNumber ? DateOnly.MaxValue.Year + 1 : DateOnly.FromDayNumber(dayNumber).Year;
-        return new CalendarNotPublishedException(year);
+        ref LawYear? slot = ref _lawYears[year - StatutoryHolidays.FirstYear];
+        LawYear? built = Volatile.Read(ref slot);
+        if (built is null)
+        {
+            // Building twice on a race is harmless: both results are equal and immutable.
+            built = BuildLawYear(year);
+            Volatile.Write(ref slot, built);
+        }
+
+        return built;
     }
+
+    private LawYear BuildLawYear(int year)
+    {
+        var first = new DateOnly(year, 1, 1);
+        int length = DateTime.IsLeapYear(year) ? 366 : 365;
+        var codes = new byte[length];
+        var names = new string?[length];
+        for (int i = 0; i < length; i++)
+        {
+            codes[i] = first.AddDays(i).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? WeekendCode : WorkdayCode;
+        }
+
+        foreach (StatutoryHoliday holiday in StatutoryHolidays.For(year))
+        {
+            foreach (DateOnly day in holiday.Days.Concat(holiday.MakeUpDays))
+            {
+                int i = day.DayOfYear - 1;
+                codes[i] = HolidayCode;
+                // 中秋 within 国庆 is one day of both, as the notices name it.
+                names[i] = names[i] is null ? holiday.Name : names[i] + "、" + holiday.Name;
+            }
+        }
+
+        foreach (var (date, listing) in _listingsOutsideNoticeYears)
+        {
+            if (date.Year == year)
+            {
+                codes[date.DayOfYear - 1] = listing.Kind == DayKind.Holiday ? HolidayCode : AdjustedWorkdayCode;
+                names[date.DayOfYear - 1] = listing.HolidayName;
+            }
+        }
+
+        return new LawYear(codes, names);
+    }
+
+    /// <summary>The years without a notice that a computation went through: contiguous, since a count walks day by day.</summary>
+    private struct ProvisionalYears
+    {
+        public int First;
+        public int Last;
+
+        public readonly bool Any => First != 0;
+
+        public void Add(int year)
+        {
+            if (First == 0 || year < First)
+            {
+                First = year;
+            }
+
+            if (year > Last)
+            {
+                Last = year;
+            }
+        }
+    }
+
+    private sealed record LawYear(byte[] Codes, string?[] Names);
 
     /// <summary>
     /// Flattens all notices into one listing per date. A date listed twice is a data error even

@@ -1,3 +1,4 @@
+using SafeHarbor.Calendar;
 using SafeHarbor.Organisation;
 using SafeHarbor.PolicyRules;
 
@@ -120,6 +121,12 @@ public sealed class Case
     public string StartedBy { get; private set; } = "";
     public DateOnly AccountabilityStartedOn { get; private set; }
     public DateOnly ApplicationDeadline { get; private set; }
+
+    /// <summary>Why <see cref="ApplicationDeadline"/> is 暂定 (counted through a year without a holiday notice); null when final.</summary>
+    public string? ApplicationDeadlineProvisionalReason { get; private set; }
+
+    /// <summary>The application deadline with its provisional mark.</summary>
+    public ComputedDate ApplicationDue => new(ApplicationDeadline, ApplicationDeadlineProvisionalReason);
     public Guid RegisteredBy { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
     public List<CaseSubject> Subjects { get; private set; } = [];
@@ -128,6 +135,12 @@ public sealed class Case
     public List<Claim> Claims { get; private set; } = [];
     public List<Finding> Findings { get; private set; } = [];
     public DateOnly? SupplementDueOn { get; private set; }
+
+    /// <summary>Why <see cref="SupplementDueOn"/> is 暂定; null when final or when no supplement is awaited.</summary>
+    public string? SupplementDueProvisionalReason { get; private set; }
+
+    /// <summary>The supplement due date with its provisional mark, while a supplement is awaited.</summary>
+    public ComputedDate? SupplementDue => SupplementDueOn is { } due ? new(due, SupplementDueProvisionalReason) : null;
 
     /// <summary>Art. 7: earlier exempted cases of the same unit or person on the same work were found.</summary>
     public bool IsRepeat { get; private set; }
@@ -145,8 +158,11 @@ public sealed class Case
 
     public IReadOnlyList<CaseEvent> PendingEvents => pendingEvents;
 
-    /// <summary>The application came after the window closed, so it was refused (不予受理).</summary>
-    public bool WasRefusedAsLate => Application is { } a && a.SubmittedOn > ApplicationDeadline;
+    /// <summary>
+    /// The application came after the window closed and was refused (不予受理): at once on a final deadline,
+    /// or, on a provisional one, by 局机关纪委 or when the year's holiday notice settled it.
+    /// </summary>
+    public bool WasRefusedAsLate { get; private set; }
 
     public void ClearPendingEvents() => pendingEvents.Clear();
 
@@ -163,7 +179,7 @@ public sealed class Case
         string businessField,
         string startedBy,
         DateOnly accountabilityStartedOn,
-        DateOnly applicationDeadline,
+        ComputedDate applicationDeadline,
         IReadOnlyList<CaseSubject> subjects,
         Actor actor,
         DateTimeOffset now)
@@ -179,7 +195,8 @@ public sealed class Case
             BusinessField = businessField.Trim(),
             StartedBy = startedBy.Trim(),
             AccountabilityStartedOn = accountabilityStartedOn,
-            ApplicationDeadline = applicationDeadline,
+            ApplicationDeadline = applicationDeadline.Date,
+            ApplicationDeadlineProvisionalReason = applicationDeadline.ProvisionalReason,
             Subjects = [.. subjects],
             RegisteredBy = actor.UserId,
             RegisteredAt = now,
@@ -190,7 +207,8 @@ public sealed class Case
             ["title"] = c.Title,
             ["businessField"] = c.BusinessField,
             ["accountabilityStartedOn"] = accountabilityStartedOn,
-            ["applicationDeadline"] = applicationDeadline,
+            ["applicationDeadline"] = applicationDeadline.Date,
+            ["applicationDeadlineProvisional"] = applicationDeadline.ProvisionalReason,
             ["subjects"] = subjects.Select(s => s.Name).ToArray(),
             ["policy"] = policy.DocumentNumber,
         });
@@ -202,7 +220,7 @@ public sealed class Case
     /// <summary>The actions this user may take now: what pages and the API offer.</summary>
     public IReadOnlyList<CaseAction> ActionsAllowedFor(Actor actor, PolicyVersion policy) =>
         CaseWorkflow.Steps
-            .Where(s => s.From == Status && s.Action != CaseAction.RefuseAsLate)
+            .Where(s => s.From == Status && !s.Automatic)
             .Where(s => TryAuthorize(s, actor, policy, out _) is null)
             .Where(s => s.Action != CaseAction.Publish || Decision?.Outcome == Outcome.Exempted)
             .Select(s => s.Action)
@@ -364,23 +382,28 @@ public sealed class Case
         {
             ["applicant"] = applicantName,
             ["submittedOn"] = today,
-            ["deadline"] = ApplicationDeadline,
+            ["deadline"] = ApplicationDue.ToString(),
             ["claims"] = Claims.Select(c => c.ItemCode).ToArray(),
         };
-        if (today > ApplicationDeadline)
-        {
-            ClosingReason =
-                $"申请日期 {today:yyyy-MM-dd} 已超过申请期限：启动问责程序日期为 {AccountabilityStartedOn:yyyy-MM-dd}，" +
-                $"依照{policy.ApplicationWindow.Article}应在{DescribeWindow(policy.ApplicationWindow)}内提出，期限截至 {ApplicationDeadline:yyyy-MM-dd}。";
-            changes["reason"] = ClosingReason;
-            Move(CaseWorkflow.Find(CaseStatus.Registered, CaseAction.RefuseAsLate)!, actingAs, now, changes);
-            return;
-        }
         if (repeatOf is not null)
         {
             IsRepeat = true;
             RepeatExplanation = repeatOf;
             changes["repeatOf"] = repeatOf;
+        }
+        if (today > ApplicationDeadline && ApplicationDeadlineProvisionalReason is { } guess)
+        {
+            // Nothing is refused on a guess: the case waits for the year's notice, or for 局机关纪委 to decide with a reason.
+            changes["provisional"] = guess;
+            Move(CaseWorkflow.Find(CaseStatus.Registered, CaseAction.HoldLateApplication)!, actingAs, now, changes);
+            return;
+        }
+        if (today > ApplicationDeadline)
+        {
+            RefuseAsLate(policy, today);
+            changes["reason"] = ClosingReason;
+            Move(CaseWorkflow.Find(CaseStatus.Registered, CaseAction.RefuseAsLate)!, actingAs, now, changes);
+            return;
         }
         Move(applyStep, actingAs, now, changes);
 
@@ -397,6 +420,75 @@ public sealed class Case
             EffectAndLosses = input.EffectAndLosses!.Trim(),
             RecoveryMeasures = input.RecoveryMeasures!.Trim(),
         };
+    }
+
+    private void RefuseAsLate(PolicyVersion policy, DateOnly submittedOn, string? decision = null)
+    {
+        WasRefusedAsLate = true;
+        ClosingReason =
+            $"申请日期 {submittedOn:yyyy-MM-dd} 已超过申请期限：启动问责程序日期为 {AccountabilityStartedOn:yyyy-MM-dd}，" +
+            $"依照{policy.ApplicationWindow.Article}应在{DescribeWindow(policy.ApplicationWindow)}内提出，期限截至 {ApplicationDue}。{decision}";
+    }
+
+    /// <summary>
+    /// 局机关纪委 decides on an application made after a provisional deadline (暂定) without waiting for the
+    /// year's notice: accepted, or refused as late, always with the reason.
+    /// </summary>
+    public void DecideLateApplication(bool accept, string? reason, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    {
+        var action = accept ? CaseAction.AcceptApplication : CaseAction.RefuseApplication;
+        var step = StepFor(action);
+        var actingAs = Authorize(step, actor, policy);
+        new Validation().RequireText(reason, "reason", accept ? "受理理由" : "不予受理理由", 1000).ThrowIfInvalid();
+        SettleLateApplication(step, accept, reason!.Trim(), policy, actingAs, now);
+    }
+
+    /// <summary>
+    /// The deadline was recomputed on the calendar in force (the year's notice arrived). A deadline still
+    /// running moves; an application that waits on a provisional deadline is settled by the final one; for a
+    /// step already taken the date it was judged by stays and only the mark goes.
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool RecomputeApplicationDeadline(ComputedDate recomputed, PolicyVersion policy, string actingAs, DateTimeOffset now)
+    {
+        var running = Status is CaseStatus.Registered or CaseStatus.TimelinessPending;
+        if (ApplicationDeadlineProvisionalReason is null || Status == CaseStatus.Archived || recomputed == ApplicationDue
+            || (!running && recomputed.Provisional))
+        {
+            return false;
+        }
+        if (running)
+        {
+            ApplicationDeadline = recomputed.Date;
+            ApplicationDeadlineProvisionalReason = recomputed.ProvisionalReason;
+        }
+        else
+        {
+            ApplicationDeadlineProvisionalReason = null;
+        }
+        Version++;
+        UpdatedAt = now;
+        if (Status == CaseStatus.TimelinessPending && !recomputed.Provisional)
+        {
+            var inTime = Application!.SubmittedOn <= recomputed.Date;
+            var step = StepFor(inTime ? CaseAction.AcceptApplication : CaseAction.RefuseApplication);
+            SettleLateApplication(step, inTime,
+                inTime
+                    ? $"按正式公布的节假日安排，申请期限截至 {recomputed.Date:yyyy-MM-dd}，申请于 {Application.SubmittedOn:yyyy-MM-dd} 提出，在期限内，予以受理。"
+                    : $"按正式公布的节假日安排，申请期限截至 {recomputed.Date:yyyy-MM-dd}，申请于 {Application.SubmittedOn:yyyy-MM-dd} 提出，已超过期限，不予受理。",
+                policy, actingAs, now);
+        }
+        return true;
+    }
+
+    private void SettleLateApplication(WorkflowStep step, bool accept, string reason, PolicyVersion policy, string actingAs, DateTimeOffset now)
+    {
+        var changes = new Dictionary<string, object?> { ["reason"] = reason, ["deadline"] = ApplicationDue.ToString(), ["submittedOn"] = Application!.SubmittedOn };
+        if (!accept)
+        {
+            RefuseAsLate(policy, Application.SubmittedOn, ApplicationDue.Provisional ? $"期限系暂定，经研究决定不予受理：{reason}" : null);
+        }
+        Move(step, actingAs, now, changes);
     }
 
     public static string DescribeWindow(ApplicationWindowRule window) =>
@@ -454,15 +546,29 @@ public sealed class Case
         });
     }
 
-    public void RequestSupplement(DateOnly dueOn, string what, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today)
+    public void RequestSupplement(ComputedDate due, string what, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today)
     {
         EnsureAllowed(CaseAction.RequestSupplement, actor, policy);
         new Validation()
             .RequireText(what, "items", "需补充的材料", 2000)
-            .Require(dueOn > today, "dueOn", "补充材料期限应晚于今天。")
+            .Require(due.Date > today, "dueOn", "补充材料期限应晚于今天。")
             .ThrowIfInvalid();
-        Transit(CaseAction.RequestSupplement, actor, policy, now, new Dictionary<string, object?> { ["items"] = what.Trim(), ["dueOn"] = dueOn });
-        SupplementDueOn = dueOn;
+        Transit(CaseAction.RequestSupplement, actor, policy, now, new Dictionary<string, object?> { ["items"] = what.Trim(), ["dueOn"] = due.ToString() });
+        SupplementDueOn = due.Date;
+        SupplementDueProvisionalReason = due.ProvisionalReason;
+    }
+
+    /// <summary>The awaited supplement's due date, recomputed on the calendar in force (the year's notice arrived).</summary>
+    public void MoveSupplementDue(ComputedDate recomputed, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.AwaitingSupplement)
+        {
+            throw new InvalidOperationException("No supplement is awaited.");
+        }
+        SupplementDueOn = recomputed.Date;
+        SupplementDueProvisionalReason = recomputed.ProvisionalReason;
+        Version++;
+        UpdatedAt = now;
     }
 
     public void SubmitSupplement(string? text, Actor actor, PolicyVersion policy, DateTimeOffset now)
@@ -471,6 +577,7 @@ public sealed class Case
         new Validation().RequireText(text, "text", "补充说明", 5000).ThrowIfInvalid();
         Transit(CaseAction.SubmitSupplement, actor, policy, now, new Dictionary<string, object?> { ["text"] = text!.Trim() });
         SupplementDueOn = null;
+        SupplementDueProvisionalReason = null;
     }
 
     /// <summary>Art. 5(2): the written report, once every condition and exclusion has a finding.</summary>

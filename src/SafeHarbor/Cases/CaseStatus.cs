@@ -5,6 +5,9 @@ public enum CaseStatus
 {
     Registered,
     Refused,
+
+    /// <summary>Applied after a provisional (暂定) deadline: waits for the year's holiday notice or for 局机关纪委 to decide.</summary>
+    TimelinessPending,
     Submitted,
     Verifying,
     AwaitingSupplement,
@@ -26,6 +29,9 @@ public enum CaseAction
     UploadEvidence,
     Apply,
     RefuseAsLate,
+    HoldLateApplication,
+    AcceptApplication,
+    RefuseApplication,
     Withdraw,
     StartVerification,
     RecordFinding,
@@ -79,6 +85,7 @@ public static class CaseNames
     {
         CaseStatus.Registered => "待申请",
         CaseStatus.Refused => "不予受理",
+        CaseStatus.TimelinessPending => "逾期待定",
         CaseStatus.Submitted => "待核实",
         CaseStatus.Verifying => "核实中",
         CaseStatus.AwaitingSupplement => "待补充材料",
@@ -101,6 +108,9 @@ public static class CaseNames
         CaseAction.UploadEvidence => "上传证明材料",
         CaseAction.Apply => "提出容错免责申请",
         CaseAction.RefuseAsLate => "逾期申请不予受理",
+        CaseAction.HoldLateApplication => "期限暂定，逾期申请待定",
+        CaseAction.AcceptApplication => "决定受理申请",
+        CaseAction.RefuseApplication => "决定不予受理",
         CaseAction.Withdraw => "撤回申请",
         CaseAction.StartVerification => "开始调查核实",
         CaseAction.RecordFinding => "记录核实意见",

@@ -3,13 +3,15 @@ namespace SafeHarbor.Cases;
 /// <summary>One row of the procedure: from a status, an action leads to a status, done under a duty.</summary>
 /// <param name="From">Null for the action that creates the case.</param>
 /// <param name="Starts">The time limit this step starts, if any.</param>
+/// <param name="Automatic">Taken by the system inside another step (e.g. a late application refused on submission), never offered.</param>
 public sealed record WorkflowStep(
     CaseStatus? From,
     CaseAction Action,
     CaseStatus To,
     IReadOnlyList<Duty> Duties,
     TimeLimit? Starts,
-    string Rule);
+    string Rule,
+    bool Automatic = false);
 
 /// <summary>
 /// The transition table of Art. 5–7: the only description of which step may follow which and who
@@ -19,7 +21,7 @@ public sealed record WorkflowStep(
 public static class CaseWorkflow
 {
     private static readonly CaseStatus[] BeforeDetermination =
-        [CaseStatus.Submitted, CaseStatus.Verifying, CaseStatus.AwaitingSupplement, CaseStatus.Reported, CaseStatus.Scheduled];
+        [CaseStatus.TimelinessPending, CaseStatus.Submitted, CaseStatus.Verifying, CaseStatus.AwaitingSupplement, CaseStatus.Reported, CaseStatus.Scheduled];
 
     private static readonly CaseStatus[] Closable =
         [CaseStatus.Acknowledged, CaseStatus.Published, CaseStatus.Refused, CaseStatus.Withdrawn];
@@ -39,7 +41,15 @@ public static class CaseWorkflow
             new(CaseStatus.Registered, CaseAction.Apply, CaseStatus.Submitted, [Duty.Applicant], null,
                 "第五条第（一）项：在申请期限内提出书面申请"),
             new(CaseStatus.Registered, CaseAction.RefuseAsLate, CaseStatus.Refused, [Duty.Applicant], null,
-                "第五条第（一）项：超过申请期限提出的申请不予受理（提交时自动判定）"),
+                "第五条第（一）项：超过申请期限提出的申请不予受理（提交时自动判定）", Automatic: true),
+            new(CaseStatus.Registered, CaseAction.HoldLateApplication, CaseStatus.TimelinessPending, [Duty.Applicant], null,
+                "期限按法定节假日推算（暂定）时，超过该期限的申请不自动不予受理，待节假日安排发布后判定或由局机关纪委决定（提交时自动判定）", Automatic: true),
+            new(CaseStatus.TimelinessPending, CaseAction.UploadEvidence, CaseStatus.TimelinessPending, [Duty.Applicant], null,
+                "待定期间可补充上传证明材料"),
+            new(CaseStatus.TimelinessPending, CaseAction.AcceptApplication, CaseStatus.Submitted, [Duty.Verify], null,
+                "期限暂定的逾期申请：局机关纪委说明理由决定受理；节假日安排发布后按正式期限自动判定"),
+            new(CaseStatus.TimelinessPending, CaseAction.RefuseApplication, CaseStatus.Refused, [Duty.Verify], null,
+                "期限暂定的逾期申请：局机关纪委说明理由决定不予受理；节假日安排发布后按正式期限自动判定"),
             new(CaseStatus.Submitted, CaseAction.UploadEvidence, CaseStatus.Submitted, [Duty.Applicant], null,
                 "申请后、核实前可补充上传证明材料"),
             new(CaseStatus.Submitted, CaseAction.StartVerification, CaseStatus.Verifying, [Duty.Verify], null,
@@ -110,6 +120,8 @@ public static class CaseWorkflow
         sb.AppendLine("Anything not listed here is refused (Art. 6). Who holds each duty is set per policy version");
         sb.AppendLine("(`duties` in the policy file); the applicant duty means a subject of the matter before");
         sb.AppendLine("applying and the applicant afterwards.");
+        sb.AppendLine();
+        sb.AppendLine("RefuseAsLate and HoldLateApplication are taken by the system inside Apply and never offered to a user.");
         sb.AppendLine();
         sb.AppendLine("| from | action | to | duty | starts | rule |");
         sb.AppendLine("|---|---|---|---|---|---|");

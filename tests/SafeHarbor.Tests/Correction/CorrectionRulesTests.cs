@@ -40,13 +40,13 @@ public sealed class CorrectionRulesTests
     public void Ten_working_days_from_21_September_2026_skip_Mid_Autumn_and_National_Day_and_count_the_adjusted_Saturday()
     {
         // 22, 23, 24 (3), 25–27 off, 28, 29, 30 (6), 10-01..07 off, 10-08 (7), 10-09 (8), Sat 10-10 adjusted (9), Mon 10-12 (10).
-        Assert.Equal(new DateOnly(2026, 10, 12), CorrectionRules.DueOn(Monday, 10, Calendar));
+        Assert.Equal(new ComputedDate(new DateOnly(2026, 10, 12)), CorrectionRules.DueOn(Monday, 10, Calendar));
     }
 
     [Fact]
     public void One_working_day_from_a_Friday_is_the_next_Monday()
     {
-        Assert.Equal(new DateOnly(2026, 3, 9), CorrectionRules.DueOn(new DateOnly(2026, 3, 6), 1, Calendar));
+        Assert.Equal(new ComputedDate(new DateOnly(2026, 3, 9)), CorrectionRules.DueOn(new DateOnly(2026, 3, 6), 1, Calendar));
     }
 
     [Theory]

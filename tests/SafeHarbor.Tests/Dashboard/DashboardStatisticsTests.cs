@@ -21,8 +21,9 @@ public sealed class DashboardStatisticsTests
         DateOnly? submittedOn = null,
         Outcome? outcome = null,
         Guid[]? units = null,
-        StageDates? stages = null) =>
-        new(status, field, deadline ?? new DateOnly(2026, 9, 30), submittedOn, outcome, units ?? [BranchA], stages ?? new StageDates());
+        StageDates? stages = null,
+        bool refusedAsLate = false) =>
+        new(status, field, deadline ?? new DateOnly(2026, 9, 30), submittedOn, outcome, units ?? [BranchA], stages ?? new StageDates(), refusedAsLate);
 
     private static DashboardSeries Compute(params CaseFacts[] cases) => DashboardStatistics.Compute(cases, Units, Calendar, Today);
 
@@ -87,17 +88,41 @@ public sealed class DashboardStatisticsTests
     }
 
     [Fact]
-    public void A_stage_reaching_a_year_without_a_holiday_notice_is_left_out_and_reported()
+    public void A_stage_reaching_a_year_without_a_holiday_notice_is_counted_on_the_law()
     {
         Assert.False(Calendar.Covers(2027));
+        // Wed 2026-12-30 → Tue 2027-01-05: Thu 31, (元旦 Fri 1), Mon 4, Tue 5.
         var intoNextYear = Case(CaseStatus.Submitted, stages: new StageDates(Registered: new(2026, 12, 30), Applied: new(2027, 1, 5)));
         var known = Case(CaseStatus.Submitted, stages: new StageDates(Registered: new(2026, 12, 28), Applied: new(2026, 12, 29)));
 
         var apply = Stage(Compute(intoNextYear, known), "apply");
 
+        Assert.Equal(2, apply.AverageWorkingDays);
+        Assert.Equal(2, apply.Cases);
+        Assert.Equal(0, apply.Skipped);
+    }
+
+    [Fact]
+    public void A_stage_reaching_a_year_beyond_the_known_law_is_left_out_and_reported()
+    {
+        var beyond = Case(CaseStatus.Submitted, stages: new StageDates(Registered: new(2100, 12, 30), Applied: new(2101, 1, 5)));
+        var known = Case(CaseStatus.Submitted, stages: new StageDates(Registered: new(2026, 12, 28), Applied: new(2026, 12, 29)));
+
+        var apply = Stage(Compute(beyond, known), "apply");
+
         Assert.Equal(1, apply.AverageWorkingDays);
         Assert.Equal(1, apply.Cases);
         Assert.Equal(1, apply.Skipped);
+    }
+
+    [Fact]
+    public void A_late_application_on_a_provisional_deadline_waits_in_its_own_category()
+    {
+        var deadline = new DateOnly(2027, 1, 7);
+        var s = Compute(Case(CaseStatus.TimelinessPending, deadline: deadline, submittedOn: deadline.AddDays(1)));
+
+        Assert.Equal(1, Count(s.Timeliness, DashboardStatistics.Timeliness.AwaitingDecision));
+        Assert.Equal(0, Count(s.Timeliness, DashboardStatistics.Timeliness.Late));
     }
 
     [Fact]
@@ -108,7 +133,7 @@ public sealed class DashboardStatisticsTests
             Case(CaseStatus.Submitted, deadline: deadline, submittedOn: deadline),                 // on the last day: on time
             Case(CaseStatus.Archived, deadline: deadline, submittedOn: deadline.AddDays(-5)),     // on time, later archived
             Case(CaseStatus.Refused, deadline: deadline, submittedOn: deadline.AddDays(1)),       // refused as late
-            Case(CaseStatus.Archived, deadline: deadline, submittedOn: deadline.AddDays(3)),      // refused as late, then archived
+            Case(CaseStatus.Archived, deadline: deadline, submittedOn: deadline.AddDays(3), refusedAsLate: true), // refused as late, then archived
             Case(CaseStatus.Registered, deadline: Today.AddDays(-1)),                              // deadline passed, nothing filed
             Case(CaseStatus.Registered, deadline: Today));                                         // still within the window
 
@@ -116,7 +141,7 @@ public sealed class DashboardStatisticsTests
         Assert.Equal(2, Count(s.Timeliness, DashboardStatistics.Timeliness.Late));
         Assert.Equal(1, Count(s.Timeliness, DashboardStatistics.Timeliness.OverdueNotApplied));
         Assert.Equal(1, Count(s.Timeliness, DashboardStatistics.Timeliness.WithinWindow));
-        Assert.Equal(["按期申请", "逾期申请（不予受理）", "逾期未申请", "申请期限内尚未申请"], s.Timeliness.Select(b => b.Label));
+        Assert.Equal(["按期申请", "逾期申请（不予受理）", "逾期未申请", "申请期限内尚未申请", "逾期待定（期限暂定）"], s.Timeliness.Select(b => b.Label));
         Assert.Equal(s.Total, s.Timeliness.Sum(b => b.Count));
     }
 

@@ -1,3 +1,4 @@
+using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.PolicyRules;
 using SafeHarbor.Tests.Workflow;
@@ -125,8 +126,8 @@ public sealed class ApplicationTests
     public void Application_on_the_7th_working_day_after_the_start_is_accepted()
     {
         var journey = CaseJourney.At(CaseStatus.Registered);
-        var seventh = Shipped.Calendar.AddWorkingDays(CaseJourney.StartedOn, 7);
-        Assert.Equal(seventh, Deadlines.ApplicationDeadline(journey.Policy.ApplicationWindow, CaseJourney.StartedOn, Shipped.Calendar));
+        var seventh = Shipped.Calendar.AddWorkingDays(CaseJourney.StartedOn, 7).Date;
+        Assert.Equal(new ComputedDate(seventh), Deadlines.ApplicationDeadline(journey.Policy.ApplicationWindow, CaseJourney.StartedOn, Shipped.Calendar));
         Assert.Equal(new DateOnly(2026, 3, 17), seventh);
 
         journey.Case.Apply(CaseJourney.ValidApplication(), journey.Applicant, journey.Policy, CaseJourney.Now, seventh, journey.UnitNames, null);
@@ -141,7 +142,7 @@ public sealed class ApplicationTests
     public void Application_on_the_8th_working_day_after_the_start_is_refused_as_late()
     {
         var journey = CaseJourney.At(CaseStatus.Registered);
-        var eighth = Shipped.Calendar.AddWorkingDays(CaseJourney.StartedOn, 8);
+        var eighth = Shipped.Calendar.AddWorkingDays(CaseJourney.StartedOn, 8).Date;
         Assert.Equal(new DateOnly(2026, 3, 18), eighth);
 
         journey.Case.Apply(CaseJourney.ValidApplication(), journey.Applicant, journey.Policy, CaseJourney.Now, eighth, journey.UnitNames, null);

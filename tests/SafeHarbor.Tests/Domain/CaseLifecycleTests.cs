@@ -1,3 +1,4 @@
+using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.PolicyRules;
 using SafeHarbor.Tests.Workflow;
@@ -188,7 +189,7 @@ public sealed class CaseLifecycleTests
     }
 
     public static TheoryData<CaseAction> ActionsOnAnExistingCase() =>
-        new(Enum.GetValues<CaseAction>().Where(a => a is not (CaseAction.Register or CaseAction.RefuseAsLate)));
+        new(CaseJourney.CallableActions);
 
     [Theory]
     [MemberData(nameof(ActionsOnAnExistingCase))]
@@ -209,7 +210,7 @@ public sealed class CaseLifecycleTests
         var data = new TheoryData<CaseStatus, CaseAction>();
         foreach (var closed in new[] { CaseStatus.Refused, CaseStatus.Withdrawn })
         {
-            foreach (var action in Enum.GetValues<CaseAction>().Where(a => a is not (CaseAction.Register or CaseAction.RefuseAsLate)))
+            foreach (var action in CaseJourney.CallableActions)
             {
                 data.Add(closed, action);
             }
@@ -273,7 +274,7 @@ public sealed class CaseLifecycleTests
     {
         var journey = CaseJourney.At(CaseStatus.Verifying);
 
-        var ex = Assert.Throws<DomainException>(() => journey.Case.RequestSupplement(CaseJourney.AppliedOn, "补充材料",
+        var ex = Assert.Throws<DomainException>(() => journey.Case.RequestSupplement(new ComputedDate(CaseJourney.AppliedOn), "补充材料",
             journey.Investigator, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn));
 
         Assert.Contains("dueOn", ex.Errors!.Keys);
@@ -286,7 +287,7 @@ public sealed class CaseLifecycleTests
         var journey = CaseJourney.At(CaseStatus.Verifying);
         var due = CaseJourney.AppliedOn.AddDays(5);
 
-        journey.Case.RequestSupplement(due, "补充材料", journey.Investigator, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn);
+        journey.Case.RequestSupplement(new ComputedDate(due), "补充材料", journey.Investigator, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn);
         Assert.Equal(due, journey.Case.SupplementDueOn);
         Assert.Equal(TimeLimit.SupplementDue, CaseWorkflow.Find(CaseStatus.Verifying, CaseAction.RequestSupplement)!.Starts);
 
@@ -316,7 +317,7 @@ public sealed class CaseLifecycleTests
         {
             Then(() => c.RecordFinding(item.Code, Verdict.Met, "符合", journey.Investigator, p, now));
         }
-        Then(() => c.RequestSupplement(CaseJourney.AppliedOn.AddDays(3), "材料", journey.Investigator, p, now, CaseJourney.AppliedOn));
+        Then(() => c.RequestSupplement(new ComputedDate(CaseJourney.AppliedOn.AddDays(3)), "材料", journey.Investigator, p, now, CaseJourney.AppliedOn));
         Then(() => c.SubmitSupplement("已补充", journey.Applicant, p, now));
         Then(() => c.SubmitReport("报告", Outcome.Exempted, journey.Investigator, p, now));
         Then(() => c.Schedule(Guid.NewGuid(), "党组会", journey.Office, p, now));

@@ -1,3 +1,4 @@
+using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.PolicyRules;
 using SafeHarbor.Tests.Workflow;
@@ -10,7 +11,7 @@ public sealed class ApplicationWindowTests
     /// <summary>Friday 2026-03-06, no holiday for three weeks around it.</summary>
     private static readonly DateOnly Start = new(2026, 3, 6);
 
-    private static DateOnly DeadlineFor(int length, WindowUnit unit, bool startDayCounted) =>
+    private static ComputedDate DeadlineFor(int length, WindowUnit unit, bool startDayCounted) =>
         Deadlines.ApplicationDeadline(
             Shipped.Policy131.ApplicationWindow with { Length = length, Unit = unit, StartDayCounted = startDayCounted },
             Start,
@@ -20,26 +21,26 @@ public sealed class ApplicationWindowTests
     public void Policy_131_deadline_is_the_7th_working_day_after_the_start()
     {
         // Fri 6 not counted: Mon 9 (1), 10, 11, 12, Fri 13 (5), Mon 16 (6), Tue 17 (7).
-        Assert.Equal(new DateOnly(2026, 3, 17), Deadlines.ApplicationDeadline(Shipped.Policy131.ApplicationWindow, Start, Shipped.Calendar));
+        Assert.Equal(new ComputedDate(new DateOnly(2026, 3, 17)), Deadlines.ApplicationDeadline(Shipped.Policy131.ApplicationWindow, Start, Shipped.Calendar));
     }
 
     [Fact]
     public void Working_day_window_counting_the_start_day_ends_one_working_day_earlier()
     {
         // Fri 6 counted (1), Mon 9 (2) … Mon 16 (7).
-        Assert.Equal(new DateOnly(2026, 3, 16), DeadlineFor(7, WindowUnit.WorkingDays, startDayCounted: true));
+        Assert.Equal(new ComputedDate(new DateOnly(2026, 3, 16)), DeadlineFor(7, WindowUnit.WorkingDays, startDayCounted: true));
     }
 
     [Fact]
     public void Natural_day_window_of_10_days_counts_weekends()
     {
-        Assert.Equal(new DateOnly(2026, 3, 16), DeadlineFor(10, WindowUnit.NaturalDays, startDayCounted: false));
+        Assert.Equal(new ComputedDate(new DateOnly(2026, 3, 16)), DeadlineFor(10, WindowUnit.NaturalDays, startDayCounted: false));
     }
 
     [Fact]
     public void Natural_day_window_counting_the_start_day_ends_a_day_earlier()
     {
-        Assert.Equal(new DateOnly(2026, 3, 15), DeadlineFor(10, WindowUnit.NaturalDays, startDayCounted: true));
+        Assert.Equal(new ComputedDate(new DateOnly(2026, 3, 15)), DeadlineFor(10, WindowUnit.NaturalDays, startDayCounted: true));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class ApplicationWindowTests
             new DateOnly(2026, 9, 30),
             Shipped.Calendar);
 
-        Assert.Equal(new DateOnly(2026, 10, 10), deadline);
+        Assert.Equal(new ComputedDate(new DateOnly(2026, 10, 10)), deadline);
     }
 
     [Fact]
@@ -67,9 +68,9 @@ public sealed class ApplicationWindowTests
     {
         var deadline = new DateOnly(2026, 3, 17);
 
-        var monday = Deadlines.Status(deadline, new DateOnly(2026, 3, 9), Shipped.Calendar);
-        var onTheDay = Deadlines.Status(deadline, deadline, Shipped.Calendar);
-        var after = Deadlines.Status(deadline, deadline.AddDays(1), Shipped.Calendar);
+        var monday = Deadlines.Status(new ComputedDate(deadline), new DateOnly(2026, 3, 9), Shipped.Calendar);
+        var onTheDay = Deadlines.Status(new ComputedDate(deadline), deadline, Shipped.Calendar);
+        var after = Deadlines.Status(new ComputedDate(deadline), deadline.AddDays(1), Shipped.Calendar);
 
         Assert.Equal((6, false), (monday.WorkingDaysLeft, monday.IsOverdue));
         Assert.Contains("剩余 6 个工作日", monday.Description);

@@ -75,7 +75,7 @@ public sealed class CaseJourney
             new HashSet<Role> { Role.Staff }, new HashSet<Guid> { AccountableUnitId });
     }
 
-    public static DateOnly Deadline =>
+    public static ComputedDate Deadline =>
         Deadlines.ApplicationDeadline(Shipped.Policy131.ApplicationWindow, StartedOn, Shipped.Calendar);
 
     /// <summary>Everyone with a role in the procedure, plus a colleague with none.</summary>
@@ -165,19 +165,23 @@ public sealed class CaseJourney
     public IReadOnlyList<PolicyItem> RequiredFindings =>
         [.. Policy.BaseConditions, .. Policy.Exclusions, Policy.FindItem(ClaimedCondition)!];
 
-    /// <summary>A fresh registered case.</summary>
-    public static CaseJourney Registered()
+    /// <summary>Why the deadline of <see cref="Registered"/> is provisional when asked for.</summary>
+    public const string ProvisionalReason = "2027 年节假日安排尚未发布，按法定节假日和周末推算，发布后自动重算";
+
+    /// <summary>A fresh registered case; its deadline (the same date) is marked 暂定 when <paramref name="provisionalDeadline"/>.</summary>
+    public static CaseJourney Registered(bool provisionalDeadline = false)
     {
         var j = new CaseJourney();
+        var deadline = provisionalDeadline ? Deadline with { ProvisionalReason = ProvisionalReason } : Deadline;
         j.Case = Case.Register(CaseNumber.Create(2026, 7), j.Policy, "食品经营许可检查中适用不予处罚", "首违不罚后当事人再次违法。",
-            "食品安全", "局机关纪委", StartedOn, Deadline, j.Subjects, j.Office, Now);
+            "食品安全", "局机关纪委", StartedOn, deadline, j.Subjects, j.Office, Now);
         return j;
     }
 
     /// <summary>A fresh case brought to <paramref name="status"/>; a decided case has <paramref name="outcome"/>.</summary>
     public static CaseJourney At(CaseStatus status, Outcome outcome = Outcome.Exempted)
     {
-        var j = Registered();
+        var j = Registered(provisionalDeadline: status == CaseStatus.TimelinessPending);
         j.WalkTo(status, outcome);
         j.Case.ClearPendingEvents();
         return j;
@@ -204,9 +208,15 @@ public sealed class CaseJourney
         {
             return;
         }
+        if (target == CaseStatus.TimelinessPending)
+        {
+            c.Apply(ValidApplication(), Applicant, Policy, Now, Deadline.Date.AddDays(1), UnitNames, null);
+            Expect(CaseStatus.TimelinessPending);
+            return;
+        }
         if (target == CaseStatus.Refused)
         {
-            var late = Shipped.Calendar.AddWorkingDays(StartedOn, 8);
+            var late = Shipped.Calendar.AddWorkingDays(StartedOn, 8).Date;
             c.Apply(ValidApplication(), Applicant, Policy, Now, late, UnitNames, null);
             Expect(CaseStatus.Refused);
             return;
@@ -235,7 +245,7 @@ public sealed class CaseJourney
         }
         if (target == CaseStatus.AwaitingSupplement)
         {
-            c.RequestSupplement(AppliedOn.AddDays(7), "请补充现场检查笔录。", Investigator, Policy, Now, AppliedOn);
+            c.RequestSupplement(new ComputedDate(AppliedOn.AddDays(7)), "请补充现场检查笔录。", Investigator, Policy, Now, AppliedOn);
             Expect(CaseStatus.AwaitingSupplement);
             return;
         }
@@ -300,6 +310,10 @@ public sealed class CaseJourney
 
     public static IReadOnlyDictionary<string, object?> NoChanges { get; } = new Dictionary<string, object?>();
 
+    /// <summary>Actions called on an existing case: not Register (it creates one), not the steps the system takes inside Apply.</summary>
+    public static IEnumerable<CaseAction> CallableActions =>
+        Enum.GetValues<CaseAction>().Where(a => a != CaseAction.Register && !CaseWorkflow.Steps.Any(s => s.Action == a && s.Automatic));
+
     /// <summary>Carries out <paramref name="action"/> on the case through its own method, with valid input.</summary>
     public void Perform(CaseAction action, Actor actor)
     {
@@ -320,6 +334,10 @@ public sealed class CaseJourney
             case CaseAction.Withdraw:
                 c.Withdraw("经慎重考虑，不再申请。", actor, Policy, Now);
                 break;
+            case CaseAction.AcceptApplication:
+            case CaseAction.RefuseApplication:
+                c.DecideLateApplication(action == CaseAction.AcceptApplication, "期限系暂定，申请人按当时告知的期限提出。", actor, Policy, Now);
+                break;
             case CaseAction.StartVerification:
                 c.StartVerification(actor, Policy, Now);
                 break;
@@ -330,7 +348,7 @@ public sealed class CaseJourney
                 c.ClassifyError("执法程序瑕疵", actor, Policy, Now);
                 break;
             case CaseAction.RequestSupplement:
-                c.RequestSupplement(AppliedOn.AddDays(7), "请补充现场检查笔录。", actor, Policy, Now, AppliedOn);
+                c.RequestSupplement(new ComputedDate(AppliedOn.AddDays(7)), "请补充现场检查笔录。", actor, Policy, Now, AppliedOn);
                 break;
             case CaseAction.SubmitSupplement:
                 c.SubmitSupplement("已补充现场检查笔录。", actor, Policy, Now);
@@ -364,6 +382,7 @@ public sealed class CaseJourney
                 break;
             case CaseAction.Register:
             case CaseAction.RefuseAsLate:
+            case CaseAction.HoldLateApplication:
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, "not a call on an existing case");
         }

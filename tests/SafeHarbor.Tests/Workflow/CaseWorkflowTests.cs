@@ -9,9 +9,7 @@ namespace SafeHarbor.Tests.Workflow;
 /// </summary>
 public sealed class CaseWorkflowTests
 {
-    /// <summary>Actions called on an existing case. Register creates a case; RefuseAsLate is decided inside Apply.</summary>
-    private static IEnumerable<CaseAction> CallableActions =>
-        Enum.GetValues<CaseAction>().Where(a => a is not (CaseAction.Register or CaseAction.RefuseAsLate));
+    private static IEnumerable<CaseAction> CallableActions => CaseJourney.CallableActions;
 
     public static TheoryData<CaseStatus, CaseAction> EveryPair()
     {
@@ -57,7 +55,7 @@ public sealed class CaseWorkflowTests
     [Fact]
     public void The_pair_list_covers_every_status_with_every_action_called_on_an_existing_case()
     {
-        Assert.Equal(Enum.GetValues<CaseStatus>().Length * (Enum.GetValues<CaseAction>().Length - 2), EveryPair().Count);
+        Assert.Equal(Enum.GetValues<CaseStatus>().Length * (Enum.GetValues<CaseAction>().Length - 3), EveryPair().Count);
         Assert.NotEmpty(AllowedPairs());
         Assert.True(AllowedPairs().Count < EveryPair().Count);
     }
@@ -188,7 +186,7 @@ public sealed class CaseWorkflowTests
         foreach (var (name, actor) in journey.Everyone)
         {
             var expected = CaseWorkflow.Steps
-                .Where(s => s.From == status && s.Action != CaseAction.RefuseAsLate)
+                .Where(s => s.From == status && !s.Automatic)
                 .Where(s => s.Duties.Any(d => HoldsDuty(journey, d, actor, status)))
                 .Select(s => s.Action)
                 .Distinct()
@@ -223,7 +221,7 @@ public sealed class CaseWorkflowTests
         {
             var journey = CaseJourney.At(status);
             var offered = journey.Everyone.SelectMany(e => journey.Case.ActionsAllowedFor(e.Actor, journey.Policy)).ToHashSet();
-            var table = CaseWorkflow.ActionsFrom(status).Where(a => a != CaseAction.RefuseAsLate).ToHashSet();
+            var table = CaseWorkflow.Steps.Where(s => s.From == status && !s.Automatic).Select(s => s.Action).ToHashSet();
 
             Assert.True(table.SetEquals(offered), $"{status}: table [{string.Join(", ", table)}], offered [{string.Join(", ", offered)}]");
         }
@@ -260,7 +258,7 @@ public sealed class CaseWorkflowTests
         Assert.Equal(CaseStatus.Registered, c.Status);
         Assert.Equal("2026-0007", c.Number);
         Assert.Equal(journey.Policy.Id, c.PolicyId);
-        Assert.Equal(CaseJourney.Deadline, c.ApplicationDeadline);
+        Assert.Equal(CaseJourney.Deadline, c.ApplicationDue);
         Assert.Equal(1, c.Version);
         var e = Assert.Single(c.PendingEvents);
         Assert.Equal(CaseAction.Register, e.Action);
@@ -314,7 +312,7 @@ public sealed class CaseWorkflowTests
     public void Application_after_the_deadline_takes_the_refuse_as_late_step_of_the_table()
     {
         var journey = CaseJourney.At(CaseStatus.Registered);
-        var late = CaseJourney.Deadline.AddDays(1);
+        var late = CaseJourney.Deadline.Date.AddDays(1);
 
         journey.Case.Apply(CaseJourney.ValidApplication(), journey.Applicant, journey.Policy, CaseJourney.Now, late, journey.UnitNames, null);
 
@@ -328,11 +326,14 @@ public sealed class CaseWorkflowTests
     }
 
     [Fact]
-    public void Refuse_as_late_is_never_offered_as_an_action()
+    public void Refuse_as_late_and_holding_a_late_application_are_never_offered_as_actions()
     {
         var journey = CaseJourney.At(CaseStatus.Registered);
 
         Assert.All(journey.Everyone, e => Assert.DoesNotContain(CaseAction.RefuseAsLate, journey.Case.ActionsAllowedFor(e.Actor, journey.Policy)));
+        Assert.All(journey.Everyone, e => Assert.DoesNotContain(CaseAction.HoldLateApplication, journey.Case.ActionsAllowedFor(e.Actor, journey.Policy)));
+        Assert.Equal([CaseAction.RefuseAsLate, CaseAction.HoldLateApplication],
+            CaseWorkflow.Steps.Where(s => s.Automatic).Select(s => s.Action));
     }
 
     [Fact]

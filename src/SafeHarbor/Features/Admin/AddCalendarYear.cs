@@ -1,6 +1,7 @@
 using System.Globalization;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
+using SafeHarbor.Features.ProvisionalDeadlines;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Organisation;
 
@@ -8,7 +9,8 @@ namespace SafeHarbor.Features.Admin;
 
 /// <summary>
 /// Adds next year's State Council holiday arrangement: a new data file in the added directory, in force
-/// at once for every request and for the <c>calendar</c> commands, and recorded in the audit log.
+/// at once for every request and for the <c>calendar</c> commands, and recorded in the audit log. In the
+/// same command every provisional deadline is recomputed on it (<see cref="RecomputeDeadlines"/>).
 /// </summary>
 public static class AddCalendarYear
 {
@@ -17,10 +19,12 @@ public static class AddCalendarYear
 
     public sealed record Request(int Year, string? Title, string? DocumentNumber, DateOnly? IssuedOn, IReadOnlyList<HolidayInput>? Holidays);
 
-    public sealed record Result(int Year, string FileName, int Holidays);
+    /// <param name="Recomputed">Provisional deadlines the notice settled (moved, or only lost their mark).</param>
+    /// <param name="Moved">Of those, the ones whose date changed.</param>
+    public sealed record Result(int Year, string FileName, int Holidays, int Recomputed, int Moved);
 
     /// <exception cref="DomainException">Refused (field errors keyed like <c>holidays[2].lastOff</c>); no file was written.</exception>
-    public static async Task<Result> HandleAsync(Request r, Actor actor, CommandRunner runner, CalendarSource calendars, CancellationToken ct)
+    public static async Task<Result> HandleAsync(Request r, Actor actor, CommandRunner runner, CalendarSource calendars, IEnumerable<IDeadlineOwner> owners, CancellationToken ct)
     {
         AdminAccess.RequireSystemAdmin(actor);
         var draft = ToDraft(r);
@@ -30,7 +34,7 @@ public static class AddCalendarYear
         var written = false;
         try
         {
-            return await runner.RunAsync(actor, ctx =>
+            return await runner.RunAsync(actor, async ctx =>
             {
                 try
                 {
@@ -53,7 +57,8 @@ public static class AddCalendarYear
                 }).ToList();
                 ctx.Audit("AddCalendarYear", "Calendar", draft.Year.ToString(CultureInfo.InvariantCulture), null, Role.SystemAdmin.Chinese(),
                     new { notice = draft.Title!.Trim(), documentNumber = Blank(draft.DocumentNumber), issuedOn = draft.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), file = draft.FileName, holidays });
-                return Task.FromResult(new Result(draft.Year, draft.FileName, holidays.Count));
+                var recomputed = await RecomputeDeadlines.RunAsync(ctx, calendars.Current, owners, ct);
+                return new Result(draft.Year, draft.FileName, holidays.Count, recomputed.Count, recomputed.Count(d => d.Moved));
             }, ct);
         }
         catch when (written)

@@ -44,17 +44,18 @@ public static class CaseFilesApi
     public sealed record CaseDetail(
         Guid Id, string Number, string PolicyId, string PolicyDocumentNumber, CaseStatus Status, string StatusName, int Version,
         string Title, string Description, string BusinessField, string? ErrorKind, string StartedBy, DateOnly AccountabilityStartedOn,
-        DeadlineStatus? ApplicationDeadline, DateOnly ApplicationDeadlineDate, IReadOnlyList<SubjectView> Subjects,
+        DeadlineStatus? ApplicationDeadline, DateOnly ApplicationDeadlineDate, bool ApplicationDeadlineProvisional, string? ApplicationDeadlineProvisionalReason,
+        IReadOnlyList<SubjectView> Subjects,
         ApplicationView? Application, string? ClosingReason, bool IsRepeat, string? RepeatExplanation,
         IReadOnlyList<FindingView> Findings, IReadOnlyList<GuidanceRequest> GuidanceRequests, IReadOnlyList<SupplementRequest> SupplementRequests,
-        DateOnly? SupplementDueOn,
+        DateOnly? SupplementDueOn, bool SupplementDueProvisional, string? SupplementDueProvisionalReason,
         ReportView? Report, DecisionView? Decision, FeedbackNotice? Feedback, PublicationRecord? Publication,
         ArchiveRecord? Archive, IReadOnlyList<EvidenceApi.EvidenceView> Evidence, IReadOnlyList<AbuseFinding> SubstantiatedAbuse,
         IReadOnlyList<ActionView> AllowedActions);
 
     public sealed record CaseListItem(
         Guid Id, string Number, string Title, CaseStatus Status, string StatusName, string BusinessField, string Subjects,
-        string? ApplicantName, DateOnly AccountabilityStartedOn, DateOnly ApplicationDeadline, int? WorkingDaysLeft,
+        string? ApplicantName, DateOnly AccountabilityStartedOn, DateOnly ApplicationDeadline, bool ApplicationDeadlineProvisional, int? WorkingDaysLeft,
         Outcome? Outcome, bool IsRepeat);
 
     public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
@@ -138,7 +139,8 @@ public static class CaseFilesApi
         var items = cases.Select(c => new CaseListItem(
             c.Id, c.Number, c.Title, c.Status, c.Status.Chinese(), c.BusinessField, string.Join("、", c.Subjects.Select(s => s.Name)),
             c.Application?.ApplicantName, c.AccountabilityStartedOn, c.ApplicationDeadline,
-            c.Status == CaseStatus.Registered ? TryStatus(c.ApplicationDeadline, today, calendar)?.WorkingDaysLeft : null,
+            c.ApplicationDeadlineProvisionalReason is not null,
+            c.Status == CaseStatus.Registered ? Deadlines.TryStatus(c.ApplicationDue, today, calendar)?.WorkingDaysLeft : null,
             c.Decision?.Outcome, c.IsRepeat)).ToList();
         return new Page<CaseListItem>(items, total, page, pageSize);
     }
@@ -163,7 +165,8 @@ public static class CaseFilesApi
         return new CaseDetail(
             c.Id, c.Number, c.PolicyId, policy.DocumentNumber, c.Status, c.Status.Chinese(), c.Version,
             c.Title, c.Description, c.BusinessField, c.ErrorKind, c.StartedBy, c.AccountabilityStartedOn,
-            c.Status == CaseStatus.Registered ? TryStatus(c.ApplicationDeadline, today, calendar) : null, c.ApplicationDeadline,
+            c.Status == CaseStatus.Registered ? Deadlines.TryStatus(c.ApplicationDue, today, calendar) : null, c.ApplicationDeadline,
+            c.ApplicationDeadlineProvisionalReason is not null, c.ApplicationDeadlineProvisionalReason,
             c.Subjects.Select(s => new SubjectView(s.Kind, s.Kind == SubjectKind.Person ? s.PersonId!.Value : s.UnitId!.Value, s.Name)).ToList(),
             c.Application is { } a
                 ? new ApplicationView(a.ApplicantKind, a.ApplicantName, a.SubmittedOn, a.Facts, a.EffectAndLosses, a.RecoveryMeasures,
@@ -171,7 +174,7 @@ public static class CaseFilesApi
                 : null,
             c.ClosingReason, c.IsRepeat, c.RepeatExplanation,
             c.Findings.Select(f => new FindingView(f.ItemCode, ItemArticle(f.ItemCode), ItemTitle(f.ItemCode), f.Verdict, f.Verdict.Chinese(), f.Note, f.RecordedAt)).ToList(),
-            guidance, supplements, c.SupplementDueOn,
+            guidance, supplements, c.SupplementDueOn, c.SupplementDueProvisionalReason is not null, c.SupplementDueProvisionalReason,
             c.Report is { } r ? new ReportView(r.Text, r.Recommendation, policy.OutcomeName(r.Recommendation), r.SubmittedAt) : null,
             c.Decision is { } dec
                 ? new DecisionView(dec.Outcome, policy.OutcomeName(dec.Outcome), dec.Reasons, dec.Mitigation, dec.DecidedOn, dec.MeetingId, meetingTitle,
@@ -197,16 +200,4 @@ public static class CaseFilesApi
     public static async Task<Case> LoadVisibleAsync(Guid caseId, Actor actor, SafeHarborDb db, CancellationToken ct) =>
         await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).SingleOrDefaultAsync(c => c.Id == caseId, ct)
         ?? throw DomainException.NotFound("case-not-found", "找不到该案件，或您无权查看。");
-
-    private static DeadlineStatus? TryStatus(DateOnly deadline, DateOnly today, WorkingDayCalendar calendar)
-    {
-        try
-        {
-            return Deadlines.Status(deadline, today, calendar);
-        }
-        catch (CalendarNotPublishedException)
-        {
-            return null;
-        }
-    }
 }

@@ -47,12 +47,12 @@ public sealed class CorrectionInbox(SafeHarborDb db, PolicyCatalog policies, Wor
                 if (me is not null && m.OwnerPersonId == me)
                 {
                     todos.Add(new OtherTodo(Category, $"{c.Number} 整改措施：{m.Text}", "/Correction/Mine", "登记完成情况",
-                        Deadline(m.DueOn, today), "整改期限"));
+                        Deadlines.TryStatus(m.Due, today, calendar), "整改期限"));
                 }
                 else if (urgesThis && CorrectionRules.IsOverdue(m, today))
                 {
                     todos.Add(new OtherTodo(Category, $"{c.Number} {m.OwnerName}的整改措施逾期未完成：{m.Text}", $"/Correction/{c.Id}", "督促整改",
-                        Deadline(m.DueOn, today), "整改期限"));
+                        Deadlines.TryStatus(m.Due, today, calendar), "整改期限"));
                 }
             }
         }
@@ -77,17 +77,5 @@ public sealed class CorrectionInbox(SafeHarborDb db, PolicyCatalog policies, Wor
             .Where(c => CorrectionAccess.MayRecord(c, actor, policies.Get(c.PolicyId)))
             .Select(c => new OtherTodo(Category, $"{c.Number} {c.Title}：{progress[c.Id].Stage.Chinese()}", $"/Correction/{c.Id}", "开展纠错", null, null))
             .ToList();
-    }
-
-    private DeadlineStatus? Deadline(DateOnly due, DateOnly today)
-    {
-        try
-        {
-            return Deadlines.Status(due, today, calendar);
-        }
-        catch (CalendarNotPublishedException)
-        {
-            return null;
-        }
     }
 }

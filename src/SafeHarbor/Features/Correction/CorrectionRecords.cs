@@ -1,3 +1,4 @@
+using SafeHarbor.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -66,7 +67,16 @@ public sealed class RectificationMeasure
     public Guid OwnerPersonId { get; set; }
     public required string OwnerName { get; set; }
     public int WorkingDays { get; set; }
+
+    /// <summary>The day the working days were counted from (not counted itself); null on measures recorded before it was kept.</summary>
+    public DateOnly? CountedFrom { get; set; }
     public DateOnly DueOn { get; set; }
+
+    /// <summary>Why <see cref="DueOn"/> is 暂定 (counted through a year without a holiday notice); null when final.</summary>
+    public string? DueProvisionalReason { get; set; }
+
+    /// <summary>The due date with its provisional mark.</summary>
+    public ComputedDate Due => new(DueOn, DueProvisionalReason);
     public DateOnly? DoneOn { get; set; }
     public string? Evidence { get; set; }
 }
@@ -127,6 +137,8 @@ internal sealed class CorrectionConfiguration :
             m.Property(x => x.Text).HasMaxLength(1000);
             m.Property(x => x.OwnerName).HasMaxLength(50);
             m.Property(x => x.Evidence).HasMaxLength(2000);
+            m.Property(x => x.DueProvisionalReason).HasMaxLength(200);
+            m.Ignore(x => x.Due);
             m.HasIndex(x => x.OwnerPersonId);
         });
         b.OwnsMany(x => x.Checks, m =>

@@ -44,12 +44,12 @@ public static class CorrectionRules
         c => c.Decision != null && (c.Decision.Outcome == Outcome.Exempted || c.Decision.Outcome == Outcome.Mitigated);
 
     /// <summary>The due date of a measure given <paramref name="workingDays"/> working days from <paramref name="today"/> (today not counted).</summary>
-    public static DateOnly DueOn(DateOnly today, int workingDays, WorkingDayCalendar calendar) =>
+    public static ComputedDate DueOn(DateOnly today, int workingDays, WorkingDayCalendar calendar) =>
         calendar.AddWorkingDays(today, workingDays);
 
     /// <summary>The deadline as 待办 shows it; none once the measure is done.</summary>
     public static DeadlineStatus? DeadlineOf(RectificationMeasure m, DateOnly today, WorkingDayCalendar calendar) =>
-        m.DoneOn is null ? Deadlines.Status(m.DueOn, today, calendar) : null;
+        m.DoneOn is null ? Deadlines.Status(m.Due, today, calendar) : null;
 
     public static MeasureState StateOf(RectificationMeasure m, DateOnly today, WorkingDayCalendar calendar)
     {
@@ -57,7 +57,7 @@ public static class CorrectionRules
         {
             return done > m.DueOn ? MeasureState.DoneLate : MeasureState.Done;
         }
-        var deadline = Deadlines.Status(m.DueOn, today, calendar);
+        var deadline = Deadlines.Status(m.Due, today, calendar);
         return deadline.IsOverdue ? MeasureState.Overdue : deadline.WorkingDaysLeft <= 2 ? MeasureState.DueSoon : MeasureState.Open;
     }
 

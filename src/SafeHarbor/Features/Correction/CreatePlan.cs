@@ -65,7 +65,7 @@ public static class CreatePlan
             Person? owner = m.OwnerPersonId is { } o ? owners.GetValueOrDefault(o) : null;
             v.Require(owner is not null, key + "ownerPersonId", m.OwnerPersonId is null ? "请选择措施责任人。" : "措施责任人不存在。");
             v.Require(m.WorkingDays is >= 1 and <= CorrectionRules.MaxWorkingDays, key + "workingDays", $"完成时限应为 1 至 {CorrectionRules.MaxWorkingDays} 个工作日。");
-            DateOnly? due = null;
+            ComputedDate? due = null;
             if (m.WorkingDays is >= 1 and <= CorrectionRules.MaxWorkingDays)
             {
                 try
@@ -85,7 +85,9 @@ public static class CreatePlan
                     OwnerPersonId = owner.Id,
                     OwnerName = owner.Name,
                     WorkingDays = m.WorkingDays!.Value,
-                    DueOn = due.Value,
+                    CountedFrom = ctx.Today,
+                    DueOn = due.Date,
+                    DueProvisionalReason = due.ProvisionalReason,
                 });
             }
         }

@@ -80,6 +80,7 @@ public static class DashboardQuery
             c.BusinessField,
             c.ApplicationDeadline,
             SubmittedOn = c.Application != null ? c.Application.SubmittedOn : (DateOnly?)null,
+            c.WasRefusedAsLate,
             Outcome = c.Decision != null ? c.Decision.Outcome : (Outcome?)null,
             Units = c.Subjects.Where(s => s.UnitId != null).Select(s => s.UnitId!.Value).ToList(),
         }).ToListAsync(ct);
@@ -102,7 +103,7 @@ public static class DashboardQuery
                 At(CaseAction.Acknowledge), At(CaseAction.Publish), At(CaseAction.Archive));
         }
 
-        var facts = rows.Select(r => new CaseFacts(r.Status, r.BusinessField, r.ApplicationDeadline, r.SubmittedOn, r.Outcome, r.Units, DatesOf(r.Id))).ToList();
+        var facts = rows.Select(r => new CaseFacts(r.Status, r.BusinessField, r.ApplicationDeadline, r.SubmittedOn, r.Outcome, r.Units, DatesOf(r.Id), r.WasRefusedAsLate)).ToList();
         var units = (await db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .Select(u => new UnitName(u.Id, u.Name)).ToList();
 

@@ -19,6 +19,7 @@ public sealed record StageDates(
 /// <summary>What the dashboard needs to know of one case: no title, no names, no text.</summary>
 /// <param name="ApplicationSubmittedOn">The day the application was filed, late or not (a refused application keeps it).</param>
 /// <param name="SubjectUnitIds">The unit of every subject: a unit subject itself, a person subject's own unit.</param>
+/// <param name="RefusedAsLate">The application was refused as late (不予受理), whatever the case's status now.</param>
 public sealed record CaseFacts(
     CaseStatus Status,
     string BusinessField,
@@ -26,7 +27,8 @@ public sealed record CaseFacts(
     DateOnly? ApplicationSubmittedOn,
     Outcome? Outcome,
     IReadOnlyCollection<Guid> SubjectUnitIds,
-    StageDates Stages);
+    StageDates Stages,
+    bool RefusedAsLate = false);
 
 public sealed record UnitName(Guid Id, string Name);
 
@@ -35,7 +37,7 @@ public sealed record Bar(string Key, string Label, int Count);
 
 /// <summary>
 /// The mean working days a stage took, over the <paramref name="Cases"/> that completed it;
-/// <paramref name="Skipped"/> completed it but touch a year whose holiday notice is not loaded.
+/// <paramref name="Skipped"/> completed it but touch a year the calendar cannot answer at all (outside the law's known versions).
 /// </summary>
 public sealed record StageAverage(string Key, string Label, double? AverageWorkingDays, int Cases, int Skipped);
 
@@ -78,6 +80,7 @@ public static class DashboardStatistics
         public const string Late = "late";
         public const string OverdueNotApplied = "overdue";
         public const string WithinWindow = "pending";
+        public const string AwaitingDecision = "awaiting-decision";
     }
 
     public static DashboardSeries Compute(IReadOnlyCollection<CaseFacts> cases, IReadOnlyList<UnitName> units, WorkingDayCalendar calendar, DateOnly today)
@@ -120,6 +123,7 @@ public static class DashboardStatistics
             new(Timeliness.Late, "逾期申请（不予受理）", cases.Count(c => TimelinessOf(c, today) == Timeliness.Late)),
             new(Timeliness.OverdueNotApplied, "逾期未申请", cases.Count(c => TimelinessOf(c, today) == Timeliness.OverdueNotApplied)),
             new(Timeliness.WithinWindow, "申请期限内尚未申请", cases.Count(c => TimelinessOf(c, today) == Timeliness.WithinWindow)),
+            new(Timeliness.AwaitingDecision, "逾期待定（期限暂定）", cases.Count(c => TimelinessOf(c, today) == Timeliness.AwaitingDecision)),
         };
 
         var stages = Stages.Select(stage => Average(stage, cases, calendar)).ToList();
@@ -129,12 +133,15 @@ public static class DashboardStatistics
 
     /// <summary>
     /// Art. 5(1): an application filed on or before the deadline is on time; one filed after it is
-    /// late (and refused, 不予受理). A case with no application is overdue once the deadline has passed.
+    /// late and refused (不予受理). After a provisional deadline it waits (逾期待定) until the year's notice
+    /// or 局机关纪委 settles it, and counts as on time once accepted. A case with no application is
+    /// overdue once the deadline has passed.
     /// </summary>
     public static string TimelinessOf(CaseFacts c, DateOnly today) => c switch
     {
-        { Status: CaseStatus.Refused } => Timeliness.Late,
-        { ApplicationSubmittedOn: { } on } => on <= c.ApplicationDeadline ? Timeliness.OnTime : Timeliness.Late,
+        { Status: CaseStatus.TimelinessPending } => Timeliness.AwaitingDecision,
+        { Status: CaseStatus.Refused } or { RefusedAsLate: true } => Timeliness.Late,
+        { ApplicationSubmittedOn: not null } => Timeliness.OnTime,
         _ => today > c.ApplicationDeadline ? Timeliness.OverdueNotApplied : Timeliness.WithinWindow,
     };
 

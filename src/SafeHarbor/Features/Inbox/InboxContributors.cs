@@ -4,7 +4,8 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Features.Inbox;
 
 /// <summary>A to-do that is not a procedure step on a case (an overdue rectification measure, a warning to acknowledge …).</summary>
-public sealed record OtherTodo(string Category, string Title, string Link, string ActionName, DeadlineStatus? Deadline, string? DeadlineLabel);
+/// <param name="DismissNoticeId">A notice the person only needs to read (a deadline that moved): 待办 offers to dismiss it.</param>
+public sealed record OtherTodo(string Category, string Title, string Link, string ActionName, DeadlineStatus? Deadline, string? DeadlineLabel, Guid? DismissNoticeId = null);
 
 /// <summary>A feature that puts work of its own into users' 待办.</summary>
 public interface IInboxContributor

@@ -94,22 +94,10 @@ public static class InboxQuery
     {
         var (deadline, label) = c.Status switch
         {
-            CaseStatus.Registered => (Safe(c.ApplicationDeadline), "申请期限"),
-            CaseStatus.AwaitingSupplement when c.SupplementDueOn is { } due => (Safe(due), "补充材料期限"),
+            CaseStatus.Registered => (Deadlines.TryStatus(c.ApplicationDue, today, calendar), "申请期限"),
+            CaseStatus.AwaitingSupplement when c.SupplementDue is { } due => (Deadlines.TryStatus(due, today, calendar), "补充材料期限"),
             _ => ((DeadlineStatus?)null, (string?)null),
         };
         return new Item(c.Id, c.Number, c.Title, c.Status, c.Status.Chinese(), actions, deadline, label, c.MeetingId, at, null);
-
-        DeadlineStatus? Safe(DateOnly date)
-        {
-            try
-            {
-                return Deadlines.Status(date, today, calendar);
-            }
-            catch (CalendarNotPublishedException)
-            {
-                return null;
-            }
-        }
     }
 }

@@ -123,7 +123,8 @@ public static class VerificationApi
             c.RequestSupplement(due, request.Items ?? "", actor, policy, ctx.Now, ctx.Today);
             ctx.Db.Add(new SupplementRequest
             {
-                Id = Guid.NewGuid(), CaseId = c.Id, Items = request.Items!.Trim(), RequestedOn = ctx.Today, DueOn = due, RequestedBy = actor.UserId,
+                Id = Guid.NewGuid(), CaseId = c.Id, Items = request.Items!.Trim(), RequestedOn = ctx.Today, WorkingDays = days,
+                DueOn = due.Date, DueProvisionalReason = due.ProvisionalReason, RequestedBy = actor.UserId,
             });
             return Task.CompletedTask;
         }, ct);

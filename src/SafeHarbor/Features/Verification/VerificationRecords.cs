@@ -23,7 +23,15 @@ public sealed class SupplementRequest
     public Guid CaseId { get; set; }
     public required string Items { get; set; }
     public DateOnly RequestedOn { get; set; }
+
+    /// <summary>Working days given, counted from <see cref="RequestedOn"/>; 0 on requests recorded before it was kept.</summary>
+    public int WorkingDays { get; set; }
     public DateOnly DueOn { get; set; }
+
+    /// <summary>Why <see cref="DueOn"/> is 暂定 (counted through a year without a holiday notice); null when final.</summary>
+    public string? DueProvisionalReason { get; set; }
+
+    public bool DueProvisional => DueProvisionalReason is not null;
     public Guid RequestedBy { get; set; }
     public string? Answer { get; set; }
     public DateOnly? AnsweredOn { get; set; }
@@ -47,6 +55,8 @@ internal sealed class SupplementRequestConfiguration : IEntityTypeConfiguration<
         b.ToTable("SupplementRequests");
         b.Property(x => x.Items).HasMaxLength(2000);
         b.Property(x => x.Answer).HasMaxLength(5000);
+        b.Property(x => x.DueProvisionalReason).HasMaxLength(200);
+        b.Ignore(x => x.DueProvisional);
         b.HasIndex(x => x.CaseId);
     }
 }

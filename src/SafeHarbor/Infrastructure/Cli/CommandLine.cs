@@ -51,18 +51,45 @@ public static class CommandLine
 
         var from = new Option<string?>("--from") { Description = "起算日期 YYYY-MM-DD（当日不计入）；省略时从标准输入逐行读取" };
         var days = new Option<int>("--working-days") { Description = "工作日数", Required = true };
-        var deadline = new Command("deadline", "自起算日起第 N 个工作日（起算日不计入）") { from, days };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "经过尚未发布节假日安排的年度时不按法定节假日推算暂定日期，而是报错退出（退出码 3）",
+        };
+        var deadline = new Command("deadline", "自起算日起第 N 个工作日（起算日不计入）；经过尚未发布安排的年度时输出暂定日期，标注（暂定）") { from, days, strict };
         deadline.SetAction(parse => Guard(error, () =>
         {
-            var cal = LoadCalendar(configuration);
+            var cal = LoadCalendar(configuration, error);
             var n = parse.GetValue(days);
             if (n < 1)
             {
                 throw new ArgumentException("--working-days 须为正整数。");
             }
+            var reasons = new SortedSet<string>(StringComparer.Ordinal);
+            string Deadline(DateOnly start)
+            {
+                var due = cal.AddWorkingDays(start, n);
+                if (due.ProvisionalReason is { } reason)
+                {
+                    if (parse.GetValue(strict))
+                    {
+                        throw new CalendarNotPublishedException(FirstYearWithoutNotice(cal, start, due.Date));
+                    }
+                    reasons.Add(reason);
+                }
+                return due.ToString();
+            }
+            // Why a date is 暂定 goes to standard error, once: standard output stays one date per line.
+            void ExplainProvisional()
+            {
+                foreach (var reason in reasons)
+                {
+                    error.WriteLine($"（暂定）{reason}。");
+                }
+            }
             if (parse.GetValue(from) is { } single)
             {
-                output.WriteLine(Format(cal.AddWorkingDays(ParseDate(single), n)));
+                output.WriteLine(Deadline(ParseDate(single)));
+                ExplainProvisional();
                 return 0;
             }
             // Many dates at once: one buffered pass over standard input.
@@ -82,16 +109,28 @@ public static class CommandLine
                 }
                 output.Write(text);
                 output.Write(' ');
-                output.WriteLine(Format(cal.AddWorkingDays(start, n)));
+                output.WriteLine(Deadline(start));
             }
+            ExplainProvisional();
             return 0;
         }));
 
         var dateArgument = new Argument<string>("date") { Description = "日期 YYYY-MM-DD" };
-        var isWorkingDay = new Command("is-working-day", "某日是否为工作日，输出 true 或 false") { dateArgument };
+        var isWorkingDay = new Command("is-working-day", "某日是否为工作日，输出 true 或 false；尚未发布安排的年度按法定节假日推算（暂定）") { dateArgument, strict };
         isWorkingDay.SetAction(parse => Guard(error, () =>
         {
-            output.WriteLine(LoadCalendar(configuration).IsWorkingDay(ParseDate(parse.GetValue(dateArgument)!)) ? "true" : "false");
+            var date = ParseDate(parse.GetValue(dateArgument)!);
+            var cal = LoadCalendar(configuration, error);
+            var day = cal.Describe(date);
+            if (day.ProvisionalReason is { } reason)
+            {
+                if (parse.GetValue(strict))
+                {
+                    throw new CalendarNotPublishedException(FirstYearWithoutNotice(cal, date.AddDays(-1), date));
+                }
+                error.WriteLine($"（暂定）{reason}。");
+            }
+            output.WriteLine(day.IsWorkingDay ? "true" : "false");
             return 0;
         }));
 
@@ -305,9 +344,16 @@ public static class CommandLine
         return builder.Build();
     }
 
-    /// <summary>As the web app sees it: the shipped notices and those added on /Admin/Calendar.</summary>
-    private static WorkingDayCalendar LoadCalendar(IConfiguration configuration) =>
-        CalendarSource.Open(configuration["Calendar:Directory"], configuration["Calendar:AddedDirectory"]).Current;
+    /// <summary>As the web app sees it: the shipped notices and those added on /Admin/Calendar (a broken added file is said and left out).</summary>
+    private static WorkingDayCalendar LoadCalendar(IConfiguration configuration, TextWriter error)
+    {
+        var source = CalendarSource.Open(configuration["Calendar:Directory"], configuration["Calendar:AddedDirectory"]);
+        if (source.Problem is { } problem)
+        {
+            error.WriteLine(problem);
+        }
+        return source.Current;
+    }
 
     private static PolicyCatalog LoadPolicies(IConfiguration configuration) =>
         PolicyCatalog.LoadFrom(configuration["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory);
@@ -317,7 +363,12 @@ public static class CommandLine
             ? d
             : throw new ArgumentException($"“{text}”不是 YYYY-MM-DD 格式的日期。");
 
-    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The year whose missing notice made a count over (<paramref name="fromExclusive"/>, <paramref name="toInclusive"/>]
+    /// provisional: a year of the range, or the next one, whose notice may still reach back into late December.
+    /// </summary>
+    private static int FirstYearWithoutNotice(WorkingDayCalendar calendar, DateOnly fromExclusive, DateOnly toInclusive) =>
+        Enumerable.Range(fromExclusive.AddDays(1).Year, toInclusive.Year - fromExclusive.AddDays(1).Year + 2).First(y => !calendar.Covers(y));
 
     /// <summary>Known failures print one Chinese line and exit non-zero; nothing prints a stack trace.</summary>
     private static int Guard(TextWriter error, Func<int> action)

@@ -34,7 +34,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Ignore(c => c.PendingEvents);
         b.Ignore(c => c.SubjectPersonIds);
         b.Ignore(c => c.SubjectUnitIds);
-        b.Ignore(c => c.WasRefusedAsLate);
+        b.Ignore(c => c.ApplicationDue);
+        b.Ignore(c => c.SupplementDue);
+        b.Property(c => c.ApplicationDeadlineProvisionalReason).HasMaxLength(200);
+        b.Property(c => c.SupplementDueProvisionalReason).HasMaxLength(200);
         b.Property(c => c.Number).HasMaxLength(20);
         b.HasIndex(c => c.Number).IsUnique();
         b.Property(c => c.PolicyId).HasMaxLength(100);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Infrastructure.Web;
 
@@ -25,6 +26,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             DomainException d => (StatusFor(d.Kind), d.Code, d.Message, d.Errors),
             CalendarNotPublishedException c => (StatusCodes.Status422UnprocessableEntity, "calendar-not-published", c.Message, null),
+            CalendarDataException c => (StatusCodes.Status503ServiceUnavailable, "calendar-invalid", $"节假日数据有误，涉及工作日的功能暂不可用：{c.Message}", null),
+            PolicyLoadException p => (StatusCodes.Status503ServiceUnavailable, "policies-invalid", $"容错免责办法文件有误，办理功能暂不可用：{p.Message}", null),
             BadHttpRequestException { InnerException: JsonException j } => (400, "invalid-json", $"请求内容不是有效的 JSON 或字段类型不符：{Describe(j)}", null),
             BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge => (413, "too-large", "上传内容超过允许的大小。", null),
             BadHttpRequestException b => (b.StatusCode, "invalid-request", $"请求格式不正确：{b.Message}", null),

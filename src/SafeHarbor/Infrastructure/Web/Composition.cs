@@ -12,6 +12,7 @@ using SafeHarbor.Features.CaseDocuments;
 using SafeHarbor.Features.Correction;
 using SafeHarbor.Features.Incentives;
 using SafeHarbor.Features.Prevention;
+using SafeHarbor.Features.ProvisionalDeadlines;
 using SafeHarbor.Features.Profiles;
 using SafeHarbor.Features.ResultUses;
 using SafeHarbor.Features.CaseFiles;
@@ -50,6 +51,10 @@ public static class Composition
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
         services.AddCaseDocuments();
+        services.AddProvisionalDeadlines();
+        services.AddScoped<IDeadlineOwner, ApplicationDeadlines>();
+        services.AddScoped<IDeadlineOwner, SupplementDeadlines>();
+        services.AddScoped<IDeadlineOwner, MeasureDeadlines>();
         services.AddCorrection();
         services.AddPrevention();
         services.AddResultUses();
@@ -139,6 +144,8 @@ public static class Composition
         app.MapProfiles();
         app.MapAbuseReports();
         app.MapAuditTrail();
+        app.MapProvisionalDeadlines();
+        app.MapHealth();
         return app;
     }
 }

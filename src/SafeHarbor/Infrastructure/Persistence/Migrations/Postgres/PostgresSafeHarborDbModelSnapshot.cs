@@ -243,6 +243,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("ApplicationDeadline")
                         .HasColumnType("date");
 
+                    b.Property<string>("ApplicationDeadlineProvisionalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ArchiveNumber")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -305,6 +309,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("SupplementDueOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("SupplementDueProvisionalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -316,6 +324,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<bool>("WasRefusedAsLate")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1210,6 +1221,41 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("WarningNotices", (string)null);
                 });
 
+            modelBuilder.Entity("SafeHarbor.Features.ProvisionalDeadlines.DeadlineNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "DismissedAt");
+
+                    b.ToTable("DeadlineNotices", (string)null);
+                });
+
             modelBuilder.Entity("SafeHarbor.Features.Publication.PublicationRecord", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -1371,6 +1417,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("DueProvisionalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1381,6 +1431,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateOnly>("RequestedOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1988,11 +2041,18 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid");
 
+                            b1.Property<DateOnly?>("CountedFrom")
+                                .HasColumnType("date");
+
                             b1.Property<DateOnly?>("DoneOn")
                                 .HasColumnType("date");
 
                             b1.Property<DateOnly>("DueOn")
                                 .HasColumnType("date");
+
+                            b1.Property<string>("DueProvisionalReason")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("Evidence")
                                 .HasMaxLength(2000)

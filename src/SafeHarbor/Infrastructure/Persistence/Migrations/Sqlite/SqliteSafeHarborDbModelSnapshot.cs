@@ -233,6 +233,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("ApplicationDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApplicationDeadlineProvisionalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ArchiveNumber")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -295,6 +299,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("SupplementDueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupplementDueProvisionalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -305,6 +313,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WasRefusedAsLate")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1200,6 +1211,41 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WarningNotices", (string)null);
                 });
 
+            modelBuilder.Entity("SafeHarbor.Features.ProvisionalDeadlines.DeadlineNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "DismissedAt");
+
+                    b.ToTable("DeadlineNotices", (string)null);
+                });
+
             modelBuilder.Entity("SafeHarbor.Features.Publication.PublicationRecord", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -1361,6 +1407,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DueProvisionalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1371,6 +1421,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<DateOnly>("RequestedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1972,10 +2025,17 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT");
 
+                            b1.Property<DateOnly?>("CountedFrom")
+                                .HasColumnType("TEXT");
+
                             b1.Property<DateOnly?>("DoneOn")
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DueProvisionalReason")
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Evidence")

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.Admin;
+using SafeHarbor.Features.Inbox;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+
+namespace SafeHarbor.Features.ProvisionalDeadlines;
+
+/// <summary>
+/// Deadlines in 待办 that are about the calendar itself: a person's notice that a deadline moved when a holiday
+/// notice arrived (until dismissed), and the system administrator's reminder while next year's notice is missing.
+/// </summary>
+public sealed class DeadlineNotices(SafeHarborDb db, WorkingDayCalendar calendar) : IInboxContributor
+{
+    public const string Category = "期限调整";
+    public const string CalendarCategory = "节假日安排";
+
+    /// <summary>From this month on, next year's notice is due (the State Council usually publishes it in November or December).</summary>
+    public const int NextYearNoticeDueFromMonth = 11;
+
+    public sealed record NoticeView(Guid Id, Guid? CaseId, string Text, string Link, DateTimeOffset CreatedAt);
+
+    public static async Task<IReadOnlyList<NoticeView>> MineAsync(Actor actor, SafeHarborDb db, CancellationToken ct) =>
+        actor.PersonId is not { } me
+            ? []
+            : (await db.Set<DeadlineNotice>().AsNoTracking()
+                .Where(n => n.PersonId == me && n.DismissedAt == null)
+                .ToListAsync(ct))
+                .OrderByDescending(n => n.CreatedAt)
+                .Select(n => new NoticeView(n.Id, n.CaseId, n.Text, n.Link, n.CreatedAt))
+                .ToList();
+
+    public static Task DismissAsync(Guid noticeId, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.RunAsync(actor, async ctx =>
+        {
+            var notice = await ctx.Db.Set<DeadlineNotice>().SingleOrDefaultAsync(n => n.Id == noticeId && n.PersonId == actor.PersonId, ct)
+                ?? throw DomainException.NotFound("notice-not-found", "找不到该期限调整通知。");
+            notice.DismissedAt ??= ctx.Now;
+            return true;
+        }, ct);
+
+    public async Task<IReadOnlyList<OtherTodo>> ForAsync(Actor actor, DateOnly today, CancellationToken ct)
+    {
+        var todos = (await MineAsync(actor, db, ct))
+            .Select(n => new OtherTodo(Category, n.Text, n.Link, "查看", null, null, DismissNoticeId: n.Id))
+            .ToList();
+        if (AdminAccess.IsSystemAdmin(actor))
+        {
+            todos.AddRange(MissingNotices(today).Select(year => new OtherTodo(
+                CalendarCategory,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"尚未录入 {year} 年节假日安排。国务院办公厅通知发布后请及时录入；录入前，跨入 {year} 年的期限按法定节假日和周末推算并标注“暂定”，录入后自动重算。"),
+                "/Admin/Calendar",
+                "录入节假日安排",
+                null,
+                null)));
+        }
+        return todos;
+    }
+
+    /// <summary>This year, and from November next year, when their notice is not loaded.</summary>
+    public IEnumerable<int> MissingNotices(DateOnly today)
+    {
+        if (calendar.IsProvisional(today.Year))
+        {
+            yield return today.Year;
+        }
+        if (today.Month >= NextYearNoticeDueFromMonth && calendar.IsProvisional(today.Year + 1))
+        {
+            yield return today.Year + 1;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using SafeHarbor.Features.Inbox;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+
+namespace SafeHarbor.Features.ProvisionalDeadlines;
+
+/// <summary>Deadlines counted on the calendar: recomputed when a year's holiday notice arrives, and the notices that tell people so.</summary>
+public static class ProvisionalDeadlinesApi
+{
+    public static IServiceCollection AddProvisionalDeadlines(this IServiceCollection services) =>
+        services.AddScoped<IInboxContributor, DeadlineNotices>();
+
+    public static IEndpointRouteBuilder MapProvisionalDeadlines(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/deadline-notices").WithTags("期限调整").RequireAuthorization();
+        group.MapGet("/", async (CurrentActor current, SafeHarborDb db, CancellationToken ct) =>
+                await DeadlineNotices.MineAsync(await current.GetAsync(ct), db, ct))
+            .WithSummary("本人未读的期限调整通知（节假日安排发布后重算的期限、按正式期限判定的逾期申请）");
+        group.MapPost("/{noticeId:guid}/dismiss", async (Guid noticeId, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            {
+                await DeadlineNotices.DismissAsync(noticeId, await current.GetAsync(ct), runner, ct);
+                return Results.NoContent();
+            })
+            .WithSummary("标记期限调整通知为已读（从待办中移除）");
+        return app;
+    }
+}
