@@ -223,6 +223,13 @@ public sealed class WorkingDayCalendar
     /// <summary>Whether days of <paramref name="year"/> come from the law rather than a notice (then every answer in it is 暂定).</summary>
     public bool IsProvisional(int year) => !Covers(year) && StatutoryHolidays.Covers(year);
 
+    /// <summary>From this month on, next year's notice is due (the State Council usually publishes it in November or December).</summary>
+    public const int NextYearNoticeDueFromMonth = 11;
+
+    /// <summary>Years whose notice is wanted now and not loaded: this year, and from November next year.</summary>
+    public IReadOnlyList<int> YearsAwaitingNotice(DateOnly today) =>
+        [.. new[] { today.Year, today.Year + 1 }.Where(y => IsProvisional(y) && (y == today.Year || today.Month >= NextYearNoticeDueFromMonth))];
+
     /// <summary>Why an answer that used days of <paramref name="fromYear"/>–<paramref name="toYear"/> (years without a notice) is provisional.</summary>
     public string ProvisionalReason(int fromYear, int toYear)
     {

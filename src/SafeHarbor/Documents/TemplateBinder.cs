@@ -43,6 +43,7 @@ public sealed class DocumentData(string caseNumber)
     {
         null => null,
         DateOnly d => ChineseDates.Format(d),
+        Calendar.ComputedDate c => ChineseDates.Format(c.Date) + (c.Provisional ? "（暂定）" : ""),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

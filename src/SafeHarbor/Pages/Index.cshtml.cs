@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Calendar;
 using SafeHarbor.Features.Inbox;
+using SafeHarbor.Features.ProvisionalDeadlines;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Pages;
 
-public sealed class IndexModel(CurrentActor current, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time, IEnumerable<IInboxContributor> contributors) : PageModel
+public sealed class IndexModel(
+    CurrentActor current, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time, IEnumerable<IInboxContributor> contributors) : PageModel
 {
     public InboxQuery.View Inbox { get; private set; } = new([], [], []);
     public IReadOnlyList<OtherTodo> Other { get; private set; } = [];
@@ -25,5 +28,12 @@ public sealed class IndexModel(CurrentActor current, SafeHarborDb db, PolicyCata
             other.AddRange(await contributor.ForAsync(actor, today, ct));
         }
         Other = other.OrderBy(o => o.Deadline?.IsOverdue == true ? 0 : 1).ThenBy(o => o.Deadline?.Deadline ?? DateOnly.MaxValue).ToList();
+    }
+
+    /// <summary>A notice that only needed reading (a deadline that moved) leaves 待办.</summary>
+    public async Task<IActionResult> OnPostDismissNoticeAsync(Guid noticeId, CancellationToken ct)
+    {
+        await DeadlineNotices.DismissAsync(noticeId, await current.GetAsync(ct), runner, ct);
+        return Redirect("/");
     }
 }

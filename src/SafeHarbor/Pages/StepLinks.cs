@@ -19,6 +19,7 @@ public static class StepLinks
         CaseAction.Publish => $"/Cases/{caseId}/Publish",
         CaseAction.Archive => $"/Cases/{caseId}/Archive",
         CaseAction.Withdraw => $"/Cases/{caseId}/Withdraw",
+        CaseAction.AcceptApplication or CaseAction.RefuseApplication => $"/Cases/{caseId}/Timeliness",
         _ => $"/Cases/{caseId}",
     };
 }

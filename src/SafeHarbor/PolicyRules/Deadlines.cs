@@ -7,6 +7,9 @@ namespace SafeHarbor.PolicyRules;
 public sealed record DeadlineStatus(DateOnly Deadline, int WorkingDaysLeft, bool IsOverdue, string Description, string? ProvisionalReason = null)
 {
     public bool Provisional => ProvisionalReason is not null;
+
+    /// <summary>What is left, without the date (for a page that shows the date beside it).</summary>
+    public string Remaining => IsOverdue ? "已逾期" : WorkingDaysLeft == 0 ? "今日截止" : $"剩余 {WorkingDaysLeft} 个工作日";
 }
 
 public static class Deadlines

@@ -54,18 +54,39 @@ public sealed class CalendarAndPolicyCommandTests
     }
 
     [Fact]
-    public async Task A_year_without_a_published_holiday_notice_is_refused_not_guessed()
+    public async Task A_deadline_into_a_year_without_a_notice_is_printed_provisional_with_the_reason_on_standard_error()
     {
-        var day = await AdminCli.RunAsync(["calendar", "is-working-day", "2027-03-01"]);
+        const string Reason = "（暂定）2027 年节假日安排尚未发布，按法定节假日和周末推算，发布后自动重算。";
         var deadline = await AdminCli.RunAsync(["calendar", "deadline", "--from", "2026-12-28", "--working-days", "7"]);
+        var many = await AdminCli.RunAsync(["calendar", "deadline", "--working-days", "7"], stdin: "2026-12-28\n2026-09-25\n2026-12-29\n");
+        var day = await AdminCli.RunAsync(["calendar", "is-working-day", "2027-02-05"]);
+
+        Assert.True(deadline.ExitCode == 0, deadline.ToString());
+        Assert.Equal(["2027-01-07（暂定）"], deadline.OutputLines);
+        Assert.Equal(Reason, deadline.Error.Trim());
+        Assert.True(many.ExitCode == 0, many.ToString());
+        Assert.Equal(["2026-12-28 2027-01-07（暂定）", "2026-09-25 2026-10-12", "2026-12-29 2027-01-08（暂定）"], many.OutputLines);
+        Assert.Equal(Reason, many.Error.Trim());
+        Assert.True(day.ExitCode == 0, day.ToString());
+        Assert.Equal(["false"], day.OutputLines); // 除夕 2027 by the law
+        Assert.Equal(Reason, day.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Strict_refuses_a_year_without_a_notice_for_scripts_that_want_no_guess()
+    {
+        var deadline = await AdminCli.RunAsync(["calendar", "deadline", "--from", "2026-12-28", "--working-days", "7", "--strict"]);
+        var day = await AdminCli.RunAsync(["calendar", "is-working-day", "2027-03-01", "--strict"]);
+        var final = await AdminCli.RunAsync(["calendar", "deadline", "--from", "2026-09-25", "--working-days", "7", "--strict"]);
 
         foreach (var result in new[] { day, deadline })
         {
-            Assert.True(result.ExitCode != 0, result.ToString());
+            Assert.True(result.ExitCode == 3, result.ToString());
             Assert.Empty(result.OutputLines);
-            Assert.Contains("no calendar published for 2027", result.Error);
-            Assert.Contains("尚未发布 2027 年的节假日安排", result.Error);
+            Assert.Contains("尚未发布 2027 年的节假日安排（no calendar published for 2027）", result.Error);
         }
+        Assert.True(final.ExitCode == 0, final.ToString());
+        Assert.Equal(["2026-10-12"], final.OutputLines);
     }
 
     [Fact]

@@ -326,7 +326,7 @@ public sealed class CorrectionApiTests
         var early = await app.As("office").PostJsonAsync($"{url}/reminder-letters", new { sentOn = new DateOnly(2026, 1, 5), addressee = "何执法", points = "提醒。" }).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("不能早于认定日期", early.Body.GetProperty("errors").GetProperty("sentOn")[0].GetString());
 
-        // The plan follows the analysis; then every measure needs its text, owner and a time limit the calendar can count.
+        // The plan follows the analysis; then every measure needs its text, owner and a time limit of 1 to 120 working days.
         var noAnalysis = await app.As("office").PostJsonAsync($"{url}/plan", new { measures = new[] { Measure(app, "staffA", 5) } }).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("analysis-missing", noAnalysis.Code);
         await app.As("office").PutJsonAsync($"{url}/cause-analysis", Analysis).OkAsync();
@@ -338,12 +338,12 @@ public sealed class CorrectionApiTests
             {
                 Measure(app, "staffA", 5),
                 new { text = "", ownerPersonId = (Guid?)null, workingDays = 0 },
-                new { text = "跨年措施。", ownerPersonId = app.Cast.PersonOf["staffA"], workingDays = 120 },
+                new { text = "过长的措施。", ownerPersonId = app.Cast.PersonOf["staffA"], workingDays = 121 },
             },
         }).ProblemAsync(HttpStatusCode.BadRequest);
         var planErrors = bad.Body.GetProperty("errors");
         Assert.Equal(["measures[1].ownerPersonId", "measures[1].text", "measures[1].workingDays", "measures[2].workingDays"], planErrors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
-        Assert.Contains("2027", planErrors.GetProperty("measures[2].workingDays")[0].GetString());
+        Assert.Equal("完成时限应为 1 至 120 个工作日。", planErrors.GetProperty("measures[2].workingDays")[0].GetString());
 
         var view = await app.ViewAsync(c);
         Assert.Empty(view.GetProperty("talks").EnumerateArray());

@@ -102,7 +102,7 @@ public sealed class DashboardPageTests
         // E counts once for 城东分局 (two of its people) and once for 城西分局 (the unit itself).
         Assert.Equal([("城东分局", "4"), ("城西分局", "2"), ("东山县局城关所", "1")], page.Rows("by-unit"));
         Assert.Equal(
-            [("按期申请", "2"), ("逾期申请（不予受理）", "1"), ("逾期未申请", "2"), ("申请期限内尚未申请", "1")],
+            [("按期申请", "2"), ("逾期申请（不予受理）", "1"), ("逾期未申请", "2"), ("申请期限内尚未申请", "1"), ("逾期待定（期限暂定）", "0")],
             page.Rows("timeliness"));
 
         Assert.Equal(StageLabels.Zip(new[] { "1.5", "2", "2", "3", "1" }).ToList(), page.Rows("stages"));

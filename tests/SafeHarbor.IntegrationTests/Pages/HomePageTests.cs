@@ -104,7 +104,7 @@ public sealed class HomePageTests
         {
             for (var day = registeredOn; day <= deadline; day = day.AddDays(1))
             {
-                if (calendar.IsWorkingDay(day) && Deadlines.Status(deadline, day, calendar).WorkingDaysLeft == left)
+                if (calendar.IsWorkingDay(day) && Deadlines.Status(new ComputedDate(deadline), day, calendar).WorkingDaysLeft == left)
                 {
                     return day;
                 }

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using SafeHarbor.IntegrationTests.Cli;
 using SafeHarbor.IntegrationTests.Support;
 using SafeHarbor.PolicyRules;
@@ -10,7 +7,7 @@ namespace SafeHarbor.IntegrationTests.Policies;
 /// <summary>A malformed policy file is refused as a whole, naming the file and the field (docs/policy-file.md).</summary>
 public sealed class MalformedPolicyTests
 {
-    private static PolicyFiles WithUnknownRule()
+    internal static PolicyFiles WithUnknownRule()
     {
         var policy = PolicyFiles.OtherBureau();
         policy["conditions"]!["items"]![2]!["rule"] = "Art4NoSuchRule";
@@ -58,62 +55,5 @@ public sealed class MalformedPolicyTests
         Assert.Contains("办法文件 other-bureau-2026.json 有误", list.Error);
         Assert.Contains("rule“Art4NoSuchRule”不存在", list.Error);
         Assert.DoesNotContain("   at ", list.Error);
-    }
-
-    [Theory, AllDatabases]
-    public async Task The_app_refuses_to_start_with_a_malformed_policy_file(Db db)
-    {
-        using var files = WithUnknownRule();
-        await using var database = await TestDatabase.CreateAsync(db);
-        var work = Directory.CreateTempSubdirectory("safeharbor-start-");
-        var probe = new StartProbe(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = db.ToString(),
-            ["Database:ConnectionString"] = database.ConnectionString,
-            ["Demo:Seed"] = "false",
-            ["DataProtection:KeysDirectory"] = Path.Combine(work.FullName, "keys"),
-            ["Evidence:Directory"] = Path.Combine(work.FullName, "evidence"),
-            ["Policy:Directory"] = files.Directory,
-        });
-        try
-        {
-            var failure = Record.Exception(() => probe.Server);
-
-            Assert.True(failure is not null, "the app started although its only policy file names a rule that does not exist");
-            var load = Chain(failure).OfType<PolicyLoadException>().FirstOrDefault();
-            Assert.True(load is not null, $"start failed, but not because of the policy file: {failure}");
-            Assert.Contains("other-bureau-2026.json", load.Message);
-            Assert.Contains("rule“Art4NoSuchRule”不存在", load.Message);
-        }
-        finally
-        {
-            await probe.DisposeAsync();
-            work.Delete(recursive: true);
-        }
-    }
-
-    private static IEnumerable<Exception> Chain(Exception e)
-    {
-        for (Exception? x = e; x is not null; x = x.InnerException)
-        {
-            yield return x;
-            if (x is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
-
-    /// <summary>The app as Program starts it, with the test's settings and nothing else.</summary>
-    private sealed class StartProbe(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
-        }
     }
 }

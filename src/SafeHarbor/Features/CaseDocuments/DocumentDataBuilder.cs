@@ -40,7 +40,7 @@ public static class DocumentDataBuilder
             ["case.businessField"] = c.BusinessField,
             ["case.startedBy"] = c.StartedBy,
             ["case.startedOn"] = c.AccountabilityStartedOn,
-            ["case.deadline"] = c.ApplicationDeadline,
+            ["case.deadline"] = c.ApplicationDue,
             ["case.subjects"] = string.Join("、", c.Subjects.Select(s => s.Name)),
             ["case.status"] = ResultText(c, policy),
         };
@@ -77,7 +77,7 @@ public static class DocumentDataBuilder
         {
             d["supplement.items"] = s.Items;
             d["supplement.requestedOn"] = s.RequestedOn;
-            d["supplement.dueOn"] = s.DueOn;
+            d["supplement.dueOn"] = new Calendar.ComputedDate(s.DueOn, s.DueProvisionalReason);
         }
         if (c.Report is { } r)
         {

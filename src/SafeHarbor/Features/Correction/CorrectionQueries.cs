@@ -18,7 +18,7 @@ public static class CorrectionQueries
     public sealed record AnalysisView(string Text, DateOnly RecordedOn, string RecordedBy);
 
     public sealed record MeasureView(
-        Guid Id, string Text, Guid OwnerPersonId, string OwnerName, int WorkingDays, DateOnly DueOn, DateOnly? DoneOn, string? Evidence,
+        Guid Id, string Text, Guid OwnerPersonId, string OwnerName, int WorkingDays, DateOnly DueOn, string? DueProvisionalReason, DateOnly? DoneOn, string? Evidence,
         MeasureState State, string StateName, DeadlineStatus? Deadline, bool MayComplete);
 
     public sealed record CheckView(Guid Id, DateOnly CheckedOn, string CheckerName, string Finding, bool Satisfactory, string Conclusion);
@@ -43,7 +43,7 @@ public static class CorrectionQueries
 
     public sealed record MyMeasure(
         Guid CaseId, string CaseNumber, string CaseTitle, bool MayOpenCase, Guid MeasureId, string Text, int WorkingDays, DateOnly DueOn,
-        DateOnly? DoneOn, string? Evidence, MeasureState State, string StateName, DeadlineStatus? Deadline, bool PlanClosed, int PlanVersion);
+        string? DueProvisionalReason, DateOnly? DoneOn, string? Evidence, MeasureState State, string StateName, DeadlineStatus? Deadline, bool PlanClosed, int PlanVersion);
 
     public sealed record OverdueMeasure(
         Guid CaseId, string CaseNumber, Guid MeasureId, string Text, Guid OwnerPersonId, string OwnerName, Guid? OwnerUnitId, string OwnerUnitName,
@@ -95,7 +95,7 @@ public static class CorrectionQueries
     {
         var state = CorrectionRules.StateOf(m, today, calendar);
         return new MeasureView(
-            m.Id, m.Text, m.OwnerPersonId, m.OwnerName, m.WorkingDays, m.DueOn, m.DoneOn, m.Evidence, state, state.Chinese(),
+            m.Id, m.Text, m.OwnerPersonId, m.OwnerName, m.WorkingDays, m.DueOn, m.DueProvisionalReason, m.DoneOn, m.Evidence, state, state.Chinese(),
             CorrectionRules.DeadlineOf(m, today, calendar),
             p.Status == PlanStatus.Open && m.DoneOn is null && actor.PersonId == m.OwnerPersonId);
     }
@@ -168,7 +168,7 @@ public static class CorrectionQueries
                 var state = CorrectionRules.StateOf(x.m, today, calendar);
                 var c = cases[x.p.CaseId];
                 return new MyMeasure(
-                    c.Id, c.Number, c.Title, visible.Contains(c.Id), x.m.Id, x.m.Text, x.m.WorkingDays, x.m.DueOn, x.m.DoneOn, x.m.Evidence,
+                    c.Id, c.Number, c.Title, visible.Contains(c.Id), x.m.Id, x.m.Text, x.m.WorkingDays, x.m.DueOn, x.m.DueProvisionalReason, x.m.DoneOn, x.m.Evidence,
                     state, state.Chinese(), CorrectionRules.DeadlineOf(x.m, today, calendar), x.p.Status == PlanStatus.Closed, x.p.Version);
             })
             .OrderBy(m => m.DoneOn is null ? 0 : 1).ThenBy(m => m.DueOn).ThenBy(m => m.CaseNumber, StringComparer.Ordinal)

@@ -42,7 +42,7 @@ public static class ProfileQuery
 
     /// <summary>A rectification measure the person owns.</summary>
     public sealed record MeasureView(
-        Guid CaseId, string CaseNumber, Guid MeasureId, string Text, int WorkingDays, DateOnly DueOn, DateOnly? DoneOn, string? Evidence,
+        Guid CaseId, string CaseNumber, Guid MeasureId, string Text, int WorkingDays, DateOnly DueOn, string? DueProvisionalReason, DateOnly? DoneOn, string? Evidence,
         MeasureState State, string StateName, bool PlanClosed);
 
     public sealed record CorrectionSection(IReadOnlyList<CorrectionTalkView> Talks, IReadOnlyList<MeasureView> Measures);
@@ -141,7 +141,7 @@ public static class ProfileQuery
             .Select(x =>
             {
                 var state = StateOf(x.m, today, calendar);
-                return new MeasureView(x.p.CaseId, NumberOf(x.p.CaseId), x.m.Id, x.m.Text, x.m.WorkingDays, x.m.DueOn, x.m.DoneOn, x.m.Evidence,
+                return new MeasureView(x.p.CaseId, NumberOf(x.p.CaseId), x.m.Id, x.m.Text, x.m.WorkingDays, x.m.DueOn, x.m.DueProvisionalReason, x.m.DoneOn, x.m.Evidence,
                     state, state.Chinese(), x.p.Status == PlanStatus.Closed);
             })
             .OrderBy(m => m.DoneOn is null ? 0 : 1).ThenBy(m => m.DueOn).ThenBy(m => m.CaseNumber, StringComparer.Ordinal)

@@ -18,9 +18,6 @@ public sealed class DeadlineNotices(SafeHarborDb db, WorkingDayCalendar calendar
     public const string Category = "期限调整";
     public const string CalendarCategory = "节假日安排";
 
-    /// <summary>From this month on, next year's notice is due (the State Council usually publishes it in November or December).</summary>
-    public const int NextYearNoticeDueFromMonth = 11;
-
     public sealed record NoticeView(Guid Id, Guid? CaseId, string Text, string Link, DateTimeOffset CreatedAt);
 
     public static async Task<IReadOnlyList<NoticeView>> MineAsync(Actor actor, SafeHarborDb db, CancellationToken ct) =>
@@ -49,28 +46,15 @@ public sealed class DeadlineNotices(SafeHarborDb db, WorkingDayCalendar calendar
             .ToList();
         if (AdminAccess.IsSystemAdmin(actor))
         {
-            todos.AddRange(MissingNotices(today).Select(year => new OtherTodo(
+            todos.AddRange(calendar.YearsAwaitingNotice(today).Select(year => new OtherTodo(
                 CalendarCategory,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"尚未录入 {year} 年节假日安排。国务院办公厅通知发布后请及时录入；录入前，跨入 {year} 年的期限按法定节假日和周末推算并标注“暂定”，录入后自动重算。"),
+                    $"尚未录入 {year} 年节假日安排。国务院办公厅通知发布后请及时录入；录入前，涉及 {year} 年的期限按法定节假日和周末推算并标注“暂定”，录入后自动重算。"),
                 "/Admin/Calendar",
                 "录入节假日安排",
                 null,
                 null)));
         }
         return todos;
-    }
-
-    /// <summary>This year, and from November next year, when their notice is not loaded.</summary>
-    public IEnumerable<int> MissingNotices(DateOnly today)
-    {
-        if (calendar.IsProvisional(today.Year))
-        {
-            yield return today.Year;
-        }
-        if (today.Month >= NextYearNoticeDueFromMonth && calendar.IsProvisional(today.Year + 1))
-        {
-            yield return today.Year + 1;
-        }
     }
 }

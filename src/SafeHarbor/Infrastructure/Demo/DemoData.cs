@@ -252,6 +252,16 @@ public static partial class DemoData
             return c;
         }
 
+        /// <summary>Refuses, with the reason, an application that waits because it came after a provisional deadline.</summary>
+        private void DecideIfPending(DemoCase c, int daysAgo, string investigator, string reason) =>
+            At(daysAgo, async () =>
+            {
+                if (await db.Cases.AnyAsync(x => x.Id == c.Id && x.Status == CaseStatus.TimelinessPending, ct))
+                {
+                    await ApplicationsApi.DecideLateAsync(c.Id, null, new ApplicationsApi.LateApplicationDecision(false, reason), await As(investigator), runner, ct);
+                }
+            });
+
         private void Apply(DemoCase c, int daysAgo, string applicant, string facts, string effect, string recovery, params (string Code, string Why)[] claims) =>
             At(daysAgo, async () => await ApplicationsApi.SubmitAsync(c.Id, null, new ApplicationsApi.SubmitRequest(
                 SubjectKind.Person, null, facts, effect, recovery, claims.Select(x => new ClaimInput(x.Code, x.Why)).ToList()), await As(applicant), runner, ct));
@@ -438,6 +448,9 @@ public static partial class DemoData
                 "未造成消费者损害，但被上级通报。",
                 "已督促该机构全面自查广告内容。",
                 ("c1", "执行了首次轻微违法提醒告诫制度。"));
+            // In a year whose holiday notice is not out the deadline is 暂定 and the late application waits: 局机关纪委 decides.
+            DecideIfPending(advert, 2, "liuzg",
+                "申请于启动问责程序后第十三个工作日提出，无论当年调休如何安排，均已超过七个工作日的申请期限，决定不予受理。");
 
             // 5. Withdrawn by the applicant unit during verification.
             var registry = Register(26, "sunxm",

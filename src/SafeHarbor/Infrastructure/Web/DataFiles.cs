@@ -56,7 +56,7 @@ public static class DataFiles
     {
         var years = calendar.CoveredYears;
         var text = string.Create(CultureInfo.InvariantCulture, $"节假日安排：已载入 {years[0]}–{years[^1]} 年");
-        var provisional = new[] { today.Year, today.Year + 1 }.Where(calendar.IsProvisional).ToList();
+        var provisional = calendar.YearsAwaitingNotice(today);
         return provisional.Count == 0
             ? text + "。"
             : text + string.Create(CultureInfo.InvariantCulture,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Security;
@@ -60,6 +61,24 @@ public static class WebUi
         Verdict.NotMet => "text-bg-danger",
         _ => "text-bg-warning",
     };
+
+    /// <summary>
+    /// A date as every page shows it: <c>2027-01-07</c>, or <c>2027-01-07</c> with a 暂定 badge whose tooltip says why,
+    /// when it was counted through a year without a holiday notice.
+    /// </summary>
+    public static IHtmlContent Dated(DateOnly date, string? provisionalReason)
+    {
+        var text = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (provisionalReason is null)
+        {
+            return new HtmlString(text);
+        }
+        var reason = System.Net.WebUtility.HtmlEncode(provisionalReason);
+        return new HtmlString($"{text}<span class=\"badge text-bg-warning ms-1\" data-testid=\"provisional\" title=\"{reason}\">暂定</span>");
+    }
+
+    /// <summary><see cref="Dated(DateOnly, string?)"/> of a counted date.</summary>
+    public static IHtmlContent Dated(Calendar.ComputedDate date) => Dated(date.Date, date.ProvisionalReason);
 
     /// <summary>Overdue in red, due within 2 working days in amber.</summary>
     public static string DeadlineClass(DeadlineStatus? deadline) => deadline switch

@@ -42,7 +42,15 @@ public sealed class CalendarModel(CurrentActor current, CalendarSource calendars
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public WorkingDayCalendar Calendar { get; private set; } = null!;
-    public HolidayNotice Notice { get; private set; } = null!;
+
+    /// <summary>The notice of the year shown; null for a year without one, whose days follow the law (暂定).</summary>
+    public HolidayNotice? Notice { get; private set; }
+
+    /// <summary>For a year without a notice: its statutory holidays as the law alone gives them.</summary>
+    public IReadOnlyList<StatutoryHoliday> LawHolidays { get; private set; } = [];
+
+    /// <summary>The years offered: every loaded notice and the year after the newest, shown on the law.</summary>
+    public IReadOnlyList<int> Years => [.. Calendar.CoveredYears, NextYear];
     public bool NoticeWasAdded { get; private set; }
     public bool MayAdd { get; private set; }
     public int NextYear => Calendar.CoveredYears[^1] + 1;
@@ -95,10 +103,10 @@ public sealed class CalendarModel(CurrentActor current, CalendarSource calendars
         MayAdd = AdminAccess.IsSystemAdmin(actor);
         Calendar = calendars.Current;
         Today = ChinaClock.Today(time);
-        var years = Calendar.CoveredYears;
-        var year = Year is { } y && Calendar.Covers(y) ? y : Calendar.Covers(Today.Year) ? Today.Year : years[^1];
+        var year = Year is { } y && Years.Contains(y) ? y : Years.Contains(Today.Year) ? Today.Year : Calendar.LatestNoticeYear;
         Year = year;
-        Notice = Calendar.Notices.Single(n => n.Year == year);
+        Notice = Calendar.Notices.SingleOrDefault(n => n.Year == year);
+        LawHolidays = Notice is null ? StatutoryHolidays.For(year) : [];
         NoticeWasAdded = calendars.IsAdded(year);
     }
 

@@ -54,7 +54,7 @@ public sealed class IndexModel(CasePageServices services) : PageModel
                 ["问责对象"] = i.Subjects,
                 ["业务领域"] = i.BusinessField,
                 ["启动问责日期"] = i.AccountabilityStartedOn.ToString("yyyy-MM-dd"),
-                ["申请期限"] = i.ApplicationDeadline.ToString("yyyy-MM-dd"),
+                ["申请期限"] = ComputedDate.Format(i.ApplicationDeadline, i.ApplicationDeadlineProvisional),
                 ["申请人"] = i.ApplicantName,
                 ["状态"] = i.StatusName,
                 ["认定结果"] = i.Outcome?.Chinese(),
