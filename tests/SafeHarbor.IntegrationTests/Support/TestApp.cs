@@ -74,6 +74,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Moves the clock to <paramref name="today"/> and drops the signed-in clients, whose tokens last 8 hours.</summary>
+    public void MoveTo(DateOnly today)
+    {
+        Clock.SetToday(today);
+        foreach (var c in clients.Values)
+        {
+            c.Dispose();
+        }
+        clients.Clear();
+    }
+
     public async Task<T> WithDbAsync<T>(Func<SafeHarborDb, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

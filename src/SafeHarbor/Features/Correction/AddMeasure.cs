@@ -25,7 +25,7 @@ public static class AddMeasure
             plan.Version++;
             ctx.Audit("AddRectificationMeasure", nameof(RectificationPlan), plan.Id.ToString(), c.Id, actingAs, new
             {
-                step = "增加整改措施（第八条）", measure.Text, owner = measure.OwnerName, measure.WorkingDays, measure.DueOn,
+                step = "增加整改措施（第八条）", measure.Text, owner = measure.OwnerName, measure.WorkingDays, dueOn = measure.Due.ToString(),
             });
             return plan.Version;
         }, ct);

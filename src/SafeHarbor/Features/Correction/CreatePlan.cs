@@ -45,7 +45,7 @@ public static class CreatePlan
             ctx.Audit("CreateRectificationPlan", nameof(RectificationPlan), plan.Id.ToString(), c.Id, actingAs, new
             {
                 step = "制定整改措施（第八条）",
-                measures = measures.Select(m => new { m.Text, owner = m.OwnerName, m.WorkingDays, m.DueOn }).ToArray(),
+                measures = measures.Select(m => new { m.Text, owner = m.OwnerName, m.WorkingDays, dueOn = m.Due.ToString() }).ToArray(),
             });
             return plan.Version;
         }, ct);
