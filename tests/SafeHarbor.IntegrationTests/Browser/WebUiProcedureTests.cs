@@ -62,7 +62,8 @@ public sealed partial class WebUiProcedureTests
         await Expect(Section(page, "问责事项")).ToContainTextAsync("何执法");
         await Expect(Section(page, "问责事项")).ToContainTextAsync($"启动问责日期{Today}");
         await Expect(Section(page, "问责事项")).ToContainTextAsync($"截至 {Deadline}");
-        await Expect(page.GetByTestId("deadline")).ToHaveTextAsync(DeadlineText);
+        // The case page shows the date once, beside what is left.
+        await Expect(page.GetByTestId("application-deadline")).ToHaveTextAsync("截至 2026-10-08 剩余 7 个工作日");
         await chromium.ShotAsync("inv-matter-registered");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "主菜单" }).GetByRole(AriaRole.Link, new() { Name = "案件", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("total")).ToHaveTextAsync("共 1 件");
@@ -414,7 +415,7 @@ public sealed partial class WebUiProcedureTests
         await Expect(Status(page)).ToHaveTextAsync("待申请");
         await Expect(Section(page, "问责事项")).ToContainTextAsync($"启动问责日期{startedOn}");
         await Expect(Section(page, "问责事项")).ToContainTextAsync($"截至 {lateDeadline}");
-        await Expect(page.GetByTestId("deadline")).ToHaveTextAsync($"已逾期（期限截至 {lateDeadline}）");
+        await Expect(page.GetByTestId("application-deadline")).ToHaveTextAsync($"截至 {lateDeadline} 已逾期");
         await chromium.ShotAsync("inv-matter-registered-window-passed");
         await chromium.SignOutAsync();
 

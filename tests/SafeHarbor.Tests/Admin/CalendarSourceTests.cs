@@ -111,16 +111,34 @@ public sealed class CalendarSourceTests : IDisposable
     }
 
     [Fact]
-    public void A_year_shipped_and_added_with_different_days_stops_the_load_naming_the_file()
+    public void A_year_shipped_and_added_with_different_days_leaves_the_added_files_out_and_names_the_file()
     {
         Directory.CreateDirectory(added);
         var shipped = File.ReadAllText(Path.Combine(WorkingDayCalendar.DefaultDirectory, "2026.json"));
         File.WriteAllText(Path.Combine(added, "2026.json"), shipped.Replace("\"2026-10-07\"", "\"2026-10-08\"", StringComparison.Ordinal));
 
-        var e = Assert.Throws<CalendarDataException>(Open);
+        var source = Open();
 
-        Assert.Equal("2026.json", e.FileName);
-        Assert.Contains("与随程序发布的 2026.json 重复且内容不同", e.Message);
+        Assert.Contains("2026.json", source.Problem);
+        Assert.Contains("与随程序发布的 2026.json 重复且内容不同", source.Problem);
+        Assert.Contains("已暂不采用", source.Problem);
+        Assert.True(source.Current.IsWorkingDay(new DateOnly(2026, 10, 8)));
+        Assert.Throws<CalendarDataException>(source.Reload);
+    }
+
+    [Fact]
+    public void A_broken_added_file_leaves_its_year_on_the_law_until_it_is_fixed()
+    {
+        Directory.CreateDirectory(added);
+        File.WriteAllText(Path.Combine(added, "2027.json"), "{ \"year\": 2027 ");
+
+        var source = Open();
+
+        Assert.Contains("2027.json", source.Problem);
+        Assert.True(source.Current.IsProvisional(2027));
+        File.Delete(Path.Combine(added, "2027.json"));
+        source.Reload();
+        Assert.Null(source.Problem);
     }
 
     [Fact]
