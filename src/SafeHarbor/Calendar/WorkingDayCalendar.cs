@@ -21,6 +21,9 @@ public sealed class WorkingDayCalendar
     private const byte HolidayCode = 1 + (byte)DayKind.Holiday;
     private const byte AdjustedWorkdayCode = 1 + (byte)DayKind.AdjustedWorkday;
 
+    /// <summary>From this month on, next year's notice is due (the State Council usually publishes it in November or December).</summary>
+    public const int NextYearNoticeDueFromMonth = 11;
+
     // Flag on a code: the day lies in 29–31 December and the next year's notice, which may list it, is not loaded.
     private const byte AwaitsNextNotice = 0x80;
     private const int ReachBackDays = 3;
@@ -223,9 +226,6 @@ public sealed class WorkingDayCalendar
     /// <summary>Whether days of <paramref name="year"/> come from the law rather than a notice (then every answer in it is 暂定).</summary>
     public bool IsProvisional(int year) => !Covers(year) && StatutoryHolidays.Covers(year);
 
-    /// <summary>From this month on, next year's notice is due (the State Council usually publishes it in November or December).</summary>
-    public const int NextYearNoticeDueFromMonth = 11;
-
     /// <summary>Years whose notice is wanted now and not loaded: this year, and from November next year.</summary>
     public IReadOnlyList<int> YearsAwaitingNotice(DateOnly today) =>
         [.. new[] { today.Year, today.Year + 1 }.Where(y => IsProvisional(y) && (y == today.Year || today.Month >= NextYearNoticeDueFromMonth))];
@@ -238,7 +238,7 @@ public sealed class WorkingDayCalendar
             : toYear == fromYear + 1 ? Invariant($"{fromYear}、{toYear} 年") : Invariant($"{fromYear}—{toYear} 年");
         return fromYear > LatestNoticeYear
             ? $"{years}节假日安排尚未发布，按法定节假日和周末推算，发布后自动重算"
-            : $"系统中没有{years}的节假日安排，按法定节假日和周末推算，录入后自动重算";
+            : $"系统中没有 {years}的节假日安排，按法定节假日和周末推算，录入后自动重算";
     }
 
     /// <exception cref="CalendarNotPublishedException">The year has neither a notice nor a known version of the law.</exception>

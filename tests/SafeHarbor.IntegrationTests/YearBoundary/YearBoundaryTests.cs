@@ -58,6 +58,16 @@ public sealed class YearBoundaryTests : IAsyncLifetime
     private static Task<JsonElement> AddNoticeAsync(TestApp app, bool fourthOff) =>
         app.As("sysadmin").PostJsonAsync("/api/calendar/notices", Notice2027(fourthOff)).OkAsync();
 
+    /// <summary>A matter registered on 28 December (deadline 2027-01-07, 暂定) and applied for on 8 January.</summary>
+    private static async Task<(Support.Procedure Flow, CaseRef Case)> AppliedAfterTheProvisionalDeadlineAsync(TestApp app)
+    {
+        var flow = new Support.Procedure(app);
+        var c = await flow.RegisterAsync();
+        app.MoveTo(new DateOnly(2027, 1, 8));
+        await flow.ApplyAsync(c);
+        return (flow, c);
+    }
+
     public static TheoryData<Db, string> DatabasesAndDays()
     {
         var data = new TheoryData<Db, string>();
@@ -192,13 +202,10 @@ public sealed class YearBoundaryTests : IAsyncLifetime
     public async Task A_late_application_on_a_provisional_deadline_is_not_refused_and_the_notice_then_refuses_it(Db db)
     {
         await using var app = await StartOnAsync(db, December28);
-        var flow = new Support.Procedure(app);
-        var c = await flow.RegisterAsync();
-        app.MoveTo(new DateOnly(2027, 1, 8));
 
-        var applied = await flow.ApplyAsync(c);
+        var (_, c) = await AppliedAfterTheProvisionalDeadlineAsync(app);
 
-        Assert.Equal("TimelinessPending", applied.GetProperty("status").GetString());
+        Assert.Equal("TimelinessPending", (await app.As("inv").GetOkAsync(c.Url)).GetProperty("status").GetString());
         var detail = await app.As("inv").GetOkAsync(c.Url);
         Assert.Equal(JsonValueKind.Null, detail.GetProperty("closingReason").ValueKind);
         Assert.Contains(detail.GetProperty("allowedActions").EnumerateArray(), a => a.GetProperty("action").GetString() == "AcceptApplication");
@@ -221,10 +228,7 @@ public sealed class YearBoundaryTests : IAsyncLifetime
     public async Task A_late_application_on_a_provisional_deadline_is_accepted_when_the_notice_moves_the_deadline_past_it(Db db)
     {
         await using var app = await StartOnAsync(db, December28);
-        var flow = new Support.Procedure(app);
-        var c = await flow.RegisterAsync();
-        app.MoveTo(new DateOnly(2027, 1, 8));
-        await flow.ApplyAsync(c);
+        var (flow, c) = await AppliedAfterTheProvisionalDeadlineAsync(app);
 
         await AddNoticeAsync(app, fourthOff: true);
 
@@ -240,10 +244,7 @@ public sealed class YearBoundaryTests : IAsyncLifetime
     public async Task The_discipline_committee_may_decide_a_late_application_with_its_reason_without_waiting(Db db)
     {
         await using var app = await StartOnAsync(db, December28);
-        var flow = new Support.Procedure(app);
-        var c = await flow.RegisterAsync();
-        app.MoveTo(new DateOnly(2027, 1, 8));
-        await flow.ApplyAsync(c);
+        var (flow, c) = await AppliedAfterTheProvisionalDeadlineAsync(app);
 
         var noReason = await app.As("inv").PostJsonAsync($"{c.Url}/application/timeliness", new { accept = true, reason = "" }).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("受理理由", noReason.Body.GetProperty("errors").GetProperty("reason")[0].GetString());

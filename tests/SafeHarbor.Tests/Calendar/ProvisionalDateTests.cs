@@ -87,7 +87,7 @@ public sealed class ProvisionalDateTests
     {
         var without2020 = StatutoryHolidayTests.CalendarWithout(2020);
 
-        Assert.Equal("系统中没有2020 年的节假日安排，按法定节假日和周末推算，录入后自动重算",
+        Assert.Equal("系统中没有 2020 年的节假日安排，按法定节假日和周末推算，录入后自动重算",
             without2020.Describe(new DateOnly(2020, 3, 2)).ProvisionalReason);
     }
 

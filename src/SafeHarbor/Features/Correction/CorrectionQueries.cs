@@ -47,7 +47,7 @@ public static class CorrectionQueries
 
     public sealed record OverdueMeasure(
         Guid CaseId, string CaseNumber, Guid MeasureId, string Text, Guid OwnerPersonId, string OwnerName, Guid? OwnerUnitId, string OwnerUnitName,
-        DateOnly DueOn);
+        DateOnly DueOn, string? DueProvisionalReason);
 
     public sealed record UnitOverdue(Guid? UnitId, string UnitName, int Measures, int Plans);
 
@@ -192,7 +192,7 @@ public static class CorrectionQueries
                 Guid? unit = ownerUnits.TryGetValue(m.OwnerPersonId, out var u) ? u : null;
                 return (Plan: p.Id, Item: new OverdueMeasure(
                     p.CaseId, numbers.GetValueOrDefault(p.CaseId) ?? "", m.Id, m.Text, m.OwnerPersonId, m.OwnerName,
-                    unit, unit is { } id ? unitNames.GetValueOrDefault(id) ?? "" : "（人员已不在册）", m.DueOn));
+                    unit, unit is { } id ? unitNames.GetValueOrDefault(id) ?? "" : "（人员已不在册）", m.DueOn, m.DueProvisionalReason));
             }))
             .ToList();
         var byUnit = items
