@@ -72,6 +72,9 @@ public sealed class CaseDecision
 
     /// <summary>What the eligibility advice said when the party group decided; the decision may depart from it.</summary>
     public Recommendation AdviceAtDecision { get; set; }
+
+    /// <summary>Why the party group departed from the report's recommendation or the advice; printed in the minutes and the feedback.</summary>
+    public string? DepartureReason { get; set; }
 }
 
 /// <summary>One recorded step: the audit log and the timeline are written from these.</summary>
@@ -91,6 +94,9 @@ public sealed record ApplicationInput(
     IReadOnlyList<ClaimInput>? Claims);
 
 public sealed record ClaimInput(string? Code, string? Explanation);
+
+/// <summary>The party group's determination as the secretary records it.</summary>
+public sealed record DecisionInput(Outcome Outcome, string? Reasons, string? Mitigation, string? DepartureReason = null);
 
 /// <summary>
 /// The case (一事一议, Art. 3): one accountability matter and everything the procedure does with it.
@@ -580,8 +586,11 @@ public sealed class Case
         SupplementDueProvisionalReason = null;
     }
 
-    /// <summary>Art. 5(2): the written report, once every condition and exclusion has a finding.</summary>
-    public void SubmitReport(string? text, Outcome recommendation, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    /// <summary>
+    /// Art. 5(2): the written report, once every condition and exclusion has a finding. A verified exclusion
+    /// (Art. 4, Art. 10) binds: the report may not recommend 予以容错免责 while one stands.
+    /// </summary>
+    public void SubmitReport(string? text, Outcome recommendation, EligibilityAdvice verified, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {
         EnsureAllowed(CaseAction.SubmitReport, actor, policy);
         var v = new Validation()
@@ -593,8 +602,40 @@ public sealed class Case
         v.Require(missing.Count == 0, "findings",
             "以下条件或排除情形尚未核实，不能出具报告：" + string.Join("；", missing.Select(i => $"{i.Article}“{i.Title}”")));
         v.ThrowIfInvalid();
+        if (recommendation == Outcome.Exempted)
+        {
+            RefuseExemptionOverExclusions(verified, "建议", "请更正有误的核实意见后再出具报告");
+        }
         Report = new InvestigationReport { Text = text!.Trim(), Recommendation = recommendation, SubmittedBy = actor.UserId, SubmittedAt = now };
         Transit(CaseAction.SubmitReport, actor, policy, now, new Dictionary<string, object?> { ["recommendation"] = policy.OutcomeName(recommendation) });
+    }
+
+    /// <summary>
+    /// The way back from a report built on a wrong finding: 局机关纪委 reopens verification with a reason; the
+    /// report is withdrawn (its recommendation and text stay in the audit entry) and findings can be corrected.
+    /// </summary>
+    public void ReopenVerification(string? reason, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    {
+        EnsureAllowed(CaseAction.ReopenVerification, actor, policy);
+        new Validation().RequireText(reason, "reason", "重新核实的理由", 1000).ThrowIfInvalid();
+        Transit(CaseAction.ReopenVerification, actor, policy, now, new Dictionary<string, object?>
+        {
+            ["reason"] = reason!.Trim(),
+            ["withdrawnRecommendation"] = Report is { } r ? policy.OutcomeName(r.Recommendation) : null,
+            ["withdrawnReport"] = Report?.Text,
+        });
+        Report = null;
+    }
+
+    private static void RefuseExemptionOverExclusions(EligibilityAdvice verified, string verb, string wayBack)
+    {
+        var binding = verified.BindingExclusions;
+        if (binding.Count > 0)
+        {
+            throw DomainException.Conflict("exclusion-binds",
+                $"经核实存在排除情形：{string.Join("；", binding.Select(b => $"{b.Article}“{b.Title}”不符合"))}。" +
+                $"排除情形是容错免责的前提，不能{verb}予以容错免责；如核实结论有误，{wayBack}。");
+        }
     }
 
     // ---- determination (Art. 5(3)) -----------------------------------------------------------
@@ -614,34 +655,61 @@ public sealed class Case
     }
 
     /// <summary>
-    /// Records the party group's determination. The tally has been checked by the meeting; the
-    /// advice is kept beside it, so a decision that departs from the advice is visible.
+    /// Records the party group's determination. The tally has been checked by the meeting. A verified exclusion
+    /// binds (no 予以容错免责); departing from the report's recommendation or from a definite advice needs a
+    /// written reason, kept with the decision for the minutes and the feedback.
     /// </summary>
-    public void Decide(Outcome outcome, string? reasons, string? mitigation, Recommendation advice, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today)
+    public void Decide(DecisionInput input, EligibilityAdvice verified, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly heldOn)
     {
         EnsureAllowed(CaseAction.Decide, actor, policy);
+        var departsFrom = DeparturesOf(input.Outcome, verified.Recommendation);
         new Validation()
-            .Require(policy.AllowsOutcome(outcome), "outcome", "认定结果不在本办法规定的结果之内。")
-            .RequireText(reasons, "reasons", "认定理由", 5000)
-            .Require(outcome != Outcome.Mitigated || !string.IsNullOrWhiteSpace(mitigation), "mitigation", "从轻或减轻处理的，请写明具体处理方式。")
+            .Require(policy.AllowsOutcome(input.Outcome), "outcome", "认定结果不在本办法规定的结果之内。")
+            .RequireText(input.Reasons, "reasons", "认定理由", 5000)
+            .Require(input.Outcome != Outcome.Mitigated || !string.IsNullOrWhiteSpace(input.Mitigation), "mitigation", "从轻或减轻处理的，请写明具体处理方式。")
+            .Require(departsFrom.Count == 0 || !string.IsNullOrWhiteSpace(input.DepartureReason), "departureReason",
+                $"认定结果与{string.Join("、", departsFrom)}不一致，请写明不采纳的理由（载入会议纪要和反馈通知书）。")
+            .MaxLength(input.DepartureReason, "departureReason", "不采纳建议的理由", 2000)
             .ThrowIfInvalid();
+        if (input.Outcome == Outcome.Exempted)
+        {
+            RefuseExemptionOverExclusions(verified, "认定", "应暂缓研究，由局机关纪委重新核实并更正核实意见");
+        }
         var meetingId = MeetingId ?? throw DomainException.Conflict("not-scheduled", "案件尚未列入党组会议议题。");
+        var departure = departsFrom.Count == 0 ? null : input.DepartureReason!.Trim();
         Transit(CaseAction.Decide, actor, policy, now, new Dictionary<string, object?>
         {
-            ["outcome"] = policy.OutcomeName(outcome),
-            ["reasons"] = reasons!.Trim(),
-            ["mitigation"] = mitigation?.Trim(),
-            ["advice"] = advice.Chinese(),
+            ["outcome"] = policy.OutcomeName(input.Outcome),
+            ["reasons"] = input.Reasons!.Trim(),
+            ["mitigation"] = input.Mitigation?.Trim(),
+            ["advice"] = verified.Recommendation.Chinese(),
+            ["departureReason"] = departure,
         });
         Decision = new CaseDecision
         {
-            Outcome = outcome,
-            Reasons = reasons.Trim(),
-            Mitigation = string.IsNullOrWhiteSpace(mitigation) ? null : mitigation.Trim(),
+            Outcome = input.Outcome,
+            Reasons = input.Reasons.Trim(),
+            Mitigation = string.IsNullOrWhiteSpace(input.Mitigation) ? null : input.Mitigation.Trim(),
             MeetingId = meetingId,
-            DecidedOn = today,
-            AdviceAtDecision = advice,
+            DecidedOn = heldOn,
+            AdviceAtDecision = verified.Recommendation,
+            DepartureReason = departure,
         };
+    }
+
+    /// <summary>What a decision for <paramref name="outcome"/> departs from: the report's recommendation, a definite advice.</summary>
+    public IReadOnlyList<string> DeparturesOf(Outcome outcome, Recommendation advice)
+    {
+        var from = new List<string>();
+        if (Report is { } r && r.Recommendation != outcome)
+        {
+            from.Add("调查报告的建议");
+        }
+        if (advice is not Recommendation.NeedsJudgement && advice != outcome.ToRecommendation())
+        {
+            from.Add("系统核实建议");
+        }
+        return from;
     }
 
     // ---- feedback, publication, filing (Art. 5(4)–(6)) ---------------------------------------

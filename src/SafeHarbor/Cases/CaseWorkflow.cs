@@ -74,6 +74,8 @@ public static class CaseWorkflow
                 "申请方提交补充材料后继续核实"),
             new(CaseStatus.Verifying, CaseAction.SubmitReport, CaseStatus.Reported, [Duty.Verify], null,
                 "第五条第（二）项：综合各方面因素出具书面调查报告"),
+            new(CaseStatus.Reported, CaseAction.ReopenVerification, CaseStatus.Verifying, [Duty.Verify], null,
+                "第四条：核实结论有误（如排除情形）的，局机关纪委说明理由重新核实，原报告作废并记入审计"),
             new(CaseStatus.Reported, CaseAction.Schedule, CaseStatus.Scheduled, [Duty.Secretariat], null,
                 "第五条第（三）项：提交局党组集体研究"),
             new(CaseStatus.Scheduled, CaseAction.RecordRecusal, CaseStatus.Scheduled, [Duty.Secretariat], null,

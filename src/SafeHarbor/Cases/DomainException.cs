@@ -56,6 +56,10 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>An optional text: checked only when given.</summary>
+    public Validation MaxLength(string? value, string field, string label, int maxLength) =>
+        Require(value is null || value.Length <= maxLength, field, $"{label}不能超过 {maxLength} 个字。");
+
     public bool IsValid => errors.Count == 0;
 
     public void ThrowIfInvalid()

@@ -58,6 +58,7 @@ public static class DocumentFields
         ["decision.outcome"] = "认定结果",
         ["decision.reasons"] = "认定理由",
         ["decision.mitigation"] = "从轻或减轻处理方式",
+        ["decision.departureReason"] = "不采纳调查报告或系统建议的理由",
         ["decision.decidedOn"] = "认定日期",
         ["feedback.resultText"] = "反馈的认定结果",
         ["feedback.explanation"] = "答复解释",

@@ -9,7 +9,7 @@ public static class StepLinks
     {
         CaseAction.Apply or CaseAction.UploadEvidence => $"/Cases/{caseId}/Apply",
         CaseAction.StartVerification or CaseAction.RecordFinding or CaseAction.ClassifyError or CaseAction.RequestGuidance or CaseAction.RequestSupplement
-            or CaseAction.SubmitReport => $"/Cases/{caseId}/Verify",
+            or CaseAction.SubmitReport or CaseAction.ReopenVerification => $"/Cases/{caseId}/Verify",
         CaseAction.ReplyGuidance => $"/Cases/{caseId}/Guidance",
         CaseAction.SubmitSupplement => $"/Cases/{caseId}/Supplement",
         CaseAction.Schedule => "/Meetings",

@@ -61,7 +61,16 @@ public sealed record EligibilityAdvice(
     IReadOnlyList<RuleResult> Items,
     Recommendation Recommendation,
     string Summary,
-    IReadOnlyList<RepeatMatch> Repeats);
+    IReadOnlyList<RepeatMatch> Repeats)
+{
+    /// <summary>
+    /// The exclusions (Art. 4 accident or bad influence, improper benefit; Art. 10 abuse) that verified findings
+    /// or a substantiated report say apply. They are preconditions, not judgement items: while one stands, no
+    /// report may recommend and no body may decide 予以容错免责.
+    /// </summary>
+    public IReadOnlyList<RuleResult> BindingExclusions =>
+        Stage == AdviceStage.Verified ? Items.Where(i => i.Kind == ItemKind.Exclusion && i.Verdict == Verdict.NotMet).ToList() : [];
+}
 
 public static class EligibilityNames
 {

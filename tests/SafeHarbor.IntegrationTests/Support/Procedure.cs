@@ -120,12 +120,16 @@ public sealed class Procedure(TestApp app)
         }
     }
 
-    public Task<HttpResponseMessage> DecideAsync(Guid meeting, CaseRef c, Outcome outcome, string? mitigation = null) =>
+    /// <summary>What the secretary writes when the decision departs from the report or the advice; ignored when it does not.</summary>
+    public const string DepartureReason = "经集体研究，结合当事人一贯表现和挽回损失情况，未采纳调查报告建议。";
+
+    public Task<HttpResponseMessage> DecideAsync(Guid meeting, CaseRef c, Outcome outcome, string? mitigation = null, string? departureReason = DepartureReason) =>
         app.As("office").PostJsonAsync($"/api/meetings/{meeting}/agenda/{c.Id}/decision", new
         {
             outcome,
             reasons = "经集体研究，依据调查报告和第四条规定作出认定。",
             mitigation,
+            departureReason,
         });
 
     /// <summary>Schedules the case at a new meeting with everyone present, all five vote for the outcome, the decision is recorded.</summary>

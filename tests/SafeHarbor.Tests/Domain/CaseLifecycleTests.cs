@@ -31,7 +31,7 @@ public sealed class CaseLifecycleTests
         var missing = journey.Policy.FindItem(missingCode)!;
 
         var ex = Assert.Throws<DomainException>(() =>
-            journey.Case.SubmitReport("调查报告", Outcome.Exempted, journey.Investigator, journey.Policy, CaseJourney.Now));
+            journey.Case.SubmitReport("调查报告", Outcome.Exempted, journey.VerifiedAdvice(), journey.Investigator, journey.Policy, CaseJourney.Now));
 
         Assert.Equal(ErrorKind.Invalid, ex.Kind);
         var message = Assert.Single(ex.Errors!["findings"]);
@@ -49,7 +49,7 @@ public sealed class CaseLifecycleTests
             journey.Case.RecordFinding(item.Code, Verdict.Met, "经核实符合。", journey.Investigator, journey.Policy, CaseJourney.Now);
         }
 
-        journey.Case.SubmitReport("调查报告", Outcome.Exempted, journey.Investigator, journey.Policy, CaseJourney.Now);
+        journey.Case.SubmitReport("调查报告", Outcome.Exempted, journey.VerifiedAdvice(), journey.Investigator, journey.Policy, CaseJourney.Now);
 
         Assert.Equal(CaseStatus.Reported, journey.Case.Status);
         Assert.Equal(Outcome.Exempted, journey.Case.Report!.Recommendation);
@@ -62,7 +62,7 @@ public sealed class CaseLifecycleTests
         var journey = VerifyingWithoutFindings();
 
         var ex = Assert.Throws<DomainException>(() =>
-            journey.Case.SubmitReport("调查报告", Outcome.Exempted, journey.Investigator, journey.Policy, CaseJourney.Now));
+            journey.Case.SubmitReport("调查报告", Outcome.Exempted, journey.VerifiedAdvice(), journey.Investigator, journey.Policy, CaseJourney.Now));
 
         var message = Assert.Single(ex.Errors!["findings"]);
         Assert.All(journey.RequiredFindings, i => Assert.Contains(i.Title, message));
@@ -102,8 +102,8 @@ public sealed class CaseLifecycleTests
     {
         var journey = CaseJourney.At(CaseStatus.Scheduled);
 
-        var ex = Assert.Throws<DomainException>(() => journey.Case.Decide(Outcome.Mitigated, "理由", mitigation,
-            Recommendation.Mitigate, journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn));
+        var ex = Assert.Throws<DomainException>(() => journey.Case.Decide(new DecisionInput(Outcome.Mitigated, "理由", mitigation, CaseJourney.Departure),
+            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn));
 
         Assert.Equal(ErrorKind.Invalid, ex.Kind);
         Assert.Contains("mitigation", ex.Errors!.Keys);
@@ -116,8 +116,8 @@ public sealed class CaseLifecycleTests
     {
         var journey = CaseJourney.At(CaseStatus.Scheduled);
 
-        journey.Case.Decide(Outcome.Mitigated, "情节较轻", "  减轻处理  ", Recommendation.Exempt, journey.Office, journey.Policy,
-            CaseJourney.Now, CaseJourney.AppliedOn);
+        journey.Case.Decide(new DecisionInput(Outcome.Mitigated, "情节较轻", "  减轻处理  ", CaseJourney.Departure), journey.VerifiedAdvice(),
+            journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn);
 
         Assert.Equal(CaseStatus.Decided, journey.Case.Status);
         Assert.Equal(Outcome.Mitigated, journey.Case.Decision!.Outcome);
@@ -131,8 +131,8 @@ public sealed class CaseLifecycleTests
     {
         var journey = CaseJourney.At(CaseStatus.Scheduled);
 
-        var ex = Assert.Throws<DomainException>(() => journey.Case.Decide(Outcome.Exempted, "", null,
-            Recommendation.Exempt, journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn));
+        var ex = Assert.Throws<DomainException>(() => journey.Case.Decide(new DecisionInput(Outcome.Exempted, "", null),
+            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn));
 
         Assert.Contains("reasons", ex.Errors!.Keys);
     }
@@ -319,10 +319,10 @@ public sealed class CaseLifecycleTests
         }
         Then(() => c.RequestSupplement(new ComputedDate(CaseJourney.AppliedOn.AddDays(3)), "材料", journey.Investigator, p, now, CaseJourney.AppliedOn));
         Then(() => c.SubmitSupplement("已补充", journey.Applicant, p, now));
-        Then(() => c.SubmitReport("报告", Outcome.Exempted, journey.Investigator, p, now));
+        Then(() => c.SubmitReport("报告", Outcome.Exempted, journey.VerifiedAdvice(), journey.Investigator, p, now));
         Then(() => c.Schedule(Guid.NewGuid(), "党组会", journey.Office, p, now));
         Then(() => c.Record(CaseAction.Vote, journey.Member, p, now, CaseJourney.NoChanges));
-        Then(() => c.Decide(Outcome.Exempted, "理由", null, Recommendation.Exempt, journey.Office, p, now, CaseJourney.AppliedOn));
+        Then(() => c.Decide(new DecisionInput(Outcome.Exempted, "理由", null), journey.VerifiedAdvice(), journey.Office, p, now, CaseJourney.AppliedOn));
         Then(() => c.IssueFeedback(journey.Office, p, now, CaseJourney.NoChanges));
         Then(() => c.RecordDelivery(journey.Office, p, now, CaseJourney.NoChanges));
         Then(() => c.Acknowledge(journey.Applicant, p, now, CaseJourney.NoChanges));

@@ -162,6 +162,15 @@ public sealed class CaseJourney
     };
 
     /// <summary>Every item the report needs a finding on: base conditions, exclusions and the claimed condition.</summary>
+    /// <summary>What the secretary writes when the decision departs from the report or the advice.</summary>
+    public const string Departure = "经集体研究，未采纳调查报告建议。";
+
+    /// <summary>The advice on the case's findings as they stand, as the handlers compute it (no abuse reports, no earlier cases).</summary>
+    public EligibilityAdvice VerifiedAdvice() => EligibilityAdvisor.Advise(Policy, new EligibilityInput(
+        AdviceStage.Verified,
+        Case.Findings.ToDictionary(f => f.ItemCode, f => new Statement(f.Verdict, f.Note)),
+        Case.Description, [], [], Case.Application?.SubmittedOn, Case.ApplicationDeadline));
+
     public IReadOnlyList<PolicyItem> RequiredFindings =>
         [.. Policy.BaseConditions, .. Policy.Exclusions, Policy.FindItem(ClaimedCondition)!];
 
@@ -249,7 +258,7 @@ public sealed class CaseJourney
             Expect(CaseStatus.AwaitingSupplement);
             return;
         }
-        c.SubmitReport("经调查核实，申请事项符合容错免责条件。", Outcome.Exempted, Investigator, Policy, Now);
+        c.SubmitReport("经调查核实，申请事项符合容错免责条件。", Outcome.Exempted, VerifiedAdvice(), Investigator, Policy, Now);
         Expect(CaseStatus.Reported);
         if (target == CaseStatus.Reported)
         {
@@ -261,8 +270,8 @@ public sealed class CaseJourney
         {
             return;
         }
-        c.Decide(outcome, "经集体研究，认定如下。", outcome == Outcome.Mitigated ? "减轻处理，免予通报。" : null,
-            Recommendation.Exempt, Office, Policy, Now, AppliedOn);
+        c.Decide(new DecisionInput(outcome, "经集体研究，认定如下。", outcome == Outcome.Mitigated ? "减轻处理，免予通报。" : null, Departure),
+            VerifiedAdvice(), Office, Policy, Now, AppliedOn);
         Expect(CaseStatus.Decided);
         if (target == CaseStatus.Decided)
         {
@@ -354,13 +363,16 @@ public sealed class CaseJourney
                 c.SubmitSupplement("已补充现场检查笔录。", actor, Policy, Now);
                 break;
             case CaseAction.SubmitReport:
-                c.SubmitReport("经调查核实，申请事项符合容错免责条件。", Outcome.Exempted, actor, Policy, Now);
+                c.SubmitReport("经调查核实，申请事项符合容错免责条件。", Outcome.Exempted, VerifiedAdvice(), actor, Policy, Now);
+                break;
+            case CaseAction.ReopenVerification:
+                c.ReopenVerification("核实结论有误，重新核实。", actor, Policy, Now);
                 break;
             case CaseAction.Schedule:
                 c.Schedule(Guid.NewGuid(), "2026年第3次局党组会议", actor, Policy, Now);
                 break;
             case CaseAction.Decide:
-                c.Decide(Outcome.Exempted, "经集体研究，予以容错免责。", null, Recommendation.Exempt, actor, Policy, Now, AppliedOn);
+                c.Decide(new DecisionInput(Outcome.Exempted, "经集体研究，予以容错免责。", null), VerifiedAdvice(), actor, Policy, Now, AppliedOn);
                 break;
             case CaseAction.Postpone:
                 c.Postpone("需进一步调查。", actor, Policy, Now);

@@ -95,6 +95,7 @@ public static class DocumentDataBuilder
             d["decision.outcome"] = policy.OutcomeName(decision.Outcome);
             d["decision.reasons"] = decision.Reasons;
             d["decision.mitigation"] = decision.Mitigation;
+            d["decision.departureReason"] = decision.DepartureReason;
             d["decision.decidedOn"] = decision.DecidedOn;
             d.SetList("resultUses", policy.ResultUses.Where(u => u.AppliesToOutcome(decision.Outcome)).Select(u => Item(("article", u.Article), ("text", u.Text))));
             if (decision.Outcome is Outcome.Exempted or Outcome.Mitigated)

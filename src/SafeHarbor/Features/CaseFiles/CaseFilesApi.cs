@@ -37,7 +37,7 @@ public static class CaseFilesApi
 
     public sealed record DecisionView(
         Outcome Outcome, string OutcomeName, string Reasons, string? Mitigation, DateOnly DecidedOn, Guid MeetingId, string? MeetingTitle,
-        Recommendation AdviceAtDecision, string AdviceName, bool DepartsFromAdvice);
+        Recommendation AdviceAtDecision, string AdviceName, bool DepartsFromAdvice, string? DepartureReason);
 
     public sealed record ActionView(CaseAction Action, string Name);
 
@@ -179,7 +179,8 @@ public static class CaseFilesApi
             c.Decision is { } dec
                 ? new DecisionView(dec.Outcome, policy.OutcomeName(dec.Outcome), dec.Reasons, dec.Mitigation, dec.DecidedOn, dec.MeetingId, meetingTitle,
                     dec.AdviceAtDecision, dec.AdviceAtDecision.Chinese(),
-                    dec.AdviceAtDecision != Recommendation.NeedsJudgement && dec.AdviceAtDecision != dec.Outcome.ToRecommendation())
+                    dec.AdviceAtDecision != Recommendation.NeedsJudgement && dec.AdviceAtDecision != dec.Outcome.ToRecommendation(),
+                    dec.DepartureReason)
                 : null,
             feedback, publication, archive,
             evidence.Select(EvidenceApi.ToView).ToList(),

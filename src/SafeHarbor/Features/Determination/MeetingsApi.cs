@@ -27,7 +27,7 @@ public static class MeetingsApi
 
     public sealed record VoteRequest(VoteChoice Choice);
 
-    public sealed record DecisionRequest(Outcome Outcome, string? Reasons, string? Mitigation);
+    public sealed record DecisionRequest(Outcome Outcome, string? Reasons, string? Mitigation, string? DepartureReason = null);
 
     public sealed record PostponeRequest(string? Reason);
 
@@ -35,10 +35,14 @@ public static class MeetingsApi
 
     public sealed record VoteView(Guid PersonId, string Name, VoteChoice Choice, string ChoiceName);
 
+    /// <param name="ReportRecommendation">调查报告的建议.</param>
+    /// <param name="Advice">The system's advice on the verified findings.</param>
+    /// <param name="BindingExclusions">Verified exclusions that rule out 予以容错免责 (Art. 4, Art. 10).</param>
     public sealed record AgendaView(
         Guid CaseId, string CaseNumber, string Title, CaseStatus Status, string StatusName, int Version,
         IReadOnlyList<MemberView> Recused, IReadOnlyList<VoteView> Votes, IReadOnlyDictionary<string, int> Tally,
-        string? Outcome, string? Reasons);
+        string? Outcome, string? Reasons, string? DepartureReason,
+        string? ReportRecommendation, string Advice, IReadOnlyList<string> BindingExclusions);
 
     public sealed record MeetingView(
         Guid Id, string Title, DateOnly HeldOn, string Place, MeetingStatus Status, bool AttendanceRecorded,
@@ -80,7 +84,8 @@ public static class MeetingsApi
             .WithDescription("成员同时表决，彼此不以案件版本相互阻挡，因此不校验 If-Match；重复表决由“每人每事项一票”规则拒绝。");
         agenda.MapPost("/{caseId:guid}/decision", async (Guid id, Guid caseId, DecisionRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             HttpVersioning.WithVersion(await DecideAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
-            .WithSummary("形成认定意见（须达到法定人数且超过应到会成员半数同意）");
+            .WithSummary("形成认定意见（须达到法定人数且超过应到会成员半数同意）")
+            .WithDescription("经核实存在排除情形时不能认定予以容错免责（409 exclusion-binds）；认定结果与调查报告建议或系统核实建议不一致时须填写 departureReason。");
         agenda.MapPost("/{caseId:guid}/postponement", async (Guid id, Guid caseId, PostponeRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             HttpVersioning.WithVersion(await PostponeAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
             .WithSummary("暂缓研究，移出议题");
@@ -264,7 +269,7 @@ public static class MeetingsApi
                 throw DomainException.Conflict("no-majority", passing.Message);
             }
             var advice = await CaseAdvice.ForAsync(ctx.Db, c, policy, AdviceStage.Verified, ct);
-            c.Decide(r.Outcome, r.Reasons, r.Mitigation, advice.Recommendation, actor, policy, ctx.Now, meeting.HeldOn);
+            c.Decide(new DecisionInput(r.Outcome, r.Reasons, r.Mitigation, r.DepartureReason), advice, actor, policy, ctx.Now, meeting.HeldOn);
         }, ct);
 
     public static Task<CaseSnapshot> PostponeAsync(Guid meetingId, Guid caseId, int? version, PostponeRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
@@ -306,18 +311,22 @@ public static class MeetingsApi
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var policy = cases.Values.Select(c => policies.Get(c.PolicyId)).FirstOrDefault() ?? policies.InForceOn(meeting.HeldOn);
         var names = meeting.Members.ToDictionary(m => m.PersonId, m => m.Name);
-        var agenda = meeting.Agenda.OrderBy(a => a.Order).Where(a => cases.ContainsKey(a.CaseId)).Select(a =>
+        var agenda = new List<AgendaView>();
+        foreach (var c in meeting.Agenda.OrderBy(a => a.Order).Where(a => cases.ContainsKey(a.CaseId)).Select(a => cases[a.CaseId]))
         {
-            var c = cases[a.CaseId];
+            var casePolicy = policies.Get(c.PolicyId);
             var votes = meeting.Votes.Where(x => x.CaseId == c.Id).OrderBy(x => x.CastAt)
                 .Select(x => new VoteView(x.PersonId, names.GetValueOrDefault(x.PersonId, ""), x.Choice, x.Choice.Chinese())).ToList();
             var tally = Enum.GetValues<VoteChoice>().ToDictionary(ch => ch.ToString(), ch => votes.Count(x => x.Choice == ch));
             var recused = meeting.Recusals.Where(x => x.CaseId == c.Id)
                 .Select(x => new MemberView(x.PersonId, names.GetValueOrDefault(x.PersonId, ""), false, x.Reason)).ToList();
-            var decided = c.Decision is { } d && d.MeetingId == meeting.Id;
-            return new AgendaView(c.Id, c.Number, c.Title, c.Status, c.Status.Chinese(), c.Version, recused, votes, tally,
-                decided ? policies.Get(c.PolicyId).OutcomeName(c.Decision!.Outcome) : null, decided ? c.Decision!.Reasons : null);
-        }).ToList();
+            var decided = c.Decision is { } d && d.MeetingId == meeting.Id ? c.Decision : null;
+            var advice = await CaseAdvice.ForAsync(db, c, casePolicy, AdviceStage.Verified, ct);
+            agenda.Add(new AgendaView(c.Id, c.Number, c.Title, c.Status, c.Status.Chinese(), c.Version, recused, votes, tally,
+                decided is null ? null : casePolicy.OutcomeName(decided.Outcome), decided?.Reasons, decided?.DepartureReason,
+                c.Report is { } r ? casePolicy.OutcomeName(r.Recommendation) : null, advice.Recommendation.Chinese(),
+                advice.BindingExclusions.Select(b => $"{b.Article}“{b.Title}”").ToList()));
+        }
         return new MeetingView(meeting.Id, meeting.Title, meeting.HeldOn, meeting.Place, meeting.Status, meeting.AttendanceRecorded,
             meeting.Members.OrderBy(m => m.Order).Select(m => new MemberView(m.PersonId, m.Name, m.Present, m.AbsenceReason)).ToList(),
             DecisionTally.Quorum(policy.Decision, meeting.Entitled, meeting.Present), agenda);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
+using SafeHarbor.Features.Eligibility;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
@@ -24,6 +25,8 @@ public static class VerificationApi
     public sealed record SupplementInput(string? Text);
 
     public sealed record ReportInput(string? Text, Outcome Recommendation);
+
+    public sealed record ReopenInput(string? Reason);
 
     public static IEndpointRouteBuilder MapVerification(this IEndpointRouteBuilder app)
     {
@@ -51,7 +54,11 @@ public static class VerificationApi
             .WithSummary("申请方提交补充材料");
         group.MapPost("/verification/report", (Guid caseId, ReportInput request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             Run(http, current, ct, actor => SubmitReportAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct)))
-            .WithSummary("提交书面调查报告和建议");
+            .WithSummary("提交书面调查报告和建议")
+            .WithDescription("经核实存在排除情形（第四条、第十条）时，不能建议予以容错免责（409 exclusion-binds）。");
+        group.MapPost("/verification/reopen", (Guid caseId, ReopenInput request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            Run(http, current, ct, actor => ReopenAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct)))
+            .WithSummary("重新核实：说明理由，原报告作废（记入审计），可更正核实意见");
         return app;
     }
 
@@ -142,9 +149,16 @@ public static class VerificationApi
         }, ct);
 
     public static Task<CaseSnapshot> SubmitReportAsync(Guid caseId, int? version, ReportInput request, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.OnCaseAsync(actor, caseId, version, CaseAction.SubmitReport, (ctx, c, policy) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.SubmitReport, async (ctx, c, policy) =>
         {
-            c.SubmitReport(request.Text, request.Recommendation, actor, policy, ctx.Now);
+            var verified = await CaseAdvice.ForAsync(ctx.Db, c, policy, AdviceStage.Verified, ct);
+            c.SubmitReport(request.Text, request.Recommendation, verified, actor, policy, ctx.Now);
+        }, ct);
+
+    public static Task<CaseSnapshot> ReopenAsync(Guid caseId, int? version, ReopenInput request, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.ReopenVerification, (ctx, c, policy) =>
+        {
+            c.ReopenVerification(request.Reason, actor, policy, ctx.Now);
             return Task.CompletedTask;
         }, ct);
 }

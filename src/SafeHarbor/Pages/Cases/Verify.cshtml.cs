@@ -37,16 +37,22 @@ public sealed class VerifyModel(CasePageServices services) : CasePageBase(servic
         public Outcome Recommendation { get; set; } = Outcome.Exempted;
     }
 
+    public sealed class ReopenInput
+    {
+        public string? Reason { get; set; }
+    }
+
     [BindProperty] public FindingInput Finding { get; set; } = new();
     [BindProperty] public GuidanceInput Guidance { get; set; } = new();
     [BindProperty] public SupplementInput Supplement { get; set; } = new();
     [BindProperty] public ReportInput Report { get; set; } = new();
     [BindProperty] public string? ErrorKind { get; set; }
+    [BindProperty] public ReopenInput Reopen { get; set; } = new();
 
     public EligibilityAdvice? Advice { get; private set; }
 
     protected override IReadOnlyCollection<CaseAction> Steps =>
-        [CaseAction.StartVerification, CaseAction.RecordFinding, CaseAction.RequestGuidance, CaseAction.RequestSupplement, CaseAction.SubmitReport];
+        [CaseAction.StartVerification, CaseAction.RecordFinding, CaseAction.RequestGuidance, CaseAction.RequestSupplement, CaseAction.SubmitReport, CaseAction.ReopenVerification];
 
     protected override async Task OnLoadedAsync(CancellationToken ct)
     {
@@ -84,4 +90,8 @@ public sealed class VerifyModel(CasePageServices services) : CasePageBase(servic
     public Task<IActionResult> OnPostReportAsync(CancellationToken ct) =>
         StepAsync(actor => VerificationApi.SubmitReportAsync(Id, ExpectedVersion, new VerificationApi.ReportInput(Report.Text, Report.Recommendation), actor, Services.Runner, ct),
             "书面调查报告已提交，等待局党组集体研究。", ct, errorPrefix: "Report");
+
+    public Task<IActionResult> OnPostReopenAsync(CancellationToken ct) =>
+        StepAsync(actor => VerificationApi.ReopenAsync(Id, ExpectedVersion, new VerificationApi.ReopenInput(Reopen.Reason), actor, Services.Runner, ct),
+            "已重新核实，原报告作废，请更正核实意见后重新出具报告。", ct, $"/Cases/{Id}/Verify", errorPrefix: "Reopen");
 }

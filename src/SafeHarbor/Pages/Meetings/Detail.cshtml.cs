@@ -33,6 +33,7 @@ public sealed class DetailModel(CasePageServices services) : PageModel
         public Outcome Outcome { get; set; } = Outcome.Exempted;
         public string? Reasons { get; set; }
         public string? Mitigation { get; set; }
+        public string? DepartureReason { get; set; }
     }
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -79,7 +80,7 @@ public sealed class DetailModel(CasePageServices services) : PageModel
             $"您的表决（{Input.Choice.Chinese()}）已记录。", "Input", ct);
 
     public Task<IActionResult> OnPostDecideAsync(CancellationToken ct) =>
-        RunAsync(actor => MeetingsApi.DecideAsync(Id, Input.CaseId, Expected, new MeetingsApi.DecisionRequest(Input.Outcome, Input.Reasons, Input.Mitigation), actor, services.Runner, ct),
+        RunAsync(actor => MeetingsApi.DecideAsync(Id, Input.CaseId, Expected, new MeetingsApi.DecisionRequest(Input.Outcome, Input.Reasons, Input.Mitigation, Input.DepartureReason), actor, services.Runner, ct),
             "已形成认定意见。", "Input", ct);
 
     public Task<IActionResult> OnPostPostponeAsync(CancellationToken ct) =>

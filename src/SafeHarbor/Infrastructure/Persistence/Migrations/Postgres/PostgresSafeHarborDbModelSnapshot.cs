@@ -1714,6 +1714,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<DateOnly>("DecidedOn")
                                 .HasColumnType("date");
 
+                            b1.Property<string>("DepartureReason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("uuid");
 

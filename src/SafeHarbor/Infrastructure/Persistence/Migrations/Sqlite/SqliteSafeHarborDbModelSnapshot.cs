@@ -1704,6 +1704,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<DateOnly>("DecidedOn")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("DepartureReason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("TEXT");
 
