@@ -640,8 +640,10 @@ public sealed class Case
 
     // ---- determination (Art. 5(3)) -----------------------------------------------------------
 
-    public void Schedule(Guid meetingId, string meetingTitle, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    public void Schedule(Guid meetingId, string meetingTitle, DateOnly meetingOn, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {
+        EnsureAllowed(CaseAction.Schedule, actor, policy);
+        StepDates.EnsureScheduleDate(meetingOn, ChinaClock.ToChinaDate(Report!.SubmittedAt));
         Transit(CaseAction.Schedule, actor, policy, now, new Dictionary<string, object?> { ["meeting"] = meetingTitle });
         MeetingId = meetingId;
     }
@@ -676,6 +678,7 @@ public sealed class Case
             RefuseExemptionOverExclusions(verified, "认定", "应暂缓研究，由局机关纪委重新核实并更正核实意见");
         }
         var meetingId = MeetingId ?? throw DomainException.Conflict("not-scheduled", "案件尚未列入党组会议议题。");
+        StepDates.EnsureMeetingHeld(heldOn, ChinaClock.ToChinaDate(now), "形成认定意见");
         var departure = departsFrom.Count == 0 ? null : input.DepartureReason!.Trim();
         Transit(CaseAction.Decide, actor, policy, now, new Dictionary<string, object?>
         {

@@ -4,6 +4,7 @@ namespace SafeHarbor.Cases;
 /// <param name="From">Null for the action that creates the case.</param>
 /// <param name="Starts">The time limit this step starts, if any.</param>
 /// <param name="Automatic">Taken by the system inside another step (e.g. a late application refused on submission), never offered.</param>
+/// <param name="Dates">The date rule of the step, if it has a date: <see cref="StepDates"/> enforces it, the table documents it.</param>
 public sealed record WorkflowStep(
     CaseStatus? From,
     CaseAction Action,
@@ -11,7 +12,10 @@ public sealed record WorkflowStep(
     IReadOnlyList<Duty> Duties,
     TimeLimit? Starts,
     string Rule,
-    bool Automatic = false);
+    bool Automatic = false)
+{
+    public string? Dates => StepDates.Describe(Action);
+}
 
 /// <summary>
 /// The transition table of Art. 5–7: the only description of which step may follow which and who
@@ -125,14 +129,14 @@ public static class CaseWorkflow
         sb.AppendLine();
         sb.AppendLine("RefuseAsLate and HoldLateApplication are taken by the system inside Apply and never offered to a user.");
         sb.AppendLine();
-        sb.AppendLine("| from | action | to | duty | starts | rule |");
-        sb.AppendLine("|---|---|---|---|---|---|");
+        sb.AppendLine("| from | action | to | duty | starts | rule | dates |");
+        sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var s in Steps)
         {
             var from = s.From is { } f ? $"{f} {f.Chinese()}" : "(new case)";
             var duties = string.Join(", ", s.Duties.Select(d => $"{d} {d.Chinese()}"));
             var starts = s.Starts is { } t ? $"{t} {t.Chinese()}" : "";
-            sb.AppendLine($"| {from} | {s.Action} {s.Action.Chinese()} | {s.To} {s.To.Chinese()} | {duties} | {starts} | {s.Rule} |");
+            sb.AppendLine($"| {from} | {s.Action} {s.Action.Chinese()} | {s.To} {s.To.Chinese()} | {duties} | {starts} | {s.Rule} | {s.Dates} |");
         }
         sb.AppendLine();
         sb.AppendLine("```mermaid");

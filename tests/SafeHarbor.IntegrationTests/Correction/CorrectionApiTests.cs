@@ -320,7 +320,7 @@ public sealed class CorrectionApiTests
         Assert.Equal("validation-failed", talk.Code);
         var errors = talk.Body.GetProperty("errors");
         Assert.Equal(["heldOn", "interviewee", "place", "points", "talkerPersonId"], errors.EnumerateObject().Select(e => e.Name).Order());
-        Assert.Equal("谈话日期不能晚于今天。", errors.GetProperty("heldOn")[0].GetString());
+        Assert.Equal($"谈话日期（{app.Clock.Today.AddDays(1):yyyy-MM-dd}）不能晚于今天（{app.Clock.Today:yyyy-MM-dd}）。", errors.GetProperty("heldOn")[0].GetString());
         Assert.Equal("谈话对象应为本案的问责单位或个人。", errors.GetProperty("interviewee")[0].GetString());
 
         var early = await app.As("office").PostJsonAsync($"{url}/reminder-letters", new { sentOn = new DateOnly(2026, 1, 5), addressee = "何执法", points = "提醒。" }).ProblemAsync(HttpStatusCode.BadRequest);

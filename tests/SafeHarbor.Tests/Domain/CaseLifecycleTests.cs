@@ -320,7 +320,7 @@ public sealed class CaseLifecycleTests
         Then(() => c.RequestSupplement(new ComputedDate(CaseJourney.AppliedOn.AddDays(3)), "材料", journey.Investigator, p, now, CaseJourney.AppliedOn));
         Then(() => c.SubmitSupplement("已补充", journey.Applicant, p, now));
         Then(() => c.SubmitReport("报告", Outcome.Exempted, journey.VerifiedAdvice(), journey.Investigator, p, now));
-        Then(() => c.Schedule(Guid.NewGuid(), "党组会", journey.Office, p, now));
+        Then(() => c.Schedule(Guid.NewGuid(), "党组会", CaseJourney.AppliedOn, journey.Office, p, now));
         Then(() => c.Record(CaseAction.Vote, journey.Member, p, now, CaseJourney.NoChanges));
         Then(() => c.Decide(new DecisionInput(Outcome.Exempted, "理由", null), journey.VerifiedAdvice(), journey.Office, p, now, CaseJourney.AppliedOn));
         Then(() => c.IssueFeedback(journey.Office, p, now, CaseJourney.NoChanges));
@@ -339,7 +339,7 @@ public sealed class CaseLifecycleTests
         var journey = CaseJourney.At(CaseStatus.Submitted);
         var version = journey.Case.Version;
 
-        Assert.Throws<DomainException>(() => journey.Case.Schedule(Guid.NewGuid(), "会", journey.Office, journey.Policy, CaseJourney.Now));
+        Assert.Throws<DomainException>(() => journey.Case.Schedule(Guid.NewGuid(), "会", CaseJourney.AppliedOn, journey.Office, journey.Policy, CaseJourney.Now));
 
         Assert.Equal(version, journey.Case.Version);
     }

@@ -56,7 +56,7 @@ public sealed class HardExclusionTests
     {
         var journey = VerifiedWithExclusion(exclusion);
         journey.Case.SubmitReport("报告", Outcome.NotExempted, journey.VerifiedAdvice(), journey.Investigator, journey.Policy, CaseJourney.Now);
-        journey.Case.Schedule(Guid.NewGuid(), "党组会议", journey.Office, journey.Policy, CaseJourney.Now);
+        journey.Case.Schedule(Guid.NewGuid(), "党组会议", CaseJourney.AppliedOn, journey.Office, journey.Policy, CaseJourney.Now);
 
         var ex = Assert.Throws<DomainException>(() => journey.Case.Decide(
             new DecisionInput(Outcome.Exempted, "经集体研究，予以容错免责。", null, "情节特殊，集体研究认为可以免责。"),

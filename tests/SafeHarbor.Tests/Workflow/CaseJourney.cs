@@ -264,7 +264,7 @@ public sealed class CaseJourney
         {
             return;
         }
-        c.Schedule(Guid.NewGuid(), "2026年第3次局党组会议", Office, Policy, Now);
+        c.Schedule(Guid.NewGuid(), "2026年第3次局党组会议", AppliedOn, Office, Policy, Now);
         Expect(CaseStatus.Scheduled);
         if (target == CaseStatus.Scheduled)
         {
@@ -369,7 +369,7 @@ public sealed class CaseJourney
                 c.ReopenVerification("核实结论有误，重新核实。", actor, Policy, Now);
                 break;
             case CaseAction.Schedule:
-                c.Schedule(Guid.NewGuid(), "2026年第3次局党组会议", actor, Policy, Now);
+                c.Schedule(Guid.NewGuid(), "2026年第3次局党组会议", AppliedOn, actor, Policy, Now);
                 break;
             case CaseAction.Decide:
                 c.Decide(new DecisionInput(Outcome.Exempted, "经集体研究，予以容错免责。", null), VerifiedAdvice(), actor, Policy, Now, AppliedOn);

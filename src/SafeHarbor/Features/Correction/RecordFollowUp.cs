@@ -18,8 +18,7 @@ public static class RecordFollowUp
             var plan = await CorrectionAccess.LoadOpenPlanAsync(ctx.Db, c.Id, expectedVersion, ct);
             new Validation()
                 .Require(r.CheckedOn is not null, "checkedOn", "请填写检查日期。")
-                .Require(r.CheckedOn is null || r.CheckedOn <= ctx.Today, "checkedOn", "检查日期不能晚于今天。")
-                .Require(r.CheckedOn is null || r.CheckedOn >= plan.CreatedOn, "checkedOn", $"检查日期不能早于整改方案制定日期（{plan.CreatedOn:yyyy-MM-dd}）。")
+                .RequireDateBetween(r.CheckedOn, plan.CreatedOn, "整改方案制定日期", ctx.Today, "checkedOn", "检查日期")
                 .RequireText(r.Finding, "finding", "检查发现", 3000)
                 .Require(r.Satisfactory is not null, "satisfactory", "请选择检查结论（整改到位 / 尚未到位）。")
                 .ThrowIfInvalid();

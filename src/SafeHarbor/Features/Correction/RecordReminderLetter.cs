@@ -20,8 +20,7 @@ public static class RecordReminderLetter
             await CorrectionAccess.EnsureNotClosedAsync(ctx.Db, c.Id, ct);
             new Validation()
                 .Require(r.SentOn is not null, "sentOn", "请填写发函日期。")
-                .Require(r.SentOn is null || r.SentOn <= ctx.Today, "sentOn", "发函日期不能晚于今天。")
-                .Require(r.SentOn is null || r.SentOn >= c.Decision!.DecidedOn, "sentOn", $"发函日期不能早于认定日期（{c.Decision!.DecidedOn:yyyy-MM-dd}）。")
+                .RequireDateBetween(r.SentOn, c.Decision!.DecidedOn, "认定日期", ctx.Today, "sentOn", "发函日期")
                 .RequireText(r.Addressee, "addressee", "收函单位或个人", 100)
                 .RequireText(r.Points, "points", "提醒要点（指出的错误和问题）", 5000)
                 .ThrowIfInvalid();

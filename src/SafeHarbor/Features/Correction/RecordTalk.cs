@@ -28,8 +28,7 @@ public static class RecordTalk
                 || (r.IntervieweeUnitId is { } u && s.Kind == SubjectKind.Unit && s.UnitId == u));
             var v = new Validation()
                 .Require(r.HeldOn is not null, "heldOn", "请填写谈话日期。")
-                .Require(r.HeldOn is null || r.HeldOn <= ctx.Today, "heldOn", "谈话日期不能晚于今天。")
-                .Require(r.HeldOn is null || r.HeldOn >= c.Decision!.DecidedOn, "heldOn", $"谈话日期不能早于认定日期（{c.Decision!.DecidedOn:yyyy-MM-dd}）。")
+                .RequireDateBetween(r.HeldOn, c.Decision!.DecidedOn, "认定日期", ctx.Today, "heldOn", "谈话日期")
                 .Require(talker is not null, "talkerPersonId", talkerId is null ? "请选择谈话人。" : "谈话人不存在。")
                 .Require((r.IntervieweePersonId is null) != (r.IntervieweeUnitId is null), "interviewee", "请选择一个谈话对象（本案的问责单位或个人）。")
                 .RequireText(r.Place, "place", "谈话地点", 100)

@@ -150,6 +150,7 @@ public static class MeetingsApi
             var policy = ctx.Policies.InForceOn(ctx.Today);
             RequireSecretariat(actor, policy);
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
+            StepDates.EnsureMeetingHeld(meeting.HeldOn, ctx.Today, "登记出席情况");
             var entries = r.Members ?? [];
             var v = new Validation()
                 .Require(meeting.Votes.Count == 0, "members", "会议已开始表决，不能再修改出席情况。")
@@ -182,7 +183,7 @@ public static class MeetingsApi
         runner.OnCaseAsync(actor, caseId, version, CaseAction.Schedule, async (ctx, c, policy) =>
         {
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
-            c.Schedule(meeting.Id, meeting.Title, actor, policy, ctx.Now);
+            c.Schedule(meeting.Id, meeting.Title, meeting.HeldOn, actor, policy, ctx.Now);
             meeting.Agenda.Add(new AgendaItem { CaseId = c.Id, Order = meeting.Agenda.Select(a => a.Order).DefaultIfEmpty().Max() + 1 });
             // Art. 6: a member who is a subject of the matter or its applicant stands aside from it.
             foreach (var m in meeting.Members.Where(m => c.SubjectPersonIds.Contains(m.PersonId) || c.Application?.ApplicantPersonId == m.PersonId))
@@ -214,6 +215,7 @@ public static class MeetingsApi
             RequireOnAgenda(meeting, c);
             var member = meeting.Members.FirstOrDefault(m => m.PersonId == actor.PersonId)
                 ?? throw DomainException.Forbidden("not-a-member", "您不是本次会议的应到会成员，不能表决。");
+            StepDates.EnsureMeetingHeld(meeting.HeldOn, ctx.Today, "表决");
             if (!meeting.AttendanceRecorded)
             {
                 throw DomainException.Conflict("attendance-not-recorded", "请先登记出席情况，再进行表决。");
@@ -253,6 +255,7 @@ public static class MeetingsApi
         {
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             RequireOnAgenda(meeting, c);
+            StepDates.EnsureMeetingHeld(meeting.HeldOn, ctx.Today, "形成认定意见");
             var quorum = DecisionTally.Quorum(policy.Decision, meeting.Entitled, meeting.Present);
             if (!meeting.AttendanceRecorded || !quorum.Reached)
             {

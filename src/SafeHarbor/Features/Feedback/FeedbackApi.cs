@@ -82,7 +82,7 @@ public static class FeedbackApi
             var notice = await ctx.Db.Set<FeedbackNotice>().SingleOrDefaultAsync(f => f.CaseId == c.Id, ct);
             new Validation()
                 .Require(r.DeliveredOn is not null, "deliveredOn", "请填写送达日期。")
-                .Require(r.DeliveredOn is null || notice is null || (r.DeliveredOn >= notice.IssuedOn && r.DeliveredOn <= ctx.Today), "deliveredOn", "送达日期应在反馈日期与今天之间。")
+                .RequireDateBetween(r.DeliveredOn, notice!.IssuedOn, "反馈日期", ctx.Today, "deliveredOn", "送达日期")
                 .Require(r.Method is not null && DeliveryMethods.Contains(r.Method), "method", $"送达方式应为：{string.Join("、", DeliveryMethods)}。")
                 .RequireText(r.Recipient, "recipient", "签收人", 100)
                 .ThrowIfInvalid();

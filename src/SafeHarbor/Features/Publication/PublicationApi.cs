@@ -61,7 +61,7 @@ public static class PublicationApi
                 .Require(Enum.IsDefined(r.Method), "method", "公开方式应为召开会议或书面通报。")
                 .RequireText(r.Scope, "scope", "公开范围", 200)
                 .Require(r.PublishedOn is not null, "publishedOn", "请填写公开日期。")
-                .Require(r.PublishedOn is null || r.PublishedOn <= ctx.Today, "publishedOn", "公开日期不能晚于今天。")
+                .RequireDateBetween(r.PublishedOn, c.Decision!.DecidedOn, "认定日期", ctx.Today, "publishedOn", "公开日期")
                 .Require(r.Reference is null || r.Reference.Length <= 200, "reference", "会议或通报名称不能超过 200 字。")
                 .ThrowIfInvalid();
             c.Publish(actor, policy, ctx.Now, new Dictionary<string, object?>

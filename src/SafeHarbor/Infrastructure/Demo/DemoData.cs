@@ -312,7 +312,7 @@ public static partial class DemoData
             return m;
         }
 
-        private void Decide(DemoMeeting m, DemoCase c, int daysAgo, Outcome outcome, string reasons, string? mitigation = null, string[]? dissent = null)
+        private void Decide(DemoMeeting m, DemoCase c, int daysAgo, Outcome outcome, string reasons, string? mitigation = null, string[]? dissent = null, string? departure = null)
         {
             At(daysAgo, async () =>
             {
@@ -329,7 +329,7 @@ public static partial class DemoData
                     var choice = dissent?.Contains(member) == true ? VoteChoice.Abstain : outcome.ToVote();
                     await MeetingsApi.VoteAsync(m.Id, c.Id, new MeetingsApi.VoteRequest(choice), voter, runner, ct);
                 }
-                await MeetingsApi.DecideAsync(m.Id, c.Id, null, new MeetingsApi.DecisionRequest(outcome, reasons, mitigation), office, runner, ct);
+                await MeetingsApi.DecideAsync(m.Id, c.Id, null, new MeetingsApi.DecisionRequest(outcome, reasons, mitigation, departure), office, runner, ct);
             });
         }
 
@@ -434,7 +434,8 @@ public static partial class DemoData
             var thirdMeeting = Meeting(15, "2026年第十三次党组会议");
             Decide(thirdMeeting, boiler, 15, Outcome.Mitigated,
                 "经集体研究，许磊同志复查程序存在过失，但系为企业解决实际困难，且及时消除了隐患，决定从轻处理。",
-                "免予党纪政务处分，由支队进行提醒谈话，年度考核不作负面评价。");
+                "免予党纪政务处分，由支队进行提醒谈话，年度考核不作负面评价。",
+                departure: "系统建议予以容错免责，但复查程序存在过失，集体研究采纳调查报告意见，从轻处理。");
             Feedback(boiler, 13, "经局党组2026年第十三次党组会议集体研究，认定对许磊同志从轻处理：免予党纪政务处分，进行提醒谈话。",
                 "您在为企业解决困难中出现复查程序过失，鉴于及时纠正、未造成事故，依照第十一条第（五）项从轻处理。", null, "", null);
 
@@ -581,7 +582,8 @@ public static partial class DemoData
                 Outcome.Mitigated);
             Decide(thirdMeeting, consumer, 15, Outcome.Mitigated,
                 "经集体研究，冯涛同志在化解消费纠纷中主动作为，但跟踪落实不到位造成一定损失，决定从轻处理。",
-                "给予批评教育，责令支队建立调解承诺跟踪台账。");
+                "给予批评教育，责令支队建立调解承诺跟踪台账。",
+                departure: "系统建议予以容错免责，但消费者损失未能挽回并引发集体投诉，集体研究采纳调查报告意见，从轻处理。");
             At(15, async () => await MeetingsApi.CloseAsync(thirdMeeting.Id, await As("sunxm"), runner, ct));
 
             // 13. Exempted and published by a written circular, not yet filed.
