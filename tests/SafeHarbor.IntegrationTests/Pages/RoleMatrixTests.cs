@@ -170,7 +170,7 @@ public sealed class RoleMatrixTests
         {
             (registered, "Verify"), (registered, "Feedback"), (registered, "Archive"), (registered, "Withdraw"), (registered, "Supplement"), (registered, "Guidance"),
             (submitted, "Publish"), (submitted, "Archive"), (submitted, "Supplement"),
-            (reported, "Apply"), (reported, "Verify"), (reported, "Feedback"), (reported, "Publish"), (reported, "Archive"),
+            (reported, "Apply"), (reported, "Feedback"), (reported, "Publish"), (reported, "Archive"),
             (archived, "Apply"), (archived, "Verify"), (archived, "Guidance"), (archived, "Supplement"), (archived, "Feedback"),
             (archived, "Publish"), (archived, "Archive"), (archived, "Withdraw"),
         };
@@ -178,6 +178,12 @@ public sealed class RoleMatrixTests
         {
             await visitors.AssertAccessAsync($"/Cases/{c.Id}/{page}", ok: [], notFound: OutsidersOfStaffA);
         }
+        // A reported case's verification page stays open to the discipline committee for 重新核实 only.
+        await visitors.AssertAccessAsync($"/Cases/{reported.Id}/Verify", ok: ["inv", "inv2"], notFound: OutsidersOfStaffA);
+        var reopen = await (await visitors.AsAsync("inv")).GetAsync($"/Cases/{reported.Id}/Verify");
+        Assert.NotNull(reopen.Find("textarea[name='Reopen.Reason']"));
+        Assert.Null(reopen.Find("textarea[name='Report.Text']"));
+
         // After applying, the application page stays open to the applicant for more evidence, without the form.
         await visitors.AssertAccessAsync($"/Cases/{submitted.Id}/Apply", ok: ["staffA"], notFound: OutsidersOfStaffA);
         var upload = await (await visitors.AsAsync("staffA")).GetAsync($"/Cases/{submitted.Id}/Apply");
