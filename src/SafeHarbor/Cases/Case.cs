@@ -95,6 +95,9 @@ public sealed record ApplicationInput(
 
 public sealed record ClaimInput(string? Code, string? Explanation);
 
+/// <summary>One item of the verification form: no verdict and no note leaves the item 未核实.</summary>
+public sealed record FindingEntry(string? ItemCode, Verdict? Verdict, string? Note);
+
 /// <summary>The party group's determination as the secretary records it.</summary>
 public sealed record DecisionInput(Outcome Outcome, string? Reasons, string? Mitigation, string? DepartureReason = null);
 
@@ -550,6 +553,45 @@ public sealed class Case
             ["verdict"] = verdict.Chinese(),
             ["previous"] = previous?.Chinese(),
         });
+    }
+
+    /// <summary>
+    /// Several findings from one form: every entry is checked before any is recorded, so a mistake in one
+    /// loses none of the others. An entry with neither verdict nor note stays 未核实; an entry equal to
+    /// the recorded finding is not recorded again. Returns how many findings were recorded.
+    /// </summary>
+    public int RecordFindings(IReadOnlyList<FindingEntry> entries, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    {
+        EnsureAllowed(CaseAction.RecordFinding, actor, policy);
+        var v = new Validation();
+        var changed = new List<FindingEntry>();
+        foreach (var entry in entries)
+        {
+            var item = entry.ItemCode is null ? null : policy.FindItem(entry.ItemCode);
+            var key = entry.ItemCode ?? "itemCode";
+            if (item is null)
+            {
+                v.Require(false, key, $"“{entry.ItemCode}”不是本办法（{policy.DocumentNumber}）规定的条件或排除情形。");
+                continue;
+            }
+            if (entry.Verdict is null && string.IsNullOrWhiteSpace(entry.Note))
+            {
+                continue;
+            }
+            v.Require(entry.Verdict is { } verdict && Enum.IsDefined(verdict), key, $"{item.Article}“{item.Title}”：请选择核实结论（符合、不符合或需研判）。");
+            v.RequireText(entry.Note, key, $"{item.Article}“{item.Title}”的核实情况说明", 3000);
+            var existing = Findings.FirstOrDefault(f => f.ItemCode == entry.ItemCode);
+            if (existing is null || existing.Verdict != entry.Verdict || existing.Note != entry.Note?.Trim())
+            {
+                changed.Add(entry);
+            }
+        }
+        v.ThrowIfInvalid();
+        foreach (var entry in changed)
+        {
+            RecordFinding(entry.ItemCode, entry.Verdict!.Value, entry.Note, actor, policy, now);
+        }
+        return changed.Count;
     }
 
     public void RequestSupplement(ComputedDate due, string what, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly today)

@@ -52,9 +52,18 @@ public sealed record EligibilityInput(
     IReadOnlyList<AbuseFinding> SubstantiatedAbuse,
     IReadOnlyList<RepeatMatch> Repeats,
     DateOnly? AppliedOn,
-    DateOnly Deadline);
+    DateOnly Deadline,
+    IReadOnlySet<string>? Claimed = null);
 
-public sealed record RuleResult(string Code, string Article, string Title, ItemKind Kind, Verdict Verdict, string Reason);
+/// <param name="Open">Why nothing is on record for the item, if so: shown 未主张 or 未核实 instead of the verdict the advice assumes.</param>
+public sealed record RuleResult(string Code, string Article, string Title, ItemKind Kind, Verdict Verdict, string Reason, OpenItem? Open = null);
+
+/// <summary>An item without a statement: a condition the applicant did not claim, or an item not yet verified.</summary>
+public enum OpenItem
+{
+    NotClaimed,
+    NotVerified,
+}
 
 public sealed record EligibilityAdvice(
     AdviceStage Stage,

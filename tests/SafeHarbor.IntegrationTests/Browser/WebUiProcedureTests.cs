@@ -155,6 +155,8 @@ public sealed partial class WebUiProcedureTests
             await Expect(Section(page, "证明材料")).ToContainTextAsync("跟踪抽检台账.pdf");
             await Expect(Section(page, "证明材料")).ToContainTextAsync("跟踪抽检台账及补做抽检报告");
         }
+        // The system's advice is for the bodies of the procedure, not the applicant.
+        await Expect(page.Locator("[data-testid^='advice-']")).ToHaveCountAsync(0);
         await chromium.ShotAsync("applicant-application-submitted");
         await chromium.SignOutAsync();
 
@@ -171,20 +173,40 @@ public sealed partial class WebUiProcedureTests
         await Expect(page.GetByTestId("advice-Claimed")).ToContainTextAsync("条件分析建议（按申请主张）");
         await Expect(page.GetByTestId("advice-Verified")).ToHaveCountAsync(0);
         await chromium.ShotAsync("inv-verification-started");
-        var itemForms = page.Locator("main form[id^='item-']");
-        await Expect(itemForms).ToHaveCountAsync(Findings.Length);
+        // One form for every item, nothing chosen in advance: base items 未核实, unclaimed conditions 未主张.
+        var findingsForm = page.GetByRole(AriaRole.Form, new() { Name = "核实意见" });
+        await Expect(findingsForm.Locator("fieldset[id^='item-']")).ToHaveCountAsync(Findings.Length);
+        await Expect(findingsForm.Locator("input[type=radio]:checked")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("finding-within-duties")).ToHaveTextAsync("未核实");
+        await Expect(page.GetByTestId("finding-c4")).ToHaveTextAsync("未主张");
+        await Expect(page.GetByTestId("advice-Claimed").Locator("tbody tr", new() { HasText = "受不可抗因素影响" }).Locator("td").Nth(1)).ToHaveTextAsync("未主张");
+        // A verdict without its note is refused for that item alone, and nothing typed elsewhere is lost.
+        var first = page.Locator("#item-within-duties");
+        await first.GetByLabel("符合", new() { Exact = true }).CheckAsync();
+        var second = page.Locator("#item-bold-but-mistaken");
+        await second.GetByLabel("符合", new() { Exact = true }).CheckAsync();
+        await second.GetByPlaceholder("核实情况说明（选择结论后必填）").FillAsync(Findings[1].Note);
+        await findingsForm.GetByRole(AriaRole.Button, new() { Name = "保存核实意见" }).ClickAsync();
+        await Expect(page.Locator("#item-within-duties")).ToContainTextAsync("请填写第四条“在依法依规履行职责过程中”的核实情况说明");
+        await Expect(page.Locator("#item-bold-but-mistaken").GetByPlaceholder("核实情况说明（选择结论后必填）")).ToHaveValueAsync(Findings[1].Note);
+        await Expect(page.Locator("#item-bold-but-mistaken").GetByLabel("符合", new() { Exact = true })).ToBeCheckedAsync();
+        await Expect(page.GetByTestId("finding-bold-but-mistaken")).ToHaveTextAsync("未核实");
+        await chromium.ShotAsync("inv-finding-note-missing");
         foreach (var (code, title, verdict, note) in Findings)
         {
             var item = page.Locator($"#item-{code}");
             await Expect(item).ToContainTextAsync(title);
             await item.GetByLabel(verdict, new() { Exact = true }).CheckAsync();
-            await item.GetByPlaceholder("核实情况说明（必填）").FillAsync(note);
-            await item.GetByRole(AriaRole.Button, new() { Name = "保存核实意见" }).ClickAsync();
-            await Expect(Notice(page)).ToContainTextAsync("已记录核实意见。");
+            await item.GetByPlaceholder("核实情况说明（选择结论后必填）").FillAsync(note);
+        }
+        await page.GetByRole(AriaRole.Form, new() { Name = "核实意见" }).GetByRole(AriaRole.Button, new() { Name = "保存核实意见" }).ClickAsync();
+        await Expect(Notice(page)).ToContainTextAsync("已保存核实意见。");
+        // The advice beside follows the findings: now on the verified results, each item as found.
+        var advice = page.GetByTestId("advice-Verified");
+        await Expect(advice).ToContainTextAsync("条件分析建议（按核实结果）");
+        foreach (var (code, title, verdict, _) in Findings)
+        {
             await Expect(page.GetByTestId($"finding-{code}")).ToHaveTextAsync($"已记录：{verdict}");
-            // The advice beside follows the findings: now on the verified results, this item as found.
-            var advice = page.GetByTestId("advice-Verified");
-            await Expect(advice).ToContainTextAsync("条件分析建议（按核实结果）");
             await Expect(advice.Locator("tbody tr", new() { HasText = title }).Locator("td").Nth(1)).ToHaveTextAsync(verdict);
         }
         await Expect(page.GetByTestId("advice-Verified").GetByTestId("recommendation")).ToHaveTextAsync("建议予以容错免责");
@@ -269,6 +291,17 @@ public sealed partial class WebUiProcedureTests
             await chromium.SignOutAsync();
         }
 
+        // ---- the applicant, while the party group deliberates, sees neither report nor advice ------
+        await chromium.SignInAsync("staffA", "何执法");
+        await page.GotoAsync(caseUrl);
+        await Expect(Status(page)).ToHaveTextAsync("会议研究中");
+        await Expect(page.Locator("#s-verify")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid^='advice-']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("书面调查报告");
+        await Expect(page.GetByTestId("documents")).ToContainTextAsync("容错免责申请书");
+        await chromium.ShotAsync("applicant-before-decision");
+        await chromium.SignOutAsync();
+
         // ---- 局办公室 records the decision, the quorum reached ------------------------------------
         await chromium.SignInAsync("office", "孙秘书");
         todo = page.GetByTestId("todo").Locator("tbody tr", new() { HasText = number });
@@ -324,6 +357,11 @@ public sealed partial class WebUiProcedureTests
         await Expect(Notice(page)).ToContainTextAsync("已签收确认认定结果。");
         await Expect(Status(page)).ToHaveTextAsync("申请方已确认");
         await Expect(Section(page, "结果反馈")).ToContainTextAsync("已收到，无异议。");
+        // After the written feedback the result and its reasons are the applicant's; the report still is not.
+        await Expect(Section(page, "认定意见")).ToContainTextAsync("予以容错免责");
+        await Expect(page.GetByTestId("documents")).ToContainTextAsync("结果反馈通知书");
+        await Expect(page.GetByTestId("documents")).Not.ToContainTextAsync("书面调查报告");
+        await Expect(page.Locator("[data-testid^='advice-']")).ToHaveCountAsync(0);
         await chromium.ShotAsync("applicant-acknowledged");
         await chromium.SignOutAsync();
 

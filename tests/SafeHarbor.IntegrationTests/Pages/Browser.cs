@@ -238,6 +238,23 @@ public sealed class FormFields
         return this;
     }
 
+    /// <summary>Fills one item of the verification page's findings form (its fields are numbered by the item's place).</summary>
+    public FormFields Finding(string itemCode, string? verdict, string note)
+    {
+        var itemField = pairs.SingleOrDefault(p => p.Value == itemCode && p.Key.EndsWith("].ItemCode", StringComparison.Ordinal)).Key
+            ?? throw new InvalidOperationException($"no item {itemCode} in the findings form");
+        var prefix = itemField[..^"ItemCode".Length];
+        if (verdict is null)
+        {
+            Remove(prefix + "Verdict");
+        }
+        else
+        {
+            Set(prefix + "Verdict", verdict);
+        }
+        return Set(prefix + "Note", note);
+    }
+
     /// <summary>Removes the field (a checkbox unticked).</summary>
     public FormFields Remove(string name)
     {

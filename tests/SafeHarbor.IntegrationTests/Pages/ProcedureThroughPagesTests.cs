@@ -47,12 +47,15 @@ public sealed class ProcedureThroughPagesTests
         // 局机关纪委 verifies every item and reports.
         var verify = await inv.GetAsync($"/Cases/{id}/Verify");
         Redirected(await inv.SubmitAsync(verify, "form[action$='handler=Start']"), $"/Cases/{id}/Verify");
-        foreach (var item in Items)
+        // Every item in one form, saved at once.
+        verify = await inv.GetAsync($"/Cases/{id}/Verify");
+        Redirected(await inv.SubmitAsync(verify, "#findings", f =>
         {
-            verify = await inv.GetAsync($"/Cases/{id}/Verify");
-            var verdict = item is "c2" or "c3" or "c4" or "c5" ? "NotMet" : "Met";
-            Redirected(await inv.SubmitAsync(verify, $"#item-{item}", f => f.Set("Finding.Verdict", verdict).Set("Finding.Note", $"经核实：{item}。")));
-        }
+            foreach (var item in Items)
+            {
+                f.Finding(item, item is "c2" or "c3" or "c4" or "c5" ? "NotMet" : "Met", $"经核实：{item}。");
+            }
+        }));
         verify = await inv.GetAsync($"/Cases/{id}/Verify");
         Assert.Equal("已记录：符合", verify.TextOf("[data-testid=finding-c1]"));
         Assert.NotNull(verify.Find("[data-testid=advice-Verified]"));
@@ -97,9 +100,13 @@ public sealed class ProcedureThroughPagesTests
         var archive = await archivist.GetAsync($"/Cases/{id}/Archive");
         Redirected(await archivist.SubmitAsync(archive, "main form[method=post]"), $"/Cases/{id}");
 
-        var archived = await staffA.GetAsync($"/Cases/{id}");
+        var archived = await archivist.GetAsync($"/Cases/{id}");
         Assert.Equal("已备案", archived.TextOf("[data-testid=status]"));
         Assert.NotEqual("", archived.TextOf("[data-testid=archive-number]"));
+        // The applicant sees the case is filed; the filing record and the archive package stay with the bodies.
+        var applicantsView = await staffA.GetAsync($"/Cases/{id}");
+        Assert.Equal("已备案", applicantsView.TextOf("[data-testid=status]"));
+        Assert.Null(applicantsView.Find("[data-testid=archive-number]"));
         string[] expected =
         [
             "Register", "Apply", "StartVerification", .. Items.Select(_ => "RecordFinding"), "SubmitReport", "Schedule", "Vote", "Vote", "Vote", "Decide", "CreateResultRecords",

@@ -98,12 +98,12 @@ public sealed partial class StepFormTests
         using var inv = await Browser.SignedInAsync(app, "inv");
         var page = await inv.GetAsync($"/Cases/{c.Id}/Verify");
         var seen = (await app.DetailAsync(c)).GetProperty("version").GetInt32();
-        Assert.Equal(seen.ToString(), FormFields.Of(page.Form("#item-within-duties"))["Version"]);
+        Assert.Equal(seen.ToString(), FormFields.Of(page.Form("#findings"))["Version"]);
 
         // Meanwhile a colleague records a finding.
         await new Support.Procedure(app).FindAsync(c, "c1", PolicyRules.Verdict.Met, investigator: "inv2");
 
-        var stale = await inv.SubmitAsync(page, "#item-within-duties", f => f.Set("Finding.Note", "经核实，在依法履职过程中。"));
+        var stale = await inv.SubmitAsync(page, "#findings", f => f.Finding("within-duties", "Met", "经核实，在依法履职过程中。"));
         Assert.Equal(HttpStatusCode.OK, stale.Status);
         Assert.Contains("已被他人修改", stale.Summary);
         var detail = await app.DetailAsync(c);
@@ -112,7 +112,7 @@ public sealed partial class StepFormTests
 
         // Reloaded, the same form goes through.
         var fresh = await inv.GetAsync($"/Cases/{c.Id}/Verify");
-        var saved = await inv.SubmitAsync(fresh, "#item-within-duties", f => f.Set("Finding.Note", "经核实，在依法履职过程中。"));
+        var saved = await inv.SubmitAsync(fresh, "#findings", f => f.Finding("within-duties", "Met", "经核实，在依法履职过程中。"));
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Equal(["c1", "within-duties"], (await app.DetailAsync(c)).GetProperty("findings").EnumerateArray().Select(x => x.GetProperty("code").GetString()!).Order().ToArray());
     }

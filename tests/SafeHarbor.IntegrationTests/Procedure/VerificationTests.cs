@@ -75,4 +75,35 @@ public sealed class VerificationTests
         Assert.Equal("not-your-duty", guideDecides.Code);
         Assert.Equal("Scheduled", (await flow.GetAsync(c)).Status());
     }
+
+    [Theory, AllDatabases]
+    public async Task The_findings_form_is_saved_whole_or_not_at_all_through_the_api(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var flow = new Support.Procedure(app);
+        var c = await flow.RegisterAsync();
+        await flow.ApplyAsync(c);
+        await flow.StartVerificationAsync(c);
+
+        var refused = await app.As("inv").PutJsonAsync($"{c.Url}/findings", new
+        {
+            findings = new object[]
+            {
+                new { itemCode = "within-duties", verdict = "Met", note = "经调阅案卷，依法作出。" },
+                new { itemCode = "bold-but-mistaken", verdict = "Met", note = "" },
+            },
+        }).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("bold-but-mistaken", refused.Body.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Empty((await flow.GetAsync(c)).GetProperty("findings").EnumerateArray());
+
+        await app.As("inv").PutJsonAsync($"{c.Url}/findings", new
+        {
+            findings = new object[]
+            {
+                new { itemCode = "within-duties", verdict = "Met", note = "经调阅案卷，依法作出。" },
+                new { itemCode = "bold-but-mistaken", verdict = (string?)null, note = "" },
+            },
+        }).OkAsync();
+        Assert.Equal(["within-duties"], (await flow.GetAsync(c)).GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()));
+    }
 }

@@ -92,6 +92,23 @@ public abstract class FactRequirementContract<TRule>
 
         Assert.Equal(Verdict.NeedsJudgement, result.Verdict);
         Assert.Contains("尚未核实", result.Reason);
+        Assert.Equal(OpenItem.NotVerified, result.Open);
+    }
+
+    [Fact]
+    public void A_condition_nobody_claimed_is_shown_as_not_claimed_not_as_not_met()
+    {
+        var claimed = Rule.Evaluate(Item, ItemKind.Condition, RuleInput.Input(AdviceStage.Claimed, RuleInput.Says("other", Verdict.Met)));
+        Assert.Equal(OpenItem.NotClaimed, claimed.Open);
+
+        var verified = Rule.Evaluate(Item, ItemKind.Condition,
+            RuleInput.Input(AdviceStage.Verified, RuleInput.Says("other", Verdict.Met)) with { Claimed = new HashSet<string> { "other" } });
+        Assert.Equal(OpenItem.NotClaimed, verified.Open);
+        Assert.Contains("无须核实", verified.Reason);
+
+        var found = Rule.Evaluate(Item, ItemKind.Condition, RuleInput.Input(AdviceStage.Verified, RuleInput.Says(Item.Code, Verdict.NotMet)));
+        Assert.Null(found.Open);
+        Assert.Equal(Verdict.NotMet, found.Verdict);
     }
 
     [Fact]

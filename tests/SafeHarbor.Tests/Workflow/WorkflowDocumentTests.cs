@@ -3,15 +3,23 @@ using SafeHarbor.Cases;
 
 namespace SafeHarbor.Tests.Workflow;
 
-/// <summary>docs/workflow.md is generated from the transition table; this test keeps it in step.</summary>
+/// <summary>docs/workflow.md and docs/disclosure.md are generated from their tables; these tests keep them in step.</summary>
 public sealed class WorkflowDocumentTests
 {
     /// <summary>Run with UPDATE_DOCS=1 to rewrite docs/workflow.md from the table instead of checking it.</summary>
     [Fact]
-    public void Workflow_document_matches_the_transition_table()
+    public void Workflow_document_matches_the_transition_table() =>
+        AssertGenerated("workflow.md", CaseWorkflow.ToMarkdown(), "CaseWorkflow.ToMarkdown()");
+
+    /// <summary>docs/disclosure.md, who sees what per stage and audience, likewise.</summary>
+    [Fact]
+    public void Disclosure_document_matches_the_table() =>
+        AssertGenerated("disclosure.md", CaseDisclosure.ToMarkdown(), "CaseDisclosure.ToMarkdown()");
+
+    private static void AssertGenerated(string file, string markdown, string source)
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "workflow.md");
-        var generated = CaseWorkflow.ToMarkdown().ReplaceLineEndings("\n");
+        var path = Path.Combine(RepositoryRoot(), "docs", file);
+        var generated = markdown.ReplaceLineEndings("\n");
 
         if (Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1")
         {
@@ -21,8 +29,7 @@ public sealed class WorkflowDocumentTests
 
         Assert.True(File.Exists(path), $"{path} is missing: run the tests with UPDATE_DOCS=1 to generate it.");
         var onDisk = File.ReadAllText(path).ReplaceLineEndings("\n");
-        Assert.True(generated == onDisk,
-            $"{path} differs from CaseWorkflow.ToMarkdown(): run the tests with UPDATE_DOCS=1 to regenerate it.");
+        Assert.True(generated == onDisk, $"{path} differs from {source}: run the tests with UPDATE_DOCS=1 to regenerate it.");
     }
 
     [Fact]

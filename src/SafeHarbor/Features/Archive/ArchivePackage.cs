@@ -134,6 +134,7 @@ public static class ArchivePackage
     public static async Task<Exported> ExportAsync(Guid caseId, Actor actor, string exportedBy, Stream destination, ArchivePackageServices s, CancellationToken ct)
     {
         var c = await CaseFilesApi.LoadVisibleAsync(caseId, actor, s.Db, ct);
+        actor.EnsureShows(c, CaseSection.Archive);
         var record = await s.Db.Set<ArchiveRecord>().AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == c.Id, ct);
         if (c.Status != CaseStatus.Archived || record is null)
         {
@@ -150,7 +151,7 @@ public static class ArchivePackage
         var documents = new List<(string Name, CaseDocumentService.Rendered Rendered)>();
         var omitted = new List<ArchivePackageManifest.Omission>();
         CaseDocumentService.Rendered? filingForm = null;
-        var producible = await s.Documents.ListAsync(c, ct);
+        var producible = await s.Documents.ListAsync(c, actor, ct);
         foreach (var available in producible.Where(a => a.Available))
         {
             var several = available.Kind is DocumentKind.GuidanceRequest or DocumentKind.SupplementNotice && available.Instances > 0;

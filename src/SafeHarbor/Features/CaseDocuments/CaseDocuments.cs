@@ -51,8 +51,8 @@ public sealed class CaseDocumentService(SafeHarborDb db, CommandRunner runner, P
 
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>Which documents this case can produce now, and why not the others.</summary>
-    public async Task<IReadOnlyList<Availability>> ListAsync(Case c, CancellationToken ct)
+    /// <summary>Which documents this case can produce now, and why not the others; only those the actor may see (CaseDisclosure).</summary>
+    public async Task<IReadOnlyList<Availability>> ListAsync(Case c, Actor actor, CancellationToken ct)
     {
         DocumentTemplates set;
         try
@@ -65,7 +65,7 @@ public sealed class CaseDocumentService(SafeHarborDb db, CommandRunner runner, P
         }
         var policy = policies.Get(c.PolicyId);
         var result = new List<Availability>();
-        foreach (var kind in Enum.GetValues<DocumentKind>())
+        foreach (var kind in Enum.GetValues<DocumentKind>().Where(k => actor.Shows(c, k)))
         {
             var data = await DocumentDataBuilder.BuildAsync(db, c, policy, bureau, null, ct);
             data["document.date"] = Calendar.ChinaClock.Today(time);

@@ -22,7 +22,10 @@ public static class DocumentsApi
     {
         var group = app.MapGroup("/api/cases/{caseId:guid}/documents").WithTags("公文").RequireAuthorization();
         group.MapGet("/", async (Guid caseId, CurrentActor current, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct) =>
-            await documents.ListAsync(await CaseFilesApi.LoadVisibleAsync(caseId, await current.GetAsync(ct), db, ct), ct))
+            {
+                var actor = await current.GetAsync(ct);
+                return await documents.ListAsync(await CaseFilesApi.LoadVisibleAsync(caseId, actor, db, ct), actor, ct);
+            })
             .WithSummary("本案可生成的公文及不能生成的原因");
         group.MapGet("/{kind}", async (Guid caseId, string kind, int? instance, CurrentActor current, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct) =>
             {
@@ -62,6 +65,7 @@ public static class DocumentsApi
             throw DomainException.NotFound("document-kind-unknown", $"没有“{kind}”这种公文。可用：{string.Join("、", Enum.GetValues<DocumentKind>().Select(k => k.Slug()))}。");
         }
         var c = await CaseFilesApi.LoadVisibleAsync(caseId, actor, db, ct);
+        actor.EnsureShows(c, CaseDisclosure.SectionOf(parsed));
         try
         {
             return await documents.RenderDocxAsync(c, parsed, instance, actor, ct);

@@ -252,10 +252,12 @@ public sealed class PdfJobService(SafeHarborDb db, CaseDocumentService documents
     private async Task<DocumentJob> LoadVisibleAsync(Guid jobId, Actor actor, CancellationToken ct)
     {
         var job = await db.Set<DocumentJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || !await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).AnyAsync(c => c.Id == job.CaseId, ct))
+        var c = job is null ? null : await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).SingleOrDefaultAsync(c => c.Id == job.CaseId, ct);
+        if (job is null || c is null)
         {
             throw DomainException.NotFound("document-job-not-found", "找不到该 PDF 生成任务，或您无权查看。");
         }
+        actor.EnsureShows(c, CaseDisclosure.SectionOf(job.Kind));
         return job;
     }
 

@@ -37,7 +37,7 @@ public static class CaseFilesApi
 
     public sealed record DecisionView(
         Outcome Outcome, string OutcomeName, string Reasons, string? Mitigation, DateOnly DecidedOn, Guid MeetingId, string? MeetingTitle,
-        Recommendation AdviceAtDecision, string AdviceName, bool DepartsFromAdvice, string? DepartureReason);
+        Recommendation? AdviceAtDecision, string? AdviceName, bool DepartsFromAdvice, string? DepartureReason);
 
     public sealed record ActionView(CaseAction Action, string Name);
 
@@ -82,7 +82,9 @@ public static class CaseFilesApi
             await TimelineAsync(caseId, await current.GetAsync(ct), db, ct)).WithSummary("办理过程（谁、以何身份、何时、做了什么）");
         group.MapGet("/{caseId:guid}/advice", async (Guid caseId, AdviceStage? stage, CurrentActor current, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
         {
-            var c = await LoadVisibleAsync(caseId, await current.GetAsync(ct), db, ct);
+            var actor = await current.GetAsync(ct);
+            var c = await LoadVisibleAsync(caseId, actor, db, ct);
+            actor.EnsureShows(c, CaseSection.Advice);
             return await CaseAdvice.ForAsync(db, c, policies.Get(c.PolicyId), stage ?? (c.Findings.Count > 0 ? AdviceStage.Verified : AdviceStage.Claimed), ct);
         }).WithSummary("容错免责条件逐项分析建议（stage=Claimed 按申请主张，Verified 按核实结果）");
         return app;
@@ -112,6 +114,12 @@ public static class CaseFilesApi
         if (q.Outcome is { } outcome)
         {
             query = query.Where(c => c.Decision != null && c.Decision.Outcome == outcome);
+            if (CaseDisclosure.AudienceOf(actor) == Audience.Party)
+            {
+                // A party learns an outcome from the written feedback, not from a filter.
+                query = query.Where(c => c.Status == CaseStatus.FeedbackIssued || c.Status == CaseStatus.Delivered || c.Status == CaseStatus.Acknowledged
+                    || c.Status == CaseStatus.Published || c.Status == CaseStatus.Archived);
+            }
         }
         if (!string.IsNullOrWhiteSpace(q.Applicant))
         {
@@ -141,7 +149,7 @@ public static class CaseFilesApi
             c.Application?.ApplicantName, c.AccountabilityStartedOn, c.ApplicationDeadline,
             c.ApplicationDeadlineProvisionalReason is not null,
             c.Status == CaseStatus.Registered ? Deadlines.TryStatus(c.ApplicationDue, today, calendar)?.WorkingDaysLeft : null,
-            c.Decision?.Outcome, c.IsRepeat)).ToList();
+            actor.Shows(c, CaseSection.Decision) ? c.Decision?.Outcome : null, actor.Shows(c, CaseSection.Advice) && c.IsRepeat)).ToList();
         return new Page<CaseListItem>(items, total, page, pageSize);
     }
 
@@ -162,6 +170,8 @@ public static class CaseFilesApi
             ? await db.Set<Meeting>().AsNoTracking().Where(m => m.Id == d.MeetingId).Select(m => m.Title).FirstOrDefaultAsync(ct)
             : null;
 
+        // Who sees what (CaseDisclosure): a hidden part is null or empty, never a placeholder.
+        bool Shows(CaseSection section) => actor.Shows(c, section);
         return new CaseDetail(
             c.Id, c.Number, c.PolicyId, policy.DocumentNumber, c.Status, c.Status.Chinese(), c.Version,
             c.Title, c.Description, c.BusinessField, c.ErrorKind, c.StartedBy, c.AccountabilityStartedOn,
@@ -172,19 +182,21 @@ public static class CaseFilesApi
                 ? new ApplicationView(a.ApplicantKind, a.ApplicantName, a.SubmittedOn, a.Facts, a.EffectAndLosses, a.RecoveryMeasures,
                     c.Claims.Select(x => new ClaimView(x.ItemCode, ItemArticle(x.ItemCode), ItemTitle(x.ItemCode), x.Explanation)).ToList())
                 : null,
-            c.ClosingReason, c.IsRepeat, c.RepeatExplanation,
-            c.Findings.Select(f => new FindingView(f.ItemCode, ItemArticle(f.ItemCode), ItemTitle(f.ItemCode), f.Verdict, f.Verdict.Chinese(), f.Note, f.RecordedAt)).ToList(),
-            guidance, supplements, c.SupplementDueOn, c.SupplementDueProvisionalReason is not null, c.SupplementDueProvisionalReason,
-            c.Report is { } r ? new ReportView(r.Text, r.Recommendation, policy.OutcomeName(r.Recommendation), r.SubmittedAt) : null,
-            c.Decision is { } dec
+            c.ClosingReason, Shows(CaseSection.Advice) && c.IsRepeat, Shows(CaseSection.Advice) ? c.RepeatExplanation : null,
+            Shows(CaseSection.Findings)
+                ? c.Findings.Select(f => new FindingView(f.ItemCode, ItemArticle(f.ItemCode), ItemTitle(f.ItemCode), f.Verdict, f.Verdict.Chinese(), f.Note, f.RecordedAt)).ToList()
+                : [],
+            Shows(CaseSection.Guidance) ? guidance : [], supplements, c.SupplementDueOn, c.SupplementDueProvisionalReason is not null, c.SupplementDueProvisionalReason,
+            c.Report is { } r && Shows(CaseSection.Report) ? new ReportView(r.Text, r.Recommendation, policy.OutcomeName(r.Recommendation), r.SubmittedAt) : null,
+            c.Decision is { } dec && Shows(CaseSection.Decision)
                 ? new DecisionView(dec.Outcome, policy.OutcomeName(dec.Outcome), dec.Reasons, dec.Mitigation, dec.DecidedOn, dec.MeetingId, meetingTitle,
-                    dec.AdviceAtDecision, dec.AdviceAtDecision.Chinese(),
-                    dec.AdviceAtDecision != Recommendation.NeedsJudgement && dec.AdviceAtDecision != dec.Outcome.ToRecommendation(),
+                    Shows(CaseSection.Advice) ? dec.AdviceAtDecision : null, Shows(CaseSection.Advice) ? dec.AdviceAtDecision.Chinese() : null,
+                    Shows(CaseSection.Advice) && dec.AdviceAtDecision != Recommendation.NeedsJudgement && dec.AdviceAtDecision != dec.Outcome.ToRecommendation(),
                     dec.DepartureReason)
                 : null,
-            feedback, publication, archive,
-            evidence.Select(EvidenceApi.ToView).ToList(),
-            await CaseAdvice.SubstantiatedAbuseAsync(db, c, ct),
+            Shows(CaseSection.Feedback) ? feedback : null, Shows(CaseSection.Publication) ? publication : null, Shows(CaseSection.Archive) ? archive : null,
+            evidence.Where(f => Shows(CaseDisclosure.SectionOfEvidence(f.Stage))).Select(EvidenceApi.ToView).ToList(),
+            Shows(CaseSection.AbuseFindings) ? await CaseAdvice.SubstantiatedAbuseAsync(db, c, ct) : [],
             c.ActionsAllowedFor(actor, policy).Select(x => new ActionView(x, x.Chinese())).ToList());
     }
 
@@ -192,10 +204,12 @@ public static class CaseFilesApi
     {
         var c = await LoadVisibleAsync(caseId, actor, db, ct);
         var entries = await db.AuditEntries.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
-        return entries.Select(e => new TimelineEntry(
+        // A party sees the procedural steps by name; the details (verdicts, votes, report text) stay with the bodies.
+        var body = CaseDisclosure.AudienceOf(actor) == Audience.Body;
+        return entries.Where(e => actor.ShowsTimelineEntry(c, e.Action)).Select(e => new TimelineEntry(
             e.Sequence, e.OccurredAt, e.ActorName, e.ActingAs, e.Action,
-            AuditEntry.Describe(e.Action, e.Details),
-            JsonDocument.Parse(e.Details).RootElement.Clone())).ToList();
+            AuditEntry.Describe(e.Action, body ? e.Details : "{}"),
+            JsonDocument.Parse(body ? e.Details : "{}").RootElement.Clone())).ToList();
     }
 
     public static async Task<Case> LoadVisibleAsync(Guid caseId, Actor actor, SafeHarborDb db, CancellationToken ct) =>

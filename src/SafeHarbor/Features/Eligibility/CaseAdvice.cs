@@ -22,7 +22,8 @@ public static class CaseAdvice
             await SubstantiatedAbuseAsync(db, c, ct),
             await FindRepeatsAsync(db, c, policy, ct),
             c.Application?.SubmittedOn,
-            c.ApplicationDeadline);
+            c.ApplicationDeadline,
+            c.Claims.Select(x => x.ItemCode).ToHashSet());
         return EligibilityAdvisor.Advise(policy, input);
     }
 

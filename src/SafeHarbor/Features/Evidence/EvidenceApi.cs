@@ -108,7 +108,7 @@ public static class EvidenceApi
                 var stage = tracked.Status switch
                 {
                     CaseStatus.AwaitingSupplement => "补充材料",
-                    CaseStatus.Verifying => "核实材料",
+                    CaseStatus.Verifying => CaseDisclosure.VerificationEvidenceStage,
                     _ => "申请材料",
                 };
                 var evidence = new EvidenceFile
@@ -148,12 +148,13 @@ public static class EvidenceApi
     /// <summary>Opens a file of a case the actor may see, after checking both hashes against the stored ones.</summary>
     public static async Task<(EvidenceFile File, Stream Content)> OpenCheckedAsync(Guid caseId, Guid fileId, Actor actor, SafeHarborDb db, EvidenceStore store, ILoggerFactory logs, CancellationToken ct)
     {
-        var visible = await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).AnyAsync(x => x.Id == caseId, ct);
-        var file = visible ? await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.CaseId == caseId, ct) : null;
+        var c = await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).SingleOrDefaultAsync(x => x.Id == caseId, ct);
+        var file = c is not null ? await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.CaseId == caseId, ct) : null;
         if (file is null)
         {
             throw DomainException.NotFound("evidence-not-found", "找不到该文件，或您无权查看。");
         }
+        actor.EnsureShows(c!, CaseDisclosure.SectionOfEvidence(file.Stage));
         var hashes = await store.HashAsync(file.StoredName, ct);
         if (hashes is null || hashes.Value.Sha256 != file.Sha256 || hashes.Value.Sm3 != file.Sm3)
         {

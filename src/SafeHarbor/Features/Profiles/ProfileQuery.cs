@@ -103,8 +103,10 @@ public static class ProfileQuery
                 var uses = records.Where(r => r.CaseId == c.Id).InArticleOrder(policies)
                     .Select(r => new UseView(r.UseCode, r.UseArticle, policy.ResultUses.FirstOrDefault(u => u.Code == r.UseCode)?.Title ?? r.UseText, r.UseText))
                     .ToList();
+                // A party learns the outcome from the written feedback (CaseDisclosure), not from the profile.
+                var decision = actor.Shows(c, CaseSection.Decision) ? c.Decision : null;
                 CorrectionSummary? correction = null;
-                if (isSubject && CorrectionRules.Applies(c.Decision?.Outcome))
+                if (isSubject && CorrectionRules.Applies(decision?.Outcome))
                 {
                     var p = progress[c.Id];
                     correction = new CorrectionSummary(
@@ -114,8 +116,8 @@ public static class ProfileQuery
                 }
                 return new CaseView(
                     c.Id, c.Number, c.Title, c.BusinessField, c.AccountabilityStartedOn, c.Status, c.Status.Chinese(),
-                    involvement, isSubject, c.Decision?.Outcome, c.Decision is { } d ? policy.OutcomeName(d.Outcome) : null, c.Decision?.DecidedOn,
-                    ResultUsesApi.ExemptionStatus(c), c.Decision?.Mitigation, uses, visible.Contains(c.Id), correction);
+                    involvement, isSubject, decision?.Outcome, decision is { } d ? policy.OutcomeName(d.Outcome) : null, decision?.DecidedOn,
+                    decision is null && c.Decision is not null ? "容错免责程序进行中" : ResultUsesApi.ExemptionStatus(c), decision?.Mitigation, uses, visible.Contains(c.Id), correction);
             })
             .ToList();
     }

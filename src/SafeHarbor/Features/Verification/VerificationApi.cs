@@ -14,6 +14,8 @@ public static class VerificationApi
 {
     public sealed record FindingRequest(Verdict Verdict, string? Note);
 
+    public sealed record FindingsRequest(IReadOnlyList<FindingEntry>? Findings);
+
     public sealed record GuidanceRequestInput(string? Question);
 
     public sealed record ErrorKindInput(string? ErrorKind);
@@ -40,6 +42,9 @@ public static class VerificationApi
         group.MapPut("/findings/{itemCode}", (Guid caseId, string itemCode, FindingRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             Run(http, current, ct, actor => RecordFindingAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), itemCode, request, actor, runner, ct)))
             .WithSummary("记录对某项条件或排除情形的核实意见（符合 / 不符合 / 需研判）");
+        group.MapPut("/findings", (Guid caseId, FindingsRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            Run(http, current, ct, actor => RecordFindingsAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request.Findings ?? [], actor, runner, ct)))
+            .WithSummary("一次记录多项核实意见（逐项校验，有误则一项也不记录；未选结论且未填说明的项保持未核实）");
         group.MapPost("/guidance-requests", (Guid caseId, GuidanceRequestInput request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             Run(http, current, ct, actor => RequestGuidanceAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct)))
             .WithSummary("申请驻局纪检监察组指导");
@@ -76,6 +81,13 @@ public static class VerificationApi
         runner.OnCaseAsync(actor, caseId, version, CaseAction.RecordFinding, (ctx, c, policy) =>
         {
             c.RecordFinding(itemCode, request.Verdict, request.Note, actor, policy, ctx.Now);
+            return Task.CompletedTask;
+        }, ct);
+
+    public static Task<CaseSnapshot> RecordFindingsAsync(Guid caseId, int? version, IReadOnlyList<FindingEntry> findings, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.RecordFinding, (ctx, c, policy) =>
+        {
+            c.RecordFindings(findings, actor, policy, ctx.Now);
             return Task.CompletedTask;
         }, ct);
 

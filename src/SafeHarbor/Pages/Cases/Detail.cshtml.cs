@@ -39,18 +39,19 @@ public sealed class DetailModel(CasePageServices services, EvidenceStore store, 
     protected override async Task OnLoadedAsync(CancellationToken ct)
     {
         var entity = await CaseFilesApi.LoadVisibleAsync(Id, Actor, Services.Db, ct);
-        if (Case.Application is not null)
+        var showsAdvice = Actor.Shows(entity, CaseSection.Advice);
+        if (Case.Application is not null && showsAdvice)
         {
             ClaimedAdvice = await CaseAdvice.ForAsync(Services.Db, entity, Policy, AdviceStage.Claimed, ct);
         }
-        if (Case.Findings.Count > 0)
+        if (Case.Findings.Count > 0 && showsAdvice)
         {
             VerifiedAdvice = await CaseAdvice.ForAsync(Services.Db, entity, Policy, AdviceStage.Verified, ct);
         }
         Timeline = await CaseFilesApi.TimelineAsync(Id, Actor, Services.Db, ct);
         try
         {
-            Documents = await documents.ListAsync(entity, ct);
+            Documents = await documents.ListAsync(entity, Actor, ct);
         }
         catch (DomainException e) when (e.Code == "template-invalid")
         {

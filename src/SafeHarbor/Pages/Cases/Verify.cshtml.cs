@@ -13,10 +13,11 @@ namespace SafeHarbor.Pages.Cases;
 /// </summary>
 public sealed class VerifyModel(CasePageServices services) : CasePageBase(services)
 {
+    /// <summary>One item of the findings form; no default verdict: an item nobody has judged stays 未核实.</summary>
     public sealed class FindingInput
     {
         public string? ItemCode { get; set; }
-        public Verdict Verdict { get; set; } = Verdict.Met;
+        public Verdict? Verdict { get; set; }
         public string? Note { get; set; }
     }
 
@@ -42,7 +43,7 @@ public sealed class VerifyModel(CasePageServices services) : CasePageBase(servic
         public string? Reason { get; set; }
     }
 
-    [BindProperty] public FindingInput Finding { get; set; } = new();
+    [BindProperty] public List<FindingInput> Findings { get; set; } = [];
     [BindProperty] public GuidanceInput Guidance { get; set; } = new();
     [BindProperty] public SupplementInput Supplement { get; set; } = new();
     [BindProperty] public ReportInput Report { get; set; } = new();
@@ -63,16 +64,31 @@ public sealed class VerifyModel(CasePageServices services) : CasePageBase(servic
 
     public CaseFilesApi.FindingView? FindingFor(string code) => Case.Findings.FirstOrDefault(f => f.Code == code);
 
+    /// <summary>What the form shows for an item: what was just posted (after a refusal nothing typed is lost), else the recorded finding.</summary>
+    public (Verdict? Verdict, string? Note) ShownFinding(string code) =>
+        Findings.FirstOrDefault(f => f.ItemCode == code) is { } posted
+            ? (posted.Verdict, posted.Note)
+            : FindingFor(code) is { } recorded ? (recorded.Verdict, recorded.Note) : (null, null);
+
+    /// <summary>The refusal messages of one item of the findings form.</summary>
+    public IEnumerable<string> ErrorsFor(string code) =>
+        ModelState.Where(kv => string.Equals(kv.Key, $"Findings.{code}", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(kv => kv.Value!.Errors.Select(e => e.ErrorMessage));
+
+    /// <summary>A specific condition the applicant did not claim needs no finding; it shows 未主张 until one is recorded.</summary>
+    public bool IsUnclaimedCondition(PolicyItem item) =>
+        Policy.Conditions.Items.Any(i => i.Code == item.Code) && ClaimFor(item.Code) is null;
+
     public CaseFilesApi.ClaimView? ClaimFor(string code) => Case.Application?.Claims.FirstOrDefault(c => c.Code == code);
 
     public Task<IActionResult> OnPostStartAsync(CancellationToken ct) =>
         StepAsync(actor => VerificationApi.StartAsync(Id, ExpectedVersion, actor, Services.Runner, ct),
             "已开始调查核实。", ct, $"/Cases/{Id}/Verify");
 
-    public Task<IActionResult> OnPostFindingAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.RecordFindingAsync(Id, ExpectedVersion, Finding.ItemCode ?? "",
-                new VerificationApi.FindingRequest(Finding.Verdict, Finding.Note), actor, Services.Runner, ct),
-            $"已记录核实意见。", ct, $"/Cases/{Id}/Verify#item-{Finding.ItemCode}", errorPrefix: "Finding");
+    public Task<IActionResult> OnPostFindingsAsync(CancellationToken ct) =>
+        StepAsync(actor => VerificationApi.RecordFindingsAsync(Id, ExpectedVersion,
+                Findings.Select(f => new FindingEntry(f.ItemCode, f.Verdict, f.Note)).ToList(), actor, Services.Runner, ct),
+            "已保存核实意见。", ct, $"/Cases/{Id}/Verify#findings", errorPrefix: "Findings");
 
     public Task<IActionResult> OnPostClassifyAsync(CancellationToken ct) =>
         StepAsync(actor => VerificationApi.ClassifyErrorAsync(Id, ExpectedVersion, ErrorKind, actor, Services.Runner, ct),

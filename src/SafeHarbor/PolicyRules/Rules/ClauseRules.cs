@@ -10,8 +10,8 @@ public abstract class ClauseRule
 
     public abstract RuleResult Evaluate(PolicyItem item, ItemKind kind, EligibilityInput input);
 
-    protected static RuleResult Result(PolicyItem item, ItemKind kind, Verdict verdict, string reason) =>
-        new(item.Code, item.Article, item.Title, kind, verdict, reason);
+    protected static RuleResult Result(PolicyItem item, ItemKind kind, Verdict verdict, string reason, OpenItem? open = null) =>
+        new(item.Code, item.Article, item.Title, kind, verdict, reason, open);
 }
 
 /// <summary>
@@ -24,10 +24,13 @@ public class FactRequirement : ClauseRule
     {
         if (!input.Statements.TryGetValue(item.Code, out var statement))
         {
+            var unclaimed = kind == ItemKind.Condition && input.Claimed is { } claimed && !claimed.Contains(item.Code);
             return input.Stage == AdviceStage.Verified
-                ? Result(item, kind, Verdict.NeedsJudgement, "尚未核实此项。")
+                ? unclaimed
+                    ? Result(item, kind, Verdict.NeedsJudgement, "申请人未主张此项条件，无须核实。", OpenItem.NotClaimed)
+                    : Result(item, kind, Verdict.NeedsJudgement, "尚未核实此项。", OpenItem.NotVerified)
                 : kind == ItemKind.Condition
-                    ? Result(item, kind, Verdict.NotMet, "申请人未主张此项条件。")
+                    ? Result(item, kind, Verdict.NotMet, "申请人未主张此项条件。", OpenItem.NotClaimed)
                     : Result(item, kind, Verdict.NeedsJudgement, "申请人未就此项作出说明，需核实。");
         }
         var source = input.Stage == AdviceStage.Verified ? "核实意见" : "申请人主张";
