@@ -127,6 +127,9 @@ public sealed class Case
 
     /// <summary>失误类型, for prevention analysis (Art. 9); set at registration or during verification.</summary>
     public string? ErrorKind { get; private set; }
+
+    /// <summary>The work the matter arose in (<see cref="WorkItems"/>); with the field and the error kind it says what "the same work or problem" (Art. 7) is.</summary>
+    public string? WorkItem { get; private set; }
     public string StartedBy { get; private set; } = "";
     public DateOnly AccountabilityStartedOn { get; private set; }
     public DateOnly ApplicationDeadline { get; private set; }
@@ -512,14 +515,25 @@ public sealed class Case
         ClosingReason = $"申请方撤回申请：{reason.Trim()}";
     }
 
-    /// <summary>Art. 9: the kind of error, so that prevention analysis sees where the same kind recurs.</summary>
-    public void ClassifyError(string? kind, Actor actor, PolicyVersion policy, DateTimeOffset now)
+    /// <summary>
+    /// Art. 9: the kind of error, so that prevention analysis sees where the same kind recurs; with it the work
+    /// item (kept when not given), so that Art. 7 compares facts: same subject, field, work item and kind of error.
+    /// </summary>
+    public void ClassifyError(string? kind, string? workItem, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {
         EnsureAllowed(CaseAction.ClassifyError, actor, policy);
-        new Validation().Require(ErrorKinds.IsKnown(kind), "errorKind", $"请选择失误类型（{string.Join("、", ErrorKinds.All)}）。").ThrowIfInvalid();
+        new Validation()
+            .Require(ErrorKinds.IsKnown(kind), "errorKind", $"请选择失误类型（{string.Join("、", ErrorKinds.All)}）。")
+            .Require(workItem is null || WorkItems.IsKnown(workItem), "workItem", $"工作事项应为：{string.Join("、", WorkItems.All)}。")
+            .ThrowIfInvalid();
         var previous = ErrorKind;
+        var previousWorkItem = WorkItem;
         ErrorKind = kind;
-        Record(CaseAction.ClassifyError, actor, policy, now, new Dictionary<string, object?> { ["errorKind"] = kind, ["previous"] = previous });
+        WorkItem = workItem ?? WorkItem;
+        Record(CaseAction.ClassifyError, actor, policy, now, new Dictionary<string, object?>
+        {
+            ["errorKind"] = kind, ["previous"] = previous, ["workItem"] = WorkItem, ["previousWorkItem"] = previousWorkItem,
+        });
     }
 
     // ---- verification (Art. 5(2)) ------------------------------------------------------------
@@ -530,7 +544,7 @@ public sealed class Case
     public void RecordFinding(string? itemCode, Verdict verdict, string? note, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {
         EnsureAllowed(CaseAction.RecordFinding, actor, policy);
-        var item = itemCode is null ? null : policy.FindItem(itemCode);
+        var item = itemCode is null ? null : policy.FindFindingItem(itemCode);
         new Validation()
             .Require(item is not null, "itemCode", $"“{itemCode}”不是本办法（{policy.DocumentNumber}）规定的条件或排除情形。")
             .Require(Enum.IsDefined(verdict), "verdict", "核实结论应为：符合、不符合或需研判。")

@@ -52,13 +52,58 @@ public sealed class Validation
     public Validation RequireText(string? value, string field, string label, int maxLength)
     {
         Require(!string.IsNullOrWhiteSpace(value), field, $"请填写{label}。");
-        Require(value is null || value.Length <= maxLength, field, $"{label}不能超过 {maxLength} 个字。");
-        return this;
+        return MaxLength(value, field, label, maxLength);
     }
 
     /// <summary>An optional text: checked only when given.</summary>
-    public Validation MaxLength(string? value, string field, string label, int maxLength) =>
+    public Validation MaxLength(string? value, string field, string label, int maxLength)
+    {
         Require(value is null || value.Length <= maxLength, field, $"{label}不能超过 {maxLength} 个字。");
+        return Printable(value, field, label);
+    }
+
+    /// <summary>
+    /// Text goes into official documents: control characters, emoji and private-use characters have no
+    /// glyph in the document fonts (they print as ☒ or break the file), so they are refused by name.
+    /// Rare CJK characters outside the BMP (such as 𠮷) are letters and stay allowed.
+    /// </summary>
+    public Validation Printable(string? value, string field, string label)
+    {
+        if (value is not null && UnprintableIn(value) is { } bad)
+        {
+            Require(false, field, $"{label}含有不能打印的字符（{bad}），请删除后再提交。表情符号、控制字符等不能用于公文。");
+        }
+        return this;
+    }
+
+    /// <summary>The first character of <paramref name="text"/> that cannot be printed, described for the user; null when none.</summary>
+    public static string? UnprintableIn(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogate(text[i]) && !char.IsSurrogatePair(text, i))
+            {
+                return $"不完整的字符 U+{(int)text[i]:X4}";
+            }
+            var rune = System.Text.Rune.GetRuneAt(text, i);
+            var value = rune.Value;
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            var bad = category switch
+            {
+                System.Globalization.UnicodeCategory.Control => value is not ('\t' or '\n' or '\r'),
+                System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.Surrogate => true,
+                _ => value is >= 0x1F000 and <= 0x1FAFF or 0x200D or 0xFE0F or >= 0xE0000 and <= 0xE007F or 0xFFFE or 0xFFFF,
+            };
+            if (bad)
+            {
+                return category == System.Globalization.UnicodeCategory.Control || value is 0x200D or 0xFE0F or >= 0xE0000 and <= 0xE007F or 0xFFFE or 0xFFFF
+                    ? $"控制字符 U+{value:X4}"
+                    : $"“{rune}”";
+            }
+            i += rune.Utf16SequenceLength - 1;
+        }
+        return null;
+    }
 
     public bool IsValid => errors.Count == 0;
 

@@ -76,6 +76,7 @@ public static class DocumentFields
         ["archive.archivedOn"] = "备案日期",
         ["archive.auditHash"] = "审计链哈希",
         ["addressee.name"] = "受文的单位或个人",
+        ["addressee.you"] = "对受文者的称呼（你、你单位）",
         ["document.number"] = "发文字号",
         ["document.date"] = "成文日期",
     };
@@ -90,7 +91,7 @@ public static class DocumentFields
             ["votes"] = ("表决", new Dictionary<string, string> { ["name"] = "成员", ["choice"] = "表决意见" }),
             ["evidence"] = ("证明材料", new Dictionary<string, string> { ["name"] = "文件名", ["description"] = "说明", ["sm3"] = "SM3", ["sha256"] = "SHA-256" }),
             ["resultUses"] = ("结果运用", new Dictionary<string, string> { ["article"] = "条款", ["text"] = "内容" }),
-            ["archiveItems"] = ("归档材料", new Dictionary<string, string> { ["name"] = "材料", ["sm3"] = "SM3" }),
+            ["archiveItems"] = ("归档材料", new Dictionary<string, string> { ["index"] = "序号", ["name"] = "材料", ["kind"] = "类别" }),
         };
 
     public static string LabelOf(string path) =>

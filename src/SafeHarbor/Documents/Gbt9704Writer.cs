@@ -11,7 +11,7 @@ namespace SafeHarbor.Documents;
 /// A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm, 22 lines of 28 characters, title in 2号小标宋,
 /// body in 3号仿宋, page numbers “— 1 —” in 4号 at the foot (odd pages right, even pages left).
 /// </summary>
-public static class Gbt9704Writer
+public static partial class Gbt9704Writer
 {
     public const int PageWidth = 11906;
     public const int PageHeight = 16838;
@@ -79,7 +79,7 @@ public static class Gbt9704Writer
         if (d.Layout == DocumentLayout.Document && d.Letterhead is { } letterhead)
         {
             // 版头: 发文机关标志 in red, 发文字号, then the red separator as wide as the type area.
-            yield return Para(letterhead, fonts.Title, 60, JustificationValues.Center, color: Red, bold: false, lineAuto: true);
+            yield return Para(letterhead, fonts.Title, LetterheadSize(letterhead), JustificationValues.Center, color: Red, bold: false, lineAuto: true);
             yield return Para("", fonts.Body, BodySize, JustificationValues.Center);
             if (d.Number is { } number)
             {
@@ -152,6 +152,28 @@ public static class Gbt9704Writer
             tabs: new Tabs(new TabStop { Val = TabStopValues.Right, Position = TypeAreaWidth - 280 }));
     }
 
+    /// <summary>The largest letterhead up to 30 pt (2号 is 22 pt; GB/T 9704 leaves the size to the issuer) that keeps the name on one line of the type area.</summary>
+    public static int LetterheadSize(string letterhead)
+    {
+        const int largest = 60;
+        var halfPointsAcross = TypeAreaWidth / 10;
+        var width = letterhead.Sum(ch => ch < 0x2E80 ? 1 : 2);
+        return Math.Min(largest, (int)Math.Floor(halfPointsAcross * 2.0 / Math.Max(width, 1)) - 1);
+    }
+
+    /// <summary>
+    /// Numbers and dates must not break across lines (a case number split as 2 / 026-0015): every character
+    /// of a number, a date, a 发文字号 or a case number is joined to the next with U+2060 WORD JOINER,
+    /// which has no width and no glyph, so line breaking keeps the whole token together.
+    /// </summary>
+    public static string KeepTogether(string text) =>
+        Unbreakable().Replace(text, m => string.Join(WordJoiner, m.Value.EnumerateRunes().Select(r => r.ToString())));
+
+    public const string WordJoiner = "\u2060";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d{4}年\d{1,2}月\d{1,2}日|[〔\[]\d{4}[〕\]]\d+号|[0-9A-Za-z]+(?:[-/.:：][0-9A-Za-z]+)+|\d+(?:\.\d+)?%?")]
+    private static partial System.Text.RegularExpressions.Regex Unbreakable();
+
     private static W.Paragraph Separator()
     {
         var p = new W.Paragraph(new ParagraphProperties(
@@ -209,7 +231,7 @@ public static class Gbt9704Writer
                 {
                     run.Append(new TabChar());
                 }
-                run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+                run.Append(new Text(KeepTogether(lines[i])) { Space = SpaceProcessingModeValues.Preserve });
             }
             paragraph.Append(run);
         }
@@ -233,6 +255,8 @@ public static class Gbt9704Writer
         }
         props.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
         props.Append(new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) });
+        // Every run says it is Chinese, so a missing face falls back to the simplified-Chinese glyph forms.
+        props.Append(new Languages { Val = "zh-CN", EastAsia = "zh-CN" });
         return props;
     }
 

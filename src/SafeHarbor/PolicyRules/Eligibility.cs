@@ -42,8 +42,22 @@ public sealed record Statement(Verdict Verdict, string Text);
 /// <summary>A substantiated report that flexible enforcement was used as cover (Art. 10).</summary>
 public sealed record AbuseFinding(string Kind, string Summary, DateOnly ConcludedOn);
 
-/// <summary>An earlier exempted case on the same work or problem (Art. 7), with what matched.</summary>
-public sealed record RepeatMatch(Guid CaseId, string CaseNumber, string Title, DateOnly? DecidedOn, double Similarity, string Explanation);
+/// <summary>
+/// An earlier exempted case of the same subject (Art. 7), with what matched: a repeat when the facts (field, work
+/// item, kind of error) are the same; otherwise a candidate for the verifier, ranked by wording similarity.
+/// </summary>
+public sealed record RepeatMatch(Guid CaseId, string CaseNumber, string Title, DateOnly? DecidedOn, double Similarity, string Explanation, RepeatFacts Facts = RepeatFacts.Same)
+{
+    public bool IsRepeat => Facts == RepeatFacts.Same;
+}
+
+/// <summary>How the facts of an earlier case of the same subject compare: the same work and problem, not yet comparable, or different.</summary>
+public enum RepeatFacts
+{
+    Same,
+    NotYetKnown,
+    Different,
+}
 
 public sealed record EligibilityInput(
     AdviceStage Stage,

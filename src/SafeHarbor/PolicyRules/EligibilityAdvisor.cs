@@ -25,7 +25,7 @@ public static class EligibilityAdvisor
     public static EligibilityAdvice Advise(PolicyVersion policy, EligibilityInput input)
     {
         var window = new PolicyItem("application-window", policy.ApplicationWindow.Article, "在申请期限内提出申请", policy.ApplicationWindow.Text);
-        var repeat = new PolicyItem("repeat", policy.Repeat.Article, "非同一工作、同一问题上重复失误", policy.Repeat.Text);
+        var repeat = policy.RepeatItem;
 
         var items = new List<RuleResult> { WindowRule.Evaluate(window, ItemKind.Procedure, input) };
         items.AddRange(policy.BaseConditions.Select(i => RuleFor(i).Evaluate(i, ItemKind.BaseCondition, input)));

@@ -38,6 +38,14 @@ public sealed record PolicyVersion
 
     public PolicyItem? FindItem(string code) => AllItems.FirstOrDefault(i => i.Code == code);
 
+    /// <summary>Art. 7 as an item the verifier can record a finding on (code <c>repeat</c>): 符合 = not a repeat, 不符合 = a repeat of a named earlier case.</summary>
+    public PolicyItem RepeatItem => new(RepeatCode, Repeat.Article, "非同一工作、同一问题上重复失误", Repeat.Text);
+
+    public const string RepeatCode = "repeat";
+
+    /// <summary>An item a finding may be recorded on: any item of <see cref="AllItems"/>, or Art. 7's repeat item.</summary>
+    public PolicyItem? FindFindingItem(string code) => code == RepeatCode ? RepeatItem : FindItem(code);
+
     public PolicyItem? Provision(string code) => Provisions.FirstOrDefault(p => p.Code == code);
 
     public bool IsInForceOn(DateOnly date) => EffectiveFrom <= date && (EffectiveTo is null || date <= EffectiveTo);

@@ -10,16 +10,20 @@ public sealed record RepeatCase(
     string Title,
     string Description,
     string BusinessField,
+    string? WorkItem,
+    string? ErrorKind,
     IReadOnlyList<RepeatSubject> Subjects,
     DateOnly? DecidedOn);
 
 public sealed record RepeatSubject(Guid Id, string Name);
 
 /// <summary>
-/// Art. 7 (同一工作、同一问题上重复出现失误): an earlier exempted case is a repeat when it shares a
-/// subject (unit or person), the business field (when the policy asks for it) and similar facts.
-/// Similarity is the Dice coefficient of character bigrams, which suits Chinese text without a
-/// word segmenter; the common phrases are shown so a person can judge the match.
+/// Art. 7 (同一工作、同一问题上重复出现失误), decided on facts: an earlier exempted case is a repeat when it
+/// shares a subject (unit or person), the business field (when the policy asks for it), the work item and
+/// the kind of error — however either case is worded. Wording similarity (the Dice coefficient of
+/// character bigrams, which suits Chinese text without a word segmenter) never decides: it ranks, and it
+/// brings to the verifier's attention earlier cases of the same subject and field whose facts are not yet
+/// comparable (a work item or kind of error not yet recorded) or differ, as candidates to look at.
 /// </summary>
 public static class RepeatDetector
 {
@@ -28,7 +32,8 @@ public static class RepeatDetector
             .Where(e => e.Id != current.Id)
             .Select(e => Compare(current, e, rule))
             .OfType<RepeatMatch>()
-            .OrderByDescending(m => m.Similarity)
+            .OrderBy(m => m.Facts)
+            .ThenByDescending(m => m.Similarity)
             .ToList();
 
     public static RepeatMatch? Compare(RepeatCase current, RepeatCase earlier, RepeatRule rule)
@@ -43,25 +48,40 @@ public static class RepeatDetector
         {
             return null;
         }
+        var sameWork = current.WorkItem is not null && current.WorkItem == earlier.WorkItem;
+        var sameError = current.ErrorKind is not null && current.ErrorKind == earlier.ErrorKind;
         var similarity = Math.Max(
             Similarity(current.Title, earlier.Title),
             Similarity(current.Title + current.Description, earlier.Title + earlier.Description));
-        if (similarity < rule.SimilarityThreshold)
+        var known = current.WorkItem is not null && current.ErrorKind is not null && earlier.WorkItem is not null && earlier.ErrorKind is not null;
+        var repeat = sameWork && sameError;
+        var facts = repeat ? RepeatFacts.Same : known ? RepeatFacts.Different : RepeatFacts.NotYetKnown;
+        if (!repeat && similarity < rule.SimilarityThreshold)
         {
             return null;
         }
-        var phrases = CommonPhrases(current.Title + "。" + current.Description, earlier.Title + "。" + earlier.Description, 4, 3);
         var explanation = new StringBuilder($"同一问责对象：{string.Join("、", shared)}");
         if (sameField)
         {
             explanation.Append($"；同一业务领域：{current.BusinessField}");
         }
-        explanation.Append(CultureInfo.InvariantCulture, $"；事实相似度 {similarity:P0}");
+        if (repeat)
+        {
+            explanation.Append($"；同一工作事项：{current.WorkItem}；同一失误类型：{current.ErrorKind}");
+        }
+        else
+        {
+            explanation.Append(!known
+                ? "；工作事项或失误类型尚未确定，是否同一工作、同一问题需核实"
+                : $"；工作事项或失误类型不同（本案：{current.WorkItem}、{current.ErrorKind}；前案：{earlier.WorkItem}、{earlier.ErrorKind}），仅供参考");
+        }
+        explanation.Append(CultureInfo.InvariantCulture, $"；表述相似度 {similarity:P0}");
+        var phrases = CommonPhrases(current.Title + "。" + current.Description, earlier.Title + "。" + earlier.Description, 4, 3);
         if (phrases.Count > 0)
         {
             explanation.Append($"，相同表述：“{string.Join("”“", phrases)}”");
         }
-        return new RepeatMatch(earlier.Id, earlier.Number, earlier.Title, earlier.DecidedOn, Math.Round(similarity, 3), explanation.ToString());
+        return new RepeatMatch(earlier.Id, earlier.Number, earlier.Title, earlier.DecidedOn, Math.Round(similarity, 3), explanation.ToString(), facts);
     }
 
     /// <summary>Dice coefficient of the character-bigram multisets of two texts (letters, digits and CJK only).</summary>

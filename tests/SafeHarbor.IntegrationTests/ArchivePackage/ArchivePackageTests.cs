@@ -72,8 +72,11 @@ public sealed class ArchivePackageTests
         var evidenceSm3 = detail.GetProperty("evidence")[0].GetProperty("sm3").GetString();
         Assert.Equal("case-not-found", (await app.As("staffB").GetAsync($"{c.Url}/archive-package").ProblemAsync(HttpStatusCode.NotFound)).Code);
 
+        // The package holds the report and the minutes: it stays with the bodies of the procedure (docs/disclosure.md).
+        Assert.Equal("not-disclosed", (await app.As("staffA").GetAsync($"{c.Url}/archive-package").ProblemAsync(HttpStatusCode.Forbidden)).Code);
+
         // Through the API: a ZIP named by the archive number, with the layout and manifest the issue asks for.
-        using var response = await app.As("staffA").GetAsync($"{c.Url}/archive-package");
+        using var response = await app.As("archivist").GetAsync($"{c.Url}/archive-package");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"{archiveNumber} 归档包.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
@@ -87,7 +90,7 @@ public sealed class ArchivePackageTests
         Assert.Equal("定期30年", manifest.GetProperty("retention").GetProperty("name").GetString());
         Assert.Equal(c.Number, manifest.GetProperty("case").GetProperty("number").GetString());
         Assert.Equal("予以容错免责", manifest.GetProperty("case").GetProperty("result").GetString());
-        Assert.Equal("何执法（staffA）", manifest.GetProperty("exportedBy").GetString());
+        Assert.Equal("吴党委（archivist）", manifest.GetProperty("exportedBy").GetString());
         var (lastHash, entries) = await app.WithDbAsync(async d =>
         {
             var audit = await d.AuditEntries.Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).Select(e => e.Hash).ToListAsync();

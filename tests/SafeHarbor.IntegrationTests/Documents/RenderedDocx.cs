@@ -20,6 +20,15 @@ public sealed partial class RenderedDocx : IDisposable
         Package = WordprocessingDocument.Open(stream, isEditable: false);
     }
 
+    /// <summary>Downloads a document of a case through the API (as 局办公室 unless told), failing with the answer when refused.</summary>
+    public static async Task<RenderedDocx> DownloadAsync(Support.TestApp app, Support.CaseRef c, string kind, string user = "office")
+    {
+        using var response = await app.As(user).GetAsync($"{c.Url}/documents/{kind}");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Xunit.Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(bytes)}");
+        return new RenderedDocx(bytes);
+    }
+
     public WordprocessingDocument Package { get; }
     public MainDocumentPart Main => Package.MainDocumentPart!;
     public W.Body Body => Main.Document!.Body!;

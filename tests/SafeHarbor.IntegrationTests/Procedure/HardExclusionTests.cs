@@ -89,22 +89,14 @@ public sealed class HardExclusionTests
         await flow.DecideAsync(meeting, c, Outcome.NotExempted, departureReason: why).OkAsync();
         Assert.Equal(why, (await flow.GetAsync(c)).GetProperty("decision").GetProperty("departureReason").GetString());
 
-        using (var minutes = await DownloadAsync(app, c, "meeting-extract"))
+        using (var minutes = await RenderedDocx.DownloadAsync(app, c, "meeting-extract"))
         {
             Assert.Contains(why, minutes.Text);
         }
         await app.As("office").PostJsonAsync($"{c.Url}/feedback", new { resultText = "不予容错免责。", explanation = "依照第五条第（四）项答复解释。" }).OkAsync();
-        using (var feedback = await DownloadAsync(app, c, "feedback-notice"))
+        using (var feedback = await RenderedDocx.DownloadAsync(app, c, "feedback-notice"))
         {
             Assert.Contains("未采纳调查报告建议的理由：" + why, feedback.Text);
         }
-    }
-
-    private static async Task<RenderedDocx> DownloadAsync(TestApp app, CaseRef c, string kind)
-    {
-        using var response = await app.As("office").GetAsync($"{c.Url}/documents/{kind}");
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(bytes)}");
-        return new RenderedDocx(bytes);
     }
 }

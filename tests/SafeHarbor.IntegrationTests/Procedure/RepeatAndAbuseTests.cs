@@ -6,45 +6,84 @@ namespace SafeHarbor.IntegrationTests.Procedure;
 /// <summary>Art. 7 (repeated errors on the same work) and Art. 10 (flexible enforcement used as cover).</summary>
 public sealed class RepeatAndAbuseTests
 {
+    private const string Work = "监督抽检";
+    private const string Error = "跟踪复查不到位";
+
     [Theory, AllDatabases]
-    public async Task A_similar_case_of_an_exempted_person_in_the_same_field_is_flagged_as_a_repeat_and_advised_against(Db db)
+    public async Task The_same_work_and_problem_of_an_exempted_person_is_a_repeat_however_it_is_worded(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var flow = new Support.Procedure(app);
+        var earlier = await flow.RegisterAsync(workItem: Work, errorKind: Error);
+        await flow.ApplyAsync(earlier);
+        await flow.VerifyAsync(earlier);
+        await flow.ReportAsync(earlier, Outcome.Exempted);
+        await flow.DecideAtMeetingAsync(earlier, Outcome.Exempted);
+        app.Clock.Now = app.Clock.Now.AddHours(2);
+
+        // Told in other words: nothing but the facts in common.
+        var repeat = await flow.RegisterAsync(
+            title: "何某未按期对免罚商户回访取样",
+            description: "本季度两户免予处罚的熟食店，回访取样拖延至期满后二十余日。",
+            workItem: Work, errorKind: Error);
+        await flow.ApplyAsync(repeat);
+
+        var detail = await flow.GetAsync(repeat);
+        Assert.True(detail.GetProperty("isRepeat").GetBoolean());
+        Assert.Contains($"与案件 {earlier.Number}", detail.GetProperty("repeatExplanation").GetString());
+        Assert.Contains("同一工作事项：监督抽检；同一失误类型：跟踪复查不到位", detail.GetProperty("repeatExplanation").GetString());
+        var advice = await app.AdviceAsync(repeat);
+        Assert.Equal("NotExempt", advice.GetProperty("recommendation").GetString());
+        Assert.Equal("NotMet", advice.AdviceItem("repeat").GetProperty("verdict").GetString());
+
+        // The same words on other work: a candidate for the verifier, not a repeat.
+        var otherWork = await flow.RegisterAsync(workItem: "行政处罚", errorKind: Error);
+        await flow.ApplyAsync(otherWork);
+        Assert.False((await flow.GetAsync(otherWork)).GetProperty("isRepeat").GetBoolean());
+        var otherAdvice = await app.AdviceAsync(otherWork);
+        Assert.Equal("Met", otherAdvice.AdviceItem("repeat").GetProperty("verdict").GetString());
+        Assert.Equal("Different", otherAdvice.GetProperty("repeats")[0].GetProperty("facts").GetString());
+
+        // The same words, the facts not yet recorded: the verifier is asked to look, and classifying settles it.
+        var unknown = await flow.RegisterAsync();
+        await flow.ApplyAsync(unknown);
+        Assert.False((await flow.GetAsync(unknown)).GetProperty("isRepeat").GetBoolean());
+        Assert.Equal("NeedsJudgement", (await app.AdviceAsync(unknown)).AdviceItem("repeat").GetProperty("verdict").GetString());
+        await flow.StartVerificationAsync(unknown);
+        await app.As("inv").PutJsonAsync($"{unknown.Url}/error-kind", new { errorKind = Error, workItem = Work }).OkAsync();
+        Assert.Equal("NotMet", (await app.AdviceAsync(unknown)).AdviceItem("repeat").GetProperty("verdict").GetString());
+    }
+
+    [Theory, AllDatabases]
+    public async Task The_verifier_records_a_repeat_naming_the_earlier_case_and_the_advice_follows_the_finding(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
         var flow = new Support.Procedure(app);
         var earlier = await flow.ReportedCaseAsync();
         await flow.DecideAtMeetingAsync(earlier, Outcome.Exempted);
+        var unrelated = await flow.ReportedCaseAsync(subject: "staffB");
+        await flow.DecideAtMeetingAsync(unrelated, Outcome.Exempted);
         app.Clock.Now = app.Clock.Now.AddHours(2);
+        var c = await flow.RegisterAsync(title: "何某未按期对免罚商户回访取样", description: "回访取样拖延。", field: "价格");
+        await flow.ApplyAsync(c);
+        await flow.VerifyAsync(c);
+        Assert.Equal("Met", (await app.AdviceAsync(c)).AdviceItem("repeat").GetProperty("verdict").GetString());
 
-        var repeat = await flow.RegisterAsync(
-            title: "城东分局对首次轻微违法经营者不予处罚后跟踪复查不及时",
-            description: "对辖区首次轻微违法的小微食品经营者依法不予处罚后，未按计划开展跟踪复查，再次抽检发现产品不合格。");
-        await flow.ApplyAsync(repeat);
+        var unnamed = await app.As("inv").PutJsonAsync($"{c.Url}/findings/repeat", new { verdict = "NotMet", note = "同一问题。" }).ProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.Contains("前案的案件编号", unnamed.FirstError("earlierCase"));
+        var other = await app.As("inv").PutJsonAsync($"{c.Url}/findings/repeat", new { verdict = "NotMet", note = "同一问题。", earlierCase = unrelated.Number })
+            .ProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.Contains("不是本案问责对象已予容错免责的案件", other.FirstError("earlierCase"));
+        Assert.Equal("Forbidden", (await app.As("office").PutJsonAsync($"{c.Url}/findings/repeat", new { verdict = "NotMet", note = "x", earlierCase = earlier.Number })).StatusCode.ToString());
 
-        var detail = await flow.GetAsync(repeat);
-        Assert.Equal("Submitted", detail.Status());
-        Assert.True(detail.GetProperty("isRepeat").GetBoolean());
-        Assert.Contains($"与案件 {earlier.Number}", detail.GetProperty("repeatExplanation").GetString());
-        Assert.Contains("同一业务领域：食品安全", detail.GetProperty("repeatExplanation").GetString());
+        await app.As("inv").PutJsonAsync($"{c.Url}/findings/repeat", new { verdict = "NotMet", note = "经核实，仍是免罚后跟踪抽检不到位。", earlierCase = earlier.Number }).OkAsync();
 
-        var advice = await app.AdviceAsync(repeat);
-        Assert.Equal("NotExempt", advice.GetProperty("recommendation").GetString());
-        var item = advice.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("kind").GetString() == "Repeat");
-        Assert.Equal("NotMet", item.GetProperty("verdict").GetString());
-        Assert.Contains(earlier.Number, item.GetProperty("reason").GetString());
-        Assert.Equal(earlier.Number, advice.GetProperty("repeats")[0].GetProperty("caseNumber").GetString());
-
-        // Same person and the same words, but another business field: not the same work (requireSameField).
-        var otherField = await flow.RegisterAsync(
-            title: "城东分局对首次轻微违法经营者不予处罚后跟踪复查不及时",
-            description: "对辖区首次轻微违法的电梯使用单位依法不予处罚后，未按计划开展跟踪复查。",
-            field: "特种设备");
-        await flow.ApplyAsync(otherField);
-        var other = await flow.GetAsync(otherField);
-        Assert.False(other.GetProperty("isRepeat").GetBoolean());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, other.GetProperty("repeatExplanation").ValueKind);
-        var otherAdvice = await app.AdviceAsync(otherField);
-        Assert.Equal("Met", otherAdvice.AdviceItem("repeat").GetProperty("verdict").GetString());
-        Assert.Empty(otherAdvice.GetProperty("repeats").EnumerateArray());
+        var finding = (await flow.GetAsync(c)).GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "repeat");
+        Assert.Contains($"与案件 {earlier.Number}", finding.GetProperty("note").GetString());
+        Assert.Equal("非同一工作、同一问题上重复失误", finding.GetProperty("title").GetString());
+        var advice = await app.AdviceAsync(c);
+        Assert.Equal("NotMet", advice.AdviceItem("repeat").GetProperty("verdict").GetString());
+        Assert.Contains(earlier.Number, advice.AdviceItem("repeat").GetProperty("reason").GetString());
     }
 
     [Theory, AllDatabases]

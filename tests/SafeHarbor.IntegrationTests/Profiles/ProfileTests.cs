@@ -195,8 +195,13 @@ public sealed class ProfileTests
         Assert.Contains("鼓励大胆履职", page.TextOf("[data-testid=profile-heart-talks]"));
         Assert.Equal($"/ResultUses/CadreReview/{staffA}", page.Single("[data-testid=cadre-review-link]").GetAttribute("href"));
 
-        // The person reads theirs through 我的 → 我的档案; the cases link to the case pages they may open.
+        // The person reads theirs through 我的 → 我的档案; the cases link to the case pages they may open. The
+        // outcome and the correction that follows it are theirs once the written feedback has reached them.
         using var self = await Browser.SignedInAsync(app, "staffA");
+        var beforeFeedback = await self.GetAsync($"/People/{staffA}");
+        Assert.Null(beforeFeedback.Find($"[data-testid=profile-corrections] a[href='/Correction/{m.Exempted.Id}']"));
+        Assert.Equal("容错免责程序进行中", Browser.Squash(beforeFeedback.Single($"[data-testid=profile-cases] tr[data-case='{m.Exempted.Id}'] [data-testid=exemption]").TextContent));
+        await new Support.Procedure(app).FeedbackDeliveredAndAcknowledgedAsync(m.Exempted);
         var home = await self.GetAsync("/");
         Assert.NotNull(home.Find($"header a[href='/People/{staffA}']"));
         var mine = await self.GetAsync($"/People/{staffA}");

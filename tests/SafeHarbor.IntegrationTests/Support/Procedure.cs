@@ -25,7 +25,9 @@ public sealed class Procedure(TestApp app)
         string description = "对辖区首次轻微违法的小微食品经营者依法不予处罚后，未按计划开展跟踪抽检复查，后续抽检发现一批次产品不合格。",
         string field = "食品安全",
         string registrar = "inv",
-        SubjectKind kind = SubjectKind.Person)
+        SubjectKind kind = SubjectKind.Person,
+        string? workItem = null,
+        string? errorKind = null)
     {
         var subjectId = kind == SubjectKind.Person ? app.Cast.PersonOf[subject] : app.Cast.Units[subject];
         var body = await app.As(registrar).PostJsonAsync("/api/cases", new
@@ -36,6 +38,8 @@ public sealed class Procedure(TestApp app)
             startedBy = "局党组",
             accountabilityStartedOn = startedOn ?? app.Clock.Today,
             subjects = new[] { new { kind, id = subjectId } },
+            workItem,
+            errorKind,
         }).OkAsync();
         return new CaseRef(body.GetProperty("id").GetGuid(), body.GetProperty("number").GetString()!);
     }

@@ -395,4 +395,48 @@ public sealed class Gbt9704WriterTests
         var (r, g, b) = ((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
         return r >= 0xC0 && g <= 0x40 && b <= 0x40;
     }
+
+    [Theory]
+    [InlineData("中共信阳市市场监督管理局党组")]
+    [InlineData("中共信阳市市场监督管理局机关纪律检查委员会")]
+    [InlineData("信阳市市场监督管理局机关纪律检查委员会文件")]
+    public void The_letterhead_fits_one_line_of_the_type_area_at_most_30_pt(string name)
+    {
+        var docx = Render(Sample() with { Letterhead = name });
+
+        var size = int.Parse(docx.TopParagraphs[0].Elements<Run>().Single().RunProperties!.FontSize!.Val!.Value!, CultureInfo.InvariantCulture);
+        // A CJK character is one em wide: the name's width in points, against 156 mm in points (computed here).
+        var width = name.Length * size / 2.0;
+        Assert.True(width <= 156 / 25.4 * 72, $"{name} at {size / 2.0} pt is {width} pt wide");
+        Assert.True(size <= 60);
+        Assert.True(size >= 40, $"{name} shrunk to {size / 2.0} pt");
+    }
+
+    [Fact]
+    public void Numbers_and_dates_are_joined_so_they_never_break_across_lines()
+    {
+        var docx = Render(Sample() with { Body = [new DocParagraph("你于2026年6月1日就案件编号2026-0015、信市监〔2026〕12号所涉货值600元的事项提出申请。")] });
+
+        var raw = string.Concat(docx.Body.Descendants<Text>().Select(t => t.Text));
+        var j = Gbt9704Writer.WordJoiner;
+        Assert.Contains($"2{j}0{j}2{j}6{j}年{j}6{j}月{j}1{j}日", raw, StringComparison.Ordinal);
+        Assert.Contains($"2{j}0{j}2{j}6{j}-{j}0{j}0{j}1{j}5", raw, StringComparison.Ordinal);
+        Assert.Contains($"〔{j}2{j}0{j}2{j}6{j}〕{j}1{j}2{j}号", raw, StringComparison.Ordinal);
+        Assert.Contains($"6{j}0{j}0元", raw, StringComparison.Ordinal);
+        Assert.Contains("你于2", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain($"于{j}", raw, StringComparison.Ordinal);
+        Assert.Contains($"元的事项", raw, StringComparison.Ordinal);
+        Assert.Contains("案件编号2026-0015", docx.TopTexts.Single(t => t.StartsWith("你于", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Every_run_is_marked_simplified_Chinese_so_font_fallback_picks_the_Chinese_glyphs()
+    {
+        var docx = Render(Sample());
+
+        var runs = docx.Body.Descendants<Run>().Where(r => r.Descendants<Text>().Any()).ToList();
+        Assert.NotEmpty(runs);
+        Assert.All(runs, r => Assert.Equal("zh-CN", r.RunProperties!.GetFirstChild<Languages>()?.EastAsia?.Value));
+        Assert.Empty(docx.ValidationErrors());
+    }
 }

@@ -3,7 +3,10 @@ using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Tests.Rules;
 
-/// <summary>Art. 7: an earlier exempted case of the same unit or person on the same work or problem.</summary>
+/// <summary>
+/// Art. 7: an earlier exempted case of the same unit or person on the same work or problem — decided on the
+/// structured facts (field, work item, kind of error); wording similarity only ranks and points at candidates.
+/// </summary>
 public sealed class RepeatDetectorTests
 {
     private static readonly RepeatSubject Zhang = new(Guid.NewGuid(), "张三");
@@ -13,8 +16,10 @@ public sealed class RepeatDetectorTests
 
     private const string Title = "对首次违法的商户作出不予处罚决定后当事人再次违法";
 
-    private static RepeatCase Matter(string title, string field = "食品安全", string description = "", RepeatSubject[]? subjects = null) =>
-        new(Guid.NewGuid(), "2026-0001", title, description, field, subjects ?? [Zhang], new DateOnly(2025, 6, 1));
+    private static RepeatCase Matter(
+        string title, string field = "食品安全", string description = "", RepeatSubject[]? subjects = null,
+        string? workItem = "监督抽检", string? errorKind = "跟踪复查不到位") =>
+        new(Guid.NewGuid(), "2026-0001", title, description, field, workItem, errorKind, subjects ?? [Zhang], new DateOnly(2025, 6, 1));
 
     [Fact]
     public void Identical_titles_are_fully_similar()
@@ -43,9 +48,49 @@ public sealed class RepeatDetectorTests
         var match = RepeatDetector.Compare(Matter(Title), earlier, SameField);
 
         Assert.NotNull(match);
+        Assert.True(match.IsRepeat);
         Assert.Equal(1.0, match.Similarity);
         Assert.Equal(earlier.Id, match.CaseId);
         Assert.Equal(earlier.Number, match.CaseNumber);
+    }
+
+    [Fact]
+    public void The_same_work_and_problem_told_in_other_words_is_a_repeat()
+    {
+        var earlier = Matter("城东分局对首次轻微违法食品经营者不予处罚后抽检复查不及时",
+            description: "对3家首次轻微违法的小微食品经营者依法不予处罚后，未按计划在30日内开展跟踪抽检复查。");
+        var reworded = Matter("何某未按期对免罚商户回访取样",
+            description: "本季度两户免予处罚的熟食店，回访取样拖延至期满后二十余日。");
+        Assert.True(RepeatDetector.Similarity(reworded.Title + reworded.Description, earlier.Title + earlier.Description) < SameField.SimilarityThreshold);
+
+        var match = RepeatDetector.Compare(reworded, earlier, SameField);
+
+        Assert.NotNull(match);
+        Assert.True(match.IsRepeat);
+        Assert.Contains("同一工作事项：监督抽检", match.Explanation);
+        Assert.Contains("同一失误类型：跟踪复查不到位", match.Explanation);
+    }
+
+    [Fact]
+    public void Similar_wording_on_other_work_is_a_candidate_to_look_at_never_a_repeat()
+    {
+        var match = RepeatDetector.Compare(Matter(Title, workItem: "行政处罚"), Matter(Title), SameField);
+
+        Assert.NotNull(match);
+        Assert.False(match.IsRepeat);
+        Assert.Equal(RepeatFacts.Different, match.Facts);
+        Assert.Contains("仅供参考", match.Explanation);
+    }
+
+    [Fact]
+    public void Without_a_recorded_kind_of_error_a_similar_case_waits_for_verification()
+    {
+        var match = RepeatDetector.Compare(Matter(Title, errorKind: null), Matter(Title), SameField);
+
+        Assert.NotNull(match);
+        Assert.Equal(RepeatFacts.NotYetKnown, match.Facts);
+        Assert.Contains("需核实", match.Explanation);
+        Assert.Null(RepeatDetector.Compare(Matter("特种设备定期检验逾期", errorKind: null), Matter(Title), SameField));
     }
 
     [Fact]
@@ -67,9 +112,9 @@ public sealed class RepeatDetectorTests
     }
 
     [Fact]
-    public void Similarity_below_the_threshold_is_not_a_repeat()
+    public void On_other_facts_similarity_below_the_threshold_is_not_even_a_candidate()
     {
-        var current = Matter("特种设备定期检验逾期未处理");
+        var current = Matter("特种设备定期检验逾期未处理", workItem: "特种设备安全监察");
         var earlier = Matter("特种设备使用登记材料审核失误");
         var similarity = RepeatDetector.Similarity(current.Title, earlier.Title);
         Assert.InRange(similarity, 0.01, 0.99);
@@ -90,7 +135,7 @@ public sealed class RepeatDetectorTests
         Assert.Contains("同一问责对象：张三", match.Explanation);
         Assert.DoesNotContain("李四", match.Explanation);
         Assert.Contains("同一业务领域：食品安全", match.Explanation);
-        Assert.Contains("事实相似度", match.Explanation);
+        Assert.Contains("表述相似度", match.Explanation);
         Assert.Contains("不予处罚", match.Explanation);
     }
 
@@ -117,16 +162,18 @@ public sealed class RepeatDetectorTests
     }
 
     [Fact]
-    public void Repeats_are_ordered_by_similarity_and_exclude_the_case_itself()
+    public void Repeats_come_first_then_candidates_each_by_similarity_and_the_case_itself_is_left_out()
     {
         var current = Matter(Title);
         var close = Matter(Title);
         var looser = Matter("对首次违法的商户作出不予处罚决定");
+        var candidate = Matter(Title, workItem: "行政处罚");
         var itself = current with { Number = "2026-0099" };
 
-        var matches = RepeatDetector.FindRepeats(current, [looser, itself, close], SameField);
+        var matches = RepeatDetector.FindRepeats(current, [candidate, looser, itself, close], SameField);
 
-        Assert.Equal([close.Id, looser.Id], matches.Select(m => m.CaseId));
+        Assert.Equal([close.Id, looser.Id, candidate.Id], matches.Select(m => m.CaseId));
         Assert.True(matches[0].Similarity > matches[1].Similarity);
+        Assert.False(matches[2].IsRepeat);
     }
 }

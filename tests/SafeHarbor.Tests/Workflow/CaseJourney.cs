@@ -354,7 +354,7 @@ public sealed class CaseJourney
                 c.RecordFinding("within-duties", Verdict.Met, "经核实符合。", actor, Policy, Now);
                 break;
             case CaseAction.ClassifyError:
-                c.ClassifyError("执法程序瑕疵", actor, Policy, Now);
+                c.ClassifyError("执法程序瑕疵", "行政处罚", actor, Policy, Now);
                 break;
             case CaseAction.RequestSupplement:
                 c.RequestSupplement(new ComputedDate(AppliedOn.AddDays(7)), "请补充现场检查笔录。", actor, Policy, Now, AppliedOn);

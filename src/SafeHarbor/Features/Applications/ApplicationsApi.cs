@@ -42,7 +42,7 @@ public static class ApplicationsApi
         runner.OnCaseAsync(actor, caseId, expectedVersion, CaseAction.Apply, async (ctx, c, policy) =>
         {
             var unitNames = await ctx.Db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-            var repeats = await CaseAdvice.FindRepeatsAsync(ctx.Db, c, policy, ct);
+            var repeats = (await CaseAdvice.FindRepeatsAsync(ctx.Db, c, policy, ct)).Where(r => r.IsRepeat).ToList();
             var repeatOf = repeats.Count == 0
                 ? null
                 : string.Join("；", repeats.Select(r => $"与案件 {r.CaseNumber}“{r.Title}”属同一工作、同一问题（{r.Explanation}）"));

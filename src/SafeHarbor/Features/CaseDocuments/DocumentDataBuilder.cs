@@ -43,6 +43,8 @@ public static class DocumentDataBuilder
             ["case.deadline"] = c.ApplicationDue,
             ["case.subjects"] = string.Join("、", c.Subjects.Select(s => s.Name)),
             ["case.status"] = ResultText(c, policy),
+            // How a notice addresses its reader: a person is 你, a unit 你单位 (the applicant, else the subject held accountable).
+            ["addressee.you"] = (c.Application?.ApplicantKind ?? c.Subjects.FirstOrDefault()?.Kind) == SubjectKind.Unit ? "你单位" : "你",
         };
 
         if (c.Application is { } a)
@@ -62,7 +64,7 @@ public static class DocumentDataBuilder
             d["refusal.reason"] = c.ClosingReason;
         }
         d.SetList("findings", c.Findings.Select(f => Item(
-            ("article", policy.FindItem(f.ItemCode)?.Article), ("title", policy.FindItem(f.ItemCode)?.Title),
+            ("article", policy.FindFindingItem(f.ItemCode)?.Article), ("title", policy.FindFindingItem(f.ItemCode)?.Title),
             ("verdict", f.Verdict.Chinese()), ("note", f.Note))));
 
         var guidance = await db.Set<GuidanceRequest>().AsNoTracking().Where(g => g.CaseId == c.Id).OrderBy(g => g.RequestedOn).ToListAsync(ct);
@@ -139,9 +141,52 @@ public static class DocumentDataBuilder
             d["archive.archivedOn"] = archive.ArchivedOn;
             d["archive.auditHash"] = archive.AuditChainHash;
             var manifest = JsonSerializer.Deserialize<List<ManifestItem>>(archive.ManifestJson, Audit.AuditLog.DetailsJson) ?? [];
-            d.SetList("archiveItems", manifest.Select(m => Item(("name", m.Name), ("sm3", m.Sm3))));
+            // The form names what is filed, in Chinese; the hashes are the archive manifest's business.
+            d.SetList("archiveItems", FiledDocuments(c, guidance.Count, supplements.Count, feedback is not null, publication)
+                .Concat(evidence.Select(f => (f.FileName + (f.Description.Length > 0 ? $"（{f.Description}）" : ""), "证明材料（" + f.Stage + "）")))
+                .Append(("案件办理记录", "电子记录（含全部办理过程）"))
+                .Select((x, i) => Item(("index", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("name", x.Item1), ("kind", x.Item2))));
         }
         return d;
+    }
+
+    /// <summary>The official documents a filed case holds, by their Chinese names.</summary>
+    private static IEnumerable<(string Name, string Kind)> FiledDocuments(Case c, int guidance, int supplements, bool feedback, PublicationRecord? publication)
+    {
+        const string document = "公文";
+        if (c.Application is not null)
+        {
+            yield return (DocumentKind.Application.Chinese(), document);
+        }
+        if (c.WasRefusedAsLate)
+        {
+            yield return (DocumentKind.RefusalNotice.Chinese(), document);
+        }
+        for (var i = 0; i < guidance; i++)
+        {
+            yield return (guidance > 1 ? $"{DocumentKind.GuidanceRequest.Chinese()}（第{i + 1}份）" : DocumentKind.GuidanceRequest.Chinese(), document);
+        }
+        for (var i = 0; i < supplements; i++)
+        {
+            yield return (supplements > 1 ? $"{DocumentKind.SupplementNotice.Chinese()}（第{i + 1}份）" : DocumentKind.SupplementNotice.Chinese(), document);
+        }
+        if (c.Report is not null)
+        {
+            yield return (DocumentKind.InvestigationReport.Chinese(), document);
+        }
+        if (c.Decision is not null)
+        {
+            yield return (DocumentKind.MeetingExtract.Chinese(), document);
+            yield return (DocumentKind.DeterminationOpinion.Chinese(), document);
+        }
+        if (feedback)
+        {
+            yield return (DocumentKind.FeedbackNotice.Chinese(), document);
+        }
+        if (publication?.Method == PublicationMethod.Circular)
+        {
+            yield return (DocumentKind.Circular.Chinese(), document);
+        }
     }
 
     private static void AddMeeting(DocumentData d, Meeting meeting, Case c, PolicyVersion policy)

@@ -43,7 +43,7 @@ public static class CaseFilesApi
 
     public sealed record CaseDetail(
         Guid Id, string Number, string PolicyId, string PolicyDocumentNumber, CaseStatus Status, string StatusName, int Version,
-        string Title, string Description, string BusinessField, string? ErrorKind, string StartedBy, DateOnly AccountabilityStartedOn,
+        string Title, string Description, string BusinessField, string? WorkItem, string? ErrorKind, string StartedBy, DateOnly AccountabilityStartedOn,
         DeadlineStatus? ApplicationDeadline, DateOnly ApplicationDeadlineDate, bool ApplicationDeadlineProvisional, string? ApplicationDeadlineProvisionalReason,
         IReadOnlyList<SubjectView> Subjects,
         ApplicationView? Application, string? ClosingReason, bool IsRepeat, string? RepeatExplanation,
@@ -157,8 +157,8 @@ public static class CaseFilesApi
     {
         var c = await LoadVisibleAsync(caseId, actor, db, ct);
         var policy = policies.Get(c.PolicyId);
-        string ItemTitle(string code) => policy.FindItem(code)?.Title ?? code;
-        string ItemArticle(string code) => policy.FindItem(code)?.Article ?? "";
+        string ItemTitle(string code) => policy.FindFindingItem(code)?.Title ?? code;
+        string ItemArticle(string code) => policy.FindFindingItem(code)?.Article ?? "";
 
         var guidance = await db.Set<GuidanceRequest>().AsNoTracking().Where(g => g.CaseId == c.Id).OrderBy(g => g.RequestedOn).ToListAsync(ct);
         var supplements = await db.Set<SupplementRequest>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.RequestedOn).ToListAsync(ct);
@@ -174,7 +174,7 @@ public static class CaseFilesApi
         bool Shows(CaseSection section) => actor.Shows(c, section);
         return new CaseDetail(
             c.Id, c.Number, c.PolicyId, policy.DocumentNumber, c.Status, c.Status.Chinese(), c.Version,
-            c.Title, c.Description, c.BusinessField, c.ErrorKind, c.StartedBy, c.AccountabilityStartedOn,
+            c.Title, c.Description, c.BusinessField, c.WorkItem, c.ErrorKind, c.StartedBy, c.AccountabilityStartedOn,
             c.Status == CaseStatus.Registered ? Deadlines.TryStatus(c.ApplicationDue, today, calendar) : null, c.ApplicationDeadline,
             c.ApplicationDeadlineProvisionalReason is not null, c.ApplicationDeadlineProvisionalReason,
             c.Subjects.Select(s => new SubjectView(s.Kind, s.Kind == SubjectKind.Person ? s.PersonId!.Value : s.UnitId!.Value, s.Name)).ToList(),

@@ -57,7 +57,7 @@ public static class CaseAdvice
     }
 
     private static RepeatCase ToRepeatCase(Case c) => new(
-        c.Id, c.Number, c.Title, c.Description, c.BusinessField,
+        c.Id, c.Number, c.Title, c.Description, c.BusinessField, c.WorkItem, c.ErrorKind,
         c.Subjects.Select(s => new RepeatSubject(s.Kind == SubjectKind.Person ? s.PersonId!.Value : s.UnitId!.Value, s.Name)).ToList(),
         c.Decision?.DecidedOn);
 }

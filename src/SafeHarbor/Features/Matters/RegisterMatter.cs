@@ -20,7 +20,8 @@ public static class RegisterMatter
         string? StartedBy,
         DateOnly? AccountabilityStartedOn,
         IReadOnlyList<SubjectInput>? Subjects,
-        string? ErrorKind = null);
+        string? ErrorKind = null,
+        string? WorkItem = null);
 
     public static IEndpointRouteBuilder MapMatters(this IEndpointRouteBuilder app)
     {
@@ -44,7 +45,9 @@ public static class RegisterMatter
                 .Require(request.AccountabilityStartedOn is not null, "accountabilityStartedOn", "请填写启动问责程序日期。")
                 .Require(request.AccountabilityStartedOn is null || request.AccountabilityStartedOn <= ctx.Today, "accountabilityStartedOn", "启动问责程序日期不能晚于今天。")
                 .Require(request.Subjects is { Count: > 0 }, "subjects", "请至少指定一个问责对象（单位或个人）。")
-                .Require(request.ErrorKind is null || ErrorKinds.IsKnown(request.ErrorKind), "errorKind", $"失误类型应为：{string.Join("、", ErrorKinds.All)}。");
+                .Require(request.ErrorKind is null || ErrorKinds.IsKnown(request.ErrorKind), "errorKind", $"失误类型应为：{string.Join("、", ErrorKinds.All)}。")
+                .Require(request.WorkItem is null || WorkItems.IsKnown(request.WorkItem), "workItem", $"工作事项应为：{string.Join("、", WorkItems.All)}。")
+                .Require(request.WorkItem is null || request.ErrorKind is not null, "errorKind", "填写工作事项时请一并选择失误类型。");
             var subjects = new List<CaseSubject>();
             foreach (var (s, i) in (request.Subjects ?? []).Select((s, i) => (s, i)))
             {
@@ -82,7 +85,7 @@ public static class RegisterMatter
                 request.BusinessField!, request.StartedBy!, startedOn, deadline, subjects, ctx.Actor, ctx.Now);
             if (request.ErrorKind is { } kind)
             {
-                c.ClassifyError(kind, ctx.Actor, policy, ctx.Now);
+                c.ClassifyError(kind, request.WorkItem, ctx.Actor, policy, ctx.Now);
             }
             ctx.Db.Cases.Add(c);
             return CaseSnapshot.Of(c);

@@ -103,8 +103,9 @@ public static class ProfileQuery
                 var uses = records.Where(r => r.CaseId == c.Id).InArticleOrder(policies)
                     .Select(r => new UseView(r.UseCode, r.UseArticle, policy.ResultUses.FirstOrDefault(u => u.Code == r.UseCode)?.Title ?? r.UseText, r.UseText))
                     .ToList();
-                // A party learns the outcome from the written feedback (CaseDisclosure), not from the profile.
-                var decision = actor.Shows(c, CaseSection.Decision) ? c.Decision : null;
+                // A party learns the outcome from the written feedback (CaseDisclosure), not from the profile; 人事科 applies
+                // the result (Art. 11) from the decision on, so it reads the outcome as the bodies do.
+                var decision = AssessmentAccess.IsPersonnel(actor) || actor.Shows(c, CaseSection.Decision) ? c.Decision : null;
                 CorrectionSummary? correction = null;
                 if (isSubject && CorrectionRules.Applies(decision?.Outcome))
                 {

@@ -16,9 +16,13 @@ public static class VerificationApi
 
     public sealed record FindingsRequest(IReadOnlyList<FindingEntry>? Findings);
 
+    /// <param name="Verdict">Met: not a repeat; NotMet: a repeat of <paramref name="EarlierCase"/>; NeedsJudgement: for the party group to weigh.</param>
+    /// <param name="EarlierCase">The earlier exempted case's number (e.g. 2025-0003); required for NotMet.</param>
+    public sealed record RepeatFindingRequest(Verdict Verdict, string? Note, string? EarlierCase);
+
     public sealed record GuidanceRequestInput(string? Question);
 
-    public sealed record ErrorKindInput(string? ErrorKind);
+    public sealed record ErrorKindInput(string? ErrorKind, string? WorkItem = null);
 
     public sealed record GuidanceReplyInput(string? Reply);
 
@@ -37,8 +41,11 @@ public static class VerificationApi
             Run(http, current, ct, actor => StartAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), actor, runner, ct)))
             .WithSummary("开始调查核实");
         group.MapPut("/error-kind", (Guid caseId, ErrorKindInput request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            Run(http, current, ct, actor => ClassifyErrorAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request.ErrorKind, actor, runner, ct)))
+            Run(http, current, ct, actor => ClassifyErrorAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request.ErrorKind, request.WorkItem, actor, runner, ct)))
             .WithSummary("确定失误类型（第九条防错分析用）");
+        group.MapPut("/findings/repeat", (Guid caseId, RepeatFindingRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            Run(http, current, ct, actor => RecordRepeatFindingAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct)))
+            .WithSummary("记录第七条重复失误的核实意见（不符合即属重复失误，须写明前案编号；前案须为同一问责对象已予容错免责的案件）");
         group.MapPut("/findings/{itemCode}", (Guid caseId, string itemCode, FindingRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             Run(http, current, ct, actor => RecordFindingAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), itemCode, request, actor, runner, ct)))
             .WithSummary("记录对某项条件或排除情形的核实意见（符合 / 不符合 / 需研判）");
@@ -84,6 +91,33 @@ public static class VerificationApi
             return Task.CompletedTask;
         }, ct);
 
+    public static Task<CaseSnapshot> RecordRepeatFindingAsync(Guid caseId, int? version, RepeatFindingRequest request, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.RecordFinding, async (ctx, c, policy) =>
+        {
+            var note = request.Note?.Trim();
+            var number = request.EarlierCase?.Trim();
+            if (!string.IsNullOrEmpty(number))
+            {
+                var persons = c.SubjectPersonIds.ToList();
+                var units = c.SubjectUnitIds.ToList();
+                var earlier = await ctx.Db.Cases.AsNoTracking().SingleOrDefaultAsync(e => e.Number == number && e.Id != c.Id, ct);
+                var exemptedOfSameSubject = earlier is { Decision.Outcome: Outcome.Exempted }
+                    && earlier.Subjects.Any(s => (s.PersonId is { } p && persons.Contains(p)) || (s.Kind == SubjectKind.Unit && s.UnitId is { } u && units.Contains(u)));
+                new Validation()
+                    .Require(earlier is not null, "earlierCase", $"找不到案件 {number}。")
+                    .Require(earlier is null || exemptedOfSameSubject, "earlierCase", $"案件 {number} 不是本案问责对象已予容错免责的案件，不能作为重复失误的前案。")
+                    .ThrowIfInvalid();
+                note = request.Verdict == Verdict.Met
+                    ? $"与案件 {earlier!.Number}“{earlier.Title}”不属同一工作、同一问题。{note}"
+                    : $"与案件 {earlier!.Number}“{earlier.Title}”属同一工作、同一问题上重复出现失误。{note}";
+            }
+            else
+            {
+                new Validation().Require(request.Verdict != Verdict.NotMet, "earlierCase", "认定属重复失误的，请写明前案的案件编号。").ThrowIfInvalid();
+            }
+            c.RecordFinding(PolicyVersion.RepeatCode, request.Verdict, note, actor, policy, ctx.Now);
+        }, ct);
+
     public static Task<CaseSnapshot> RecordFindingsAsync(Guid caseId, int? version, IReadOnlyList<FindingEntry> findings, Actor actor, CommandRunner runner, CancellationToken ct) =>
         runner.OnCaseAsync(actor, caseId, version, CaseAction.RecordFinding, (ctx, c, policy) =>
         {
@@ -91,10 +125,10 @@ public static class VerificationApi
             return Task.CompletedTask;
         }, ct);
 
-    public static Task<CaseSnapshot> ClassifyErrorAsync(Guid caseId, int? version, string? errorKind, Actor actor, CommandRunner runner, CancellationToken ct) =>
+    public static Task<CaseSnapshot> ClassifyErrorAsync(Guid caseId, int? version, string? errorKind, string? workItem, Actor actor, CommandRunner runner, CancellationToken ct) =>
         runner.OnCaseAsync(actor, caseId, version, CaseAction.ClassifyError, (ctx, c, policy) =>
         {
-            c.ClassifyError(errorKind, actor, policy, ctx.Now);
+            c.ClassifyError(errorKind, workItem, actor, policy, ctx.Now);
             return Task.CompletedTask;
         }, ct);
 

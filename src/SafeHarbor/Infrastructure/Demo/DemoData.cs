@@ -235,6 +235,15 @@ public static partial class DemoData
             public Guid Id { get; set; }
         }
 
+        /// <summary>The work each demo matter arose in, by its field (Art. 7 compares field, work item and kind of error).</summary>
+        private static readonly Dictionary<string, string> DemoWorkItems = new()
+        {
+            ["食品安全"] = "监督抽检", ["价格"] = "行政指导和约谈", ["特种设备"] = "特种设备安全监察", ["广告"] = "广告监测",
+            ["登记注册"] = "行政许可", ["计量"] = "计量和标准化管理", ["知识产权"] = "行政处罚", ["药品"] = "日常监督检查",
+            ["产品质量"] = "行政指导和约谈", ["网络交易"] = "日常监督检查", ["消费者权益保护"] = "投诉举报处理", ["标准化"] = "计量和标准化管理",
+            ["综合执法"] = "行政处罚",
+        };
+
         private DemoCase Register(int daysAgo, string registrar, string title, string description, string field, string startedBy, string errorKind, params (SubjectKind Kind, string Name)[] subjects)
         {
             var c = new DemoCase();
@@ -246,7 +255,7 @@ public static partial class DemoData
                     list.Add(new RegisterMatter.SubjectInput(kind, kind == SubjectKind.Person ? await PersonId(name) : await UnitId(name)));
                 }
                 var snapshot = await RegisterMatter.HandleAsync(
-                    new RegisterMatter.Request(title, description, field, startedBy, WorkingDaysAgo(daysAgo), list, errorKind), await As(registrar), runner, calendar, ct);
+                    new RegisterMatter.Request(title, description, field, startedBy, WorkingDaysAgo(daysAgo), list, errorKind, DemoWorkItems.GetValueOrDefault(field, "其他")), await As(registrar), runner, calendar, ct);
                 c.Id = snapshot.Id;
             });
             return c;

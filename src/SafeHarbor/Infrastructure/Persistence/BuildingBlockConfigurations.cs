@@ -48,6 +48,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Description).HasMaxLength(5000);
         b.Property(c => c.BusinessField).HasMaxLength(50);
         b.Property(c => c.ErrorKind).HasMaxLength(50);
+        b.Property(c => c.WorkItem).HasMaxLength(50);
         b.Property(c => c.StartedBy).HasMaxLength(100);
         b.Property(c => c.ArchiveNumber).HasMaxLength(60);
 

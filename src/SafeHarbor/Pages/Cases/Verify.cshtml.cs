@@ -21,6 +21,13 @@ public sealed class VerifyModel(CasePageServices services) : CasePageBase(servic
         public string? Note { get; set; }
     }
 
+    public sealed class RepeatInput
+    {
+        public Verdict? Verdict { get; set; }
+        public string? EarlierCase { get; set; }
+        public string? Note { get; set; }
+    }
+
     public sealed class GuidanceInput
     {
         public string? Question { get; set; }
@@ -44,10 +51,12 @@ public sealed class VerifyModel(CasePageServices services) : CasePageBase(servic
     }
 
     [BindProperty] public List<FindingInput> Findings { get; set; } = [];
+    [BindProperty] public RepeatInput Repeat { get; set; } = new();
     [BindProperty] public GuidanceInput Guidance { get; set; } = new();
     [BindProperty] public SupplementInput Supplement { get; set; } = new();
     [BindProperty] public ReportInput Report { get; set; } = new();
     [BindProperty] public string? ErrorKind { get; set; }
+    [BindProperty] public string? WorkItem { get; set; }
     [BindProperty] public ReopenInput Reopen { get; set; } = new();
 
     public EligibilityAdvice? Advice { get; private set; }
@@ -90,9 +99,17 @@ public sealed class VerifyModel(CasePageServices services) : CasePageBase(servic
                 Findings.Select(f => new FindingEntry(f.ItemCode, f.Verdict, f.Note)).ToList(), actor, Services.Runner, ct),
             "已保存核实意见。", ct, $"/Cases/{Id}/Verify#findings", errorPrefix: "Findings");
 
+    public Task<IActionResult> OnPostRepeatAsync(CancellationToken ct) =>
+        StepAsync(actor =>
+            {
+                new Validation().Require(Repeat.Verdict is not null, "verdict", "请选择是否属于重复失误。").ThrowIfInvalid();
+                return VerificationApi.RecordRepeatFindingAsync(Id, ExpectedVersion, new VerificationApi.RepeatFindingRequest(Repeat.Verdict!.Value, Repeat.Note, Repeat.EarlierCase), actor, Services.Runner, ct);
+            },
+            "已记录重复失误的核实意见。", ct, $"/Cases/{Id}/Verify#repeat", errorPrefix: "Repeat");
+
     public Task<IActionResult> OnPostClassifyAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.ClassifyErrorAsync(Id, ExpectedVersion, ErrorKind, actor, Services.Runner, ct),
-            "已确定失误类型。", ct, $"/Cases/{Id}/Verify", errorPrefix: "");
+        StepAsync(actor => VerificationApi.ClassifyErrorAsync(Id, ExpectedVersion, ErrorKind, WorkItem, actor, Services.Runner, ct),
+            "已确定工作事项和失误类型。", ct, $"/Cases/{Id}/Verify", errorPrefix: "");
 
     public Task<IActionResult> OnPostGuidanceAsync(CancellationToken ct) =>
         StepAsync(actor => VerificationApi.RequestGuidanceAsync(Id, ExpectedVersion, new VerificationApi.GuidanceRequestInput(Guidance.Question), actor, Services.Runner, ct),

@@ -108,12 +108,24 @@ public sealed class Art7RepeatError : ClauseRule
 {
     public override RuleResult Evaluate(PolicyItem item, ItemKind kind, EligibilityInput input)
     {
-        if (input.Repeats.Count == 0)
+        // The verifier's finding, when recorded, is the fact; detection only points at candidates.
+        if (input.Stage == AdviceStage.Verified && input.Statements.TryGetValue(PolicyVersion.RepeatCode, out var finding))
         {
-            return Result(item, kind, Verdict.Met, "未发现本单位或本人在同一工作、同一问题上已获容错免责的案件。");
+            return Result(item, kind, finding.Verdict, $"核实意见：{finding.Text}");
         }
-        var list = string.Join("；", input.Repeats.Select(r => $"案件 {r.CaseNumber}“{r.Title}”（{r.Explanation}）"));
-        return Result(item, kind, Verdict.NotMet, $"在同一工作、同一问题上重复出现失误：{list}");
+        var repeats = input.Repeats.Where(r => r.IsRepeat).ToList();
+        if (repeats.Count > 0)
+        {
+            var list = string.Join("；", repeats.Select(r => $"案件 {r.CaseNumber}“{r.Title}”（{r.Explanation}）"));
+            return Result(item, kind, Verdict.NotMet, $"在同一工作、同一问题上重复出现失误：{list}");
+        }
+        var open = input.Repeats.Where(r => r.Facts == RepeatFacts.NotYetKnown).ToList();
+        if (open.Count > 0)
+        {
+            var list = string.Join("；", open.Select(r => $"案件 {r.CaseNumber}“{r.Title}”"));
+            return Result(item, kind, Verdict.NeedsJudgement, $"同一问责对象已有容错免责案件 {list}，本案或前案的工作事项、失误类型尚未确定，是否重复失误需核实。");
+        }
+        return Result(item, kind, Verdict.Met, "未发现本单位或本人在同一工作、同一问题上已获容错免责的案件。");
     }
 }
 

@@ -328,6 +328,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("WasRefusedAsLate")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("WorkItem")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")

@@ -318,6 +318,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("WasRefusedAsLate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WorkItem")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
