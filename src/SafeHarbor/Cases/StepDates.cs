@@ -12,6 +12,7 @@ public static class StepDates
         [CaseAction.Register] = "启动问责程序日期不晚于今天",
         [CaseAction.Schedule] = "会议日期不早于书面调查报告日期（可提前安排）",
         [CaseAction.Vote] = "会议日期已到（今天不早于会议日期）",
+        [CaseAction.RecordShowOfHands] = "会议日期已到（今天不早于会议日期）",
         [CaseAction.Decide] = "会议日期已到；认定日期 = 会议日期",
         [CaseAction.IssueFeedback] = "反馈日期 = 今天，不早于认定日期",
         [CaseAction.RecordDelivery] = "送达日期不早于反馈日期、不晚于今天",

@@ -13,7 +13,7 @@ public static class StepLinks
         CaseAction.ReplyGuidance => $"/Cases/{caseId}/Guidance",
         CaseAction.SubmitSupplement => $"/Cases/{caseId}/Supplement",
         CaseAction.Schedule => "/Meetings",
-        CaseAction.Vote or CaseAction.Decide or CaseAction.RecordRecusal or CaseAction.Postpone =>
+        CaseAction.Vote or CaseAction.RecordShowOfHands or CaseAction.Decide or CaseAction.RecordRecusal or CaseAction.Postpone =>
             meetingId is { } m ? $"/Meetings/{m}" : "/Meetings",
         CaseAction.IssueFeedback or CaseAction.RecordDelivery or CaseAction.Acknowledge => $"/Cases/{caseId}/Feedback",
         CaseAction.Publish => $"/Cases/{caseId}/Publish",

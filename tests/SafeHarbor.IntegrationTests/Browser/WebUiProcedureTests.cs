@@ -259,8 +259,23 @@ public sealed partial class WebUiProcedureTests
         await chromium.ShotAsync("office-case-on-agenda");
         await chromium.SignOutAsync();
 
-        // ---- the members vote, each signed in as themselves ---------------------------------------
+        // ---- the members vote, each signed in as themselves; each vote is confirmed first -----------
         var votes = new List<string>();
+        var confirmations = new List<string>();
+        var dismissNext = true;
+        page.Dialog += async (_, dialog) =>
+        {
+            confirmations.Add(dialog.Message);
+            if (dismissNext)
+            {
+                dismissNext = false;
+                await dialog.DismissAsync();
+            }
+            else
+            {
+                await dialog.AcceptAsync();
+            }
+        };
         foreach (var (user, name, choice) in new[]
         {
             ("m1", "周书记", "同意予以容错免责"),
@@ -277,6 +292,13 @@ public sealed partial class WebUiProcedureTests
             agenda = page.GetByTestId($"agenda-{number}");
             await Expect(page.GetByTestId("quorum")).ToContainTextAsync("已达到法定人数");
             await Expect(agenda.GetByRole(AriaRole.Button, new() { Name = "形成认定意见" })).ToHaveCountAsync(0);
+            if (user == "m1")
+            {
+                // The first click is cancelled at the confirmation: nothing is recorded.
+                await agenda.GetByRole(AriaRole.Form, new() { Name = "我的表决" }).GetByRole(AriaRole.Button, new() { Name = choice, Exact = true }).ClickAsync();
+                await Expect(agenda.GetByTestId("votes")).ToHaveTextAsync("表决：尚无");
+                Assert.Contains("确认提交您的表决", Assert.Single(confirmations));
+            }
             await agenda.GetByRole(AriaRole.Form, new() { Name = "我的表决" }).GetByRole(AriaRole.Button, new() { Name = choice, Exact = true }).ClickAsync();
             await Expect(Notice(page)).ToContainTextAsync($"您的表决（{choice}）已记录。");
             votes.Add($"{name} {choice}");

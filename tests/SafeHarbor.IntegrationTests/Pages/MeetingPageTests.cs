@@ -37,7 +37,7 @@ public sealed class MeetingPageTests
     }
 
     private static IElement? VoteForm(WebPage page, string number) =>
-        page.Find($"[data-testid='agenda-{number}'] form[action$='handler=Vote']");
+        page.Find($"[data-testid='agenda-{number}'] form[aria-label='我的表决']");
 
     [Theory, AllDatabases]
     public async Task Two_of_five_present_is_shown_as_no_quorum_on_the_page_and_in_the_polled_panel_and_three_reach_it(Db db)
@@ -118,6 +118,10 @@ public sealed class MeetingPageTests
             var after = await members["m1"].FollowAsync(voted);
             Assert.Contains("您的表决（同意予以容错免责）已记录", after.TextOf("main > [role=status]"));
             Assert.Null(VoteForm(after, c.Number));
+            // Until the decision the member may correct the vote, with a reason.
+            var correction = after.Single($"[data-testid='agenda-{c.Number}'] [data-testid=correct-vote] form[aria-label='更正表决']");
+            Assert.NotNull(correction.QuerySelector("input[name='Input.Reason']"));
+            Assert.Null(correction.QuerySelector("button[value=Exempted]"));
             Assert.Contains("周书记 同意予以容错免责", after.TextOf($"[data-testid='agenda-{c.Number}'] [data-testid=votes]"));
             Assert.NotNull(VoteForm(await members["m2"].GetAsync(url), c.Number));
 

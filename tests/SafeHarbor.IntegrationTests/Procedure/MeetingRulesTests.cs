@@ -80,7 +80,7 @@ public sealed class MeetingRulesTests
         await flow.VoteAsync(meeting, c, "m3", VoteChoice.Exempted).OkAsync();
         var twice = await flow.VoteAsync(meeting, c, "m3", VoteChoice.NotExempted).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("already-voted", twice.Code);
-        Assert.Contains("每名成员对每个事项只能表决一次", twice.Title);
+        Assert.Contains("如需更正，请说明更正理由", twice.Title);
 
         var view = await app.As("office").GetOkAsync($"/api/meetings/{meeting}");
         var agenda = view.GetProperty("agenda").EnumerateArray().ToDictionary(a => a.GetProperty("caseId").GetGuid());

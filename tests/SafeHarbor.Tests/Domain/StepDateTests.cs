@@ -87,7 +87,7 @@ public sealed class StepDateTests
         var dated = CaseWorkflow.Steps.Where(s => s.Dates is not null).Select(s => s.Action).Distinct().ToList();
 
         Assert.Equal(
-            [CaseAction.Register, CaseAction.Schedule, CaseAction.Vote, CaseAction.Decide, CaseAction.IssueFeedback, CaseAction.RecordDelivery, CaseAction.Publish],
+            [CaseAction.Register, CaseAction.Schedule, CaseAction.Vote, CaseAction.RecordShowOfHands, CaseAction.Decide, CaseAction.IssueFeedback, CaseAction.RecordDelivery, CaseAction.Publish],
             dated);
         Assert.Contains("认定日期 = 会议日期", CaseWorkflow.Find(CaseStatus.Scheduled, CaseAction.Decide)!.Dates);
     }

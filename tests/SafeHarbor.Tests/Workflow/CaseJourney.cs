@@ -335,6 +335,7 @@ public sealed class CaseJourney
             case CaseAction.ReplyGuidance:
             case CaseAction.RecordRecusal:
             case CaseAction.Vote:
+            case CaseAction.RecordShowOfHands:
                 c.Record(action, actor, Policy, Now, changes);
                 break;
             case CaseAction.Apply:

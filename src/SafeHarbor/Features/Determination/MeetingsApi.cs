@@ -25,7 +25,13 @@ public static class MeetingsApi
 
     public sealed record RecusalRequest(Guid PersonId, string? Reason);
 
-    public sealed record VoteRequest(VoteChoice Choice);
+    /// <param name="CorrectionReason">Needed to correct a vote already cast (until the decision is recorded); audited with the vote it replaces.</param>
+    public sealed record VoteRequest(VoteChoice Choice, string? CorrectionReason = null);
+
+    public sealed record ShowOfHandsEntry(Guid PersonId, VoteChoice Choice);
+
+    /// <summary>A 举手表决 as the secretary saw it: one entry per member present who raised a hand.</summary>
+    public sealed record ShowOfHandsRequest(IReadOnlyList<ShowOfHandsEntry>? Votes);
 
     public sealed record DecisionRequest(Outcome Outcome, string? Reasons, string? Mitigation, string? DepartureReason = null);
 
@@ -38,11 +44,12 @@ public static class MeetingsApi
     /// <param name="ReportRecommendation">调查报告的建议.</param>
     /// <param name="Advice">The system's advice on the verified findings.</param>
     /// <param name="BindingExclusions">Verified exclusions that rule out 予以容错免责 (Art. 4, Art. 10).</param>
+    /// <param name="NoDecisionForms">Every member who may vote has voted and no outcome has the votes it needs: the page offers 暂缓研究 and the next meeting.</param>
     public sealed record AgendaView(
         Guid CaseId, string CaseNumber, string Title, CaseStatus Status, string StatusName, int Version,
         IReadOnlyList<MemberView> Recused, IReadOnlyList<VoteView> Votes, IReadOnlyDictionary<string, int> Tally,
         string? Outcome, string? Reasons, string? DepartureReason,
-        string? ReportRecommendation, string Advice, IReadOnlyList<string> BindingExclusions);
+        string? ReportRecommendation, string Advice, IReadOnlyList<string> BindingExclusions, bool NoDecisionForms);
 
     public sealed record MeetingView(
         Guid Id, string Title, DateOnly HeldOn, string Place, MeetingStatus Status, bool AttendanceRecorded,
@@ -80,8 +87,11 @@ public static class MeetingsApi
             .WithSummary("登记成员回避");
         agenda.MapPost("/{caseId:guid}/votes", async (Guid id, Guid caseId, VoteRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             HttpVersioning.WithVersion(await VoteAsync(id, caseId, r, await current.GetAsync(ct), runner, ct), http))
-            .WithSummary("党组成员本人表决（每人每事项一票）")
-            .WithDescription("成员同时表决，彼此不以案件版本相互阻挡，因此不校验 If-Match；重复表决由“每人每事项一票”规则拒绝。");
+            .WithSummary("党组成员本人表决（每人每事项一票；形成认定意见前可说明理由更正）")
+            .WithDescription("成员同时表决，彼此不以案件版本相互阻挡，因此不校验 If-Match。已表决的成员再次表决即为更正，须填写 correctionReason（409 already-voted），原表决和理由记入审计。");
+        agenda.MapPut("/{caseId:guid}/votes", async (Guid id, Guid caseId, ShowOfHandsRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await RecordShowOfHandsAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+            .WithSummary("登记举手表决结果（会议记录人逐一登记出席成员的表决意见）");
         agenda.MapPost("/{caseId:guid}/decision", async (Guid id, Guid caseId, DecisionRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             HttpVersioning.WithVersion(await DecideAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
             .WithSummary("形成认定意见（须达到法定人数且超过应到会成员半数同意）")
@@ -185,10 +195,28 @@ public static class MeetingsApi
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             c.Schedule(meeting.Id, meeting.Title, meeting.HeldOn, actor, policy, ctx.Now);
             meeting.Agenda.Add(new AgendaItem { CaseId = c.Id, Order = meeting.Agenda.Select(a => a.Order).DefaultIfEmpty().Max() + 1 });
-            // Art. 6: a member who is a subject of the matter or its applicant stands aside from it.
-            foreach (var m in meeting.Members.Where(m => c.SubjectPersonIds.Contains(m.PersonId) || c.Application?.ApplicantPersonId == m.PersonId))
+            // Art. 6: a member who is a subject of the matter or its applicant stands aside from it; so does a member who
+            // stood aside from it at an earlier meeting (the case was postponed and comes back): a recusal follows the case.
+            var earlier = await ctx.Db.Set<Meeting>().AsNoTracking()
+                .Where(m => m.Id != meeting.Id && m.Recusals.Any(x => x.CaseId == c.Id)).ToListAsync(ct);
+            foreach (var m in meeting.Members)
             {
-                meeting.Recusals.Add(new Recusal { CaseId = c.Id, PersonId = m.PersonId, Reason = "系本事项问责对象或申请人，依照第六条回避" });
+                if (meeting.Recusals.Any(x => x.CaseId == c.Id && x.PersonId == m.PersonId))
+                {
+                    continue;
+                }
+                if (c.SubjectPersonIds.Contains(m.PersonId) || c.Application?.ApplicantPersonId == m.PersonId)
+                {
+                    meeting.Recusals.Add(new Recusal { CaseId = c.Id, PersonId = m.PersonId, Reason = "系本事项问责对象或申请人，依照第六条回避" });
+                }
+                else if (earlier.SelectMany(e => e.Recusals.Where(x => x.CaseId == c.Id && x.PersonId == m.PersonId).Select(x => (e.Title, x.Reason))).FirstOrDefault() is { Reason: not null } carried)
+                {
+                    meeting.Recusals.Add(new Recusal { CaseId = c.Id, PersonId = m.PersonId, Reason = $"{carried.Reason}（{carried.Title}登记，继续回避）" });
+                    c.Record(CaseAction.RecordRecusal, actor, policy, ctx.Now, new Dictionary<string, object?>
+                    {
+                        ["member"] = m.Name, ["reason"] = carried.Reason, ["carriedFrom"] = carried.Title,
+                    });
+                }
             }
         }, ct);
 
@@ -215,11 +243,7 @@ public static class MeetingsApi
             RequireOnAgenda(meeting, c);
             var member = meeting.Members.FirstOrDefault(m => m.PersonId == actor.PersonId)
                 ?? throw DomainException.Forbidden("not-a-member", "您不是本次会议的应到会成员，不能表决。");
-            StepDates.EnsureMeetingHeld(meeting.HeldOn, ctx.Today, "表决");
-            if (!meeting.AttendanceRecorded)
-            {
-                throw DomainException.Conflict("attendance-not-recorded", "请先登记出席情况，再进行表决。");
-            }
+            EnsureVoting(meeting, policy, ctx.Today, "表决");
             if (!member.Present)
             {
                 throw DomainException.Forbidden("not-present", "您未出席本次会议，不能表决。");
@@ -228,27 +252,90 @@ public static class MeetingsApi
             {
                 throw DomainException.Forbidden("recused", "您已对本事项回避，不能表决（第六条）。");
             }
-            var quorum = DecisionTally.Quorum(policy.Decision, meeting.Entitled, meeting.Present);
-            if (!quorum.Reached)
-            {
-                throw DomainException.Conflict("no-quorum", quorum.Message);
-            }
-            if (!Enum.IsDefined(r.Choice) || (r.Choice != VoteChoice.Abstain && !policy.AllowsOutcome(ToOutcome(r.Choice))))
-            {
-                throw DomainException.Invalid("invalid-choice", "表决选项不在本办法规定的认定结果之内。");
-            }
+            EnsureChoice(policy, r.Choice);
             var existing = meeting.Votes.FirstOrDefault(x => x.CaseId == c.Id && x.PersonId == member.PersonId);
-            if (existing is not null && policy.Decision.OneVotePerMatter)
+            if (existing is not null && policy.Decision.OneVotePerMatter && string.IsNullOrWhiteSpace(r.CorrectionReason))
             {
-                throw DomainException.Conflict("already-voted", $"您已对本事项表决（{existing.Choice.Chinese()}），每名成员对每个事项只能表决一次。");
+                throw DomainException.Conflict("already-voted",
+                    $"您已对本事项表决（{existing.Choice.Chinese()}），每名成员对每个事项只有一票。如需更正，请说明更正理由，原表决和理由记入审计。");
             }
-            if (existing is not null)
-            {
-                meeting.Votes.Remove(existing);
-            }
-            meeting.Votes.Add(new Vote { CaseId = c.Id, PersonId = member.PersonId, Choice = r.Choice, CastAt = ctx.Now });
-            c.Record(CaseAction.Vote, actor, policy, ctx.Now, new Dictionary<string, object?> { ["member"] = member.Name, ["choice"] = r.Choice.Chinese() });
+            new Validation().MaxLength(r.CorrectionReason, "correctionReason", "更正理由", 500).ThrowIfInvalid();
+            CastVote(meeting, c, member, r.Choice, "本人表决", existing is null ? null : r.CorrectionReason?.Trim(), actor, CaseAction.Vote, policy, ctx.Now);
         }, ct);
+
+    /// <summary>
+    /// 举手表决: the secretary records, member by member, how each member present raised their hand. Members
+    /// not listed keep what they had; a member listed again is corrected (the earlier vote kept in the audit).
+    /// </summary>
+    public static Task<CaseSnapshot> RecordShowOfHandsAsync(Guid meetingId, Guid caseId, int? version, ShowOfHandsRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        runner.OnCaseAsync(actor, caseId, version, CaseAction.RecordShowOfHands, async (ctx, c, policy) =>
+        {
+            var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
+            RequireOnAgenda(meeting, c);
+            EnsureVoting(meeting, policy, ctx.Today, "登记举手表决结果");
+            var entries = r.Votes ?? [];
+            var v = new Validation()
+                .Require(entries.Count > 0, "votes", "请至少登记一名成员的表决意见。")
+                .Require(entries.Select(e => e.PersonId).Distinct().Count() == entries.Count, "votes", "同一成员登记了两次。");
+            foreach (var (e, i) in entries.Select((e, i) => (e, i)))
+            {
+                var member = meeting.Members.FirstOrDefault(m => m.PersonId == e.PersonId);
+                v.Require(member is not null, $"votes[{i}].personId", "该人员不是本次会议的应到会成员。")
+                    .Require(member is null || member.Present, $"votes[{i}].personId", $"{member?.Name}未出席本次会议，不能登记其表决。")
+                    .Require(!meeting.Recusals.Any(x => x.CaseId == c.Id && x.PersonId == e.PersonId), $"votes[{i}].personId", $"{member?.Name}已对本事项回避，不能登记其表决（第六条）。")
+                    .Require(Enum.IsDefined(e.Choice) && (e.Choice == VoteChoice.Abstain || policy.AllowsOutcome(ToOutcome(e.Choice))), $"votes[{i}].choice", "表决选项不在本办法规定的认定结果之内。");
+            }
+            v.ThrowIfInvalid();
+            foreach (var e in entries)
+            {
+                var member = meeting.Members.Single(m => m.PersonId == e.PersonId);
+                var existing = meeting.Votes.FirstOrDefault(x => x.CaseId == c.Id && x.PersonId == e.PersonId);
+                if (existing?.Choice == e.Choice)
+                {
+                    continue;
+                }
+                CastVote(meeting, c, member, e.Choice, "举手表决", existing is null ? null : "举手表决时更正", actor, CaseAction.RecordShowOfHands, policy, ctx.Now);
+            }
+        }, ct);
+
+    private static void CastVote(Meeting meeting, Case c, MeetingMember member, VoteChoice choice, string method, string? correction,
+        Actor actor, CaseAction action, PolicyVersion policy, DateTimeOffset now)
+    {
+        var existing = meeting.Votes.FirstOrDefault(x => x.CaseId == c.Id && x.PersonId == member.PersonId);
+        if (existing is not null)
+        {
+            meeting.Votes.Remove(existing);
+        }
+        meeting.Votes.Add(new Vote { CaseId = c.Id, PersonId = member.PersonId, Choice = choice, CastAt = now });
+        c.Record(action, actor, policy, now, new Dictionary<string, object?>
+        {
+            ["member"] = member.Name, ["choice"] = choice.Chinese(), ["method"] = method,
+            ["previous"] = existing?.Choice.Chinese(), ["correctionReason"] = correction,
+        });
+    }
+
+    /// <summary>Votes are taken on or after the meeting's date, once attendance is recorded and the quorum reached.</summary>
+    private static void EnsureVoting(Meeting meeting, PolicyVersion policy, DateOnly today, string what)
+    {
+        StepDates.EnsureMeetingHeld(meeting.HeldOn, today, what);
+        if (!meeting.AttendanceRecorded)
+        {
+            throw DomainException.Conflict("attendance-not-recorded", "请先登记出席情况，再进行表决。");
+        }
+        var quorum = DecisionTally.Quorum(policy.Decision, meeting.Entitled, meeting.Present);
+        if (!quorum.Reached)
+        {
+            throw DomainException.Conflict("no-quorum", quorum.Message);
+        }
+    }
+
+    private static void EnsureChoice(PolicyVersion policy, VoteChoice choice)
+    {
+        if (!Enum.IsDefined(choice) || (choice != VoteChoice.Abstain && !policy.AllowsOutcome(ToOutcome(choice))))
+        {
+            throw DomainException.Invalid("invalid-choice", "表决选项不在本办法规定的认定结果之内。");
+        }
+    }
 
     public static Task<CaseSnapshot> DecideAsync(Guid meetingId, Guid caseId, int? version, DecisionRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
         runner.OnCaseAsync(actor, caseId, version, CaseAction.Decide, async (ctx, c, policy) =>
@@ -281,9 +368,8 @@ public static class MeetingsApi
             var meeting = await LoadOpenMeetingAsync(ctx, meetingId, ct);
             RequireOnAgenda(meeting, c);
             c.Postpone(r.Reason, actor, policy, ctx.Now);
-            // Off the agenda entirely: if it comes back, it is studied afresh.
+            // Off the agenda: if it comes back, it is voted afresh; the recusals stay on record and follow the case.
             meeting.Votes.RemoveAll(x => x.CaseId == c.Id);
-            meeting.Recusals.RemoveAll(x => x.CaseId == c.Id);
             meeting.Agenda.RemoveAll(x => x.CaseId == c.Id);
         }, ct);
 
@@ -325,10 +411,14 @@ public static class MeetingsApi
                 .Select(x => new MemberView(x.PersonId, names.GetValueOrDefault(x.PersonId, ""), false, x.Reason)).ToList();
             var decided = c.Decision is { } d && d.MeetingId == meeting.Id ? c.Decision : null;
             var advice = await CaseAdvice.ForAsync(db, c, casePolicy, AdviceStage.Verified, ct);
+            var mayVote = meeting.Members.Count(m => m.Present && recused.All(r => r.PersonId != m.PersonId));
+            var noDecision = c.Status == CaseStatus.Scheduled && meeting.AttendanceRecorded && votes.Count >= mayVote
+                && casePolicy.Outcomes.All(o => !DecisionTally.Passing(casePolicy.Decision, o.Code, o.Name,
+                    votes.Count(x => x.Choice == o.Code.ToVote()), meeting.Entitled, meeting.Present).Passed);
             agenda.Add(new AgendaView(c.Id, c.Number, c.Title, c.Status, c.Status.Chinese(), c.Version, recused, votes, tally,
                 decided is null ? null : casePolicy.OutcomeName(decided.Outcome), decided?.Reasons, decided?.DepartureReason,
                 c.Report is { } r ? casePolicy.OutcomeName(r.Recommendation) : null, advice.Recommendation.Chinese(),
-                advice.BindingExclusions.Select(b => $"{b.Article}“{b.Title}”").ToList()));
+                advice.BindingExclusions.Select(b => $"{b.Article}“{b.Title}”").ToList(), noDecision));
         }
         return new MeetingView(meeting.Id, meeting.Title, meeting.HeldOn, meeting.Place, meeting.Status, meeting.AttendanceRecorded,
             meeting.Members.OrderBy(m => m.Order).Select(m => new MemberView(m.PersonId, m.Name, m.Present, m.AbsenceReason)).ToList(),

@@ -24,7 +24,7 @@ public static class InboxQuery
     private static readonly HashSet<CaseAction> Incidental =
     [
         CaseAction.UploadEvidence, CaseAction.ClassifyError, CaseAction.RecordFinding, CaseAction.RequestGuidance, CaseAction.RequestSupplement,
-        CaseAction.RecordRecusal, CaseAction.Postpone, CaseAction.Withdraw, CaseAction.ReopenVerification,
+        CaseAction.RecordRecusal, CaseAction.RecordShowOfHands, CaseAction.Postpone, CaseAction.Withdraw, CaseAction.ReopenVerification,
     ];
 
     public static async Task<View> ForAsync(Actor actor, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)

@@ -40,6 +40,15 @@ public sealed class DetailModel(CasePageServices services) : PageModel
     [BindProperty] public List<AttendanceRow> Attendance { get; set; } = [];
     [BindProperty] public CaseInput Input { get; set; } = new();
 
+    /// <summary>A 举手表决 row: a member present and how they raised their hand (none: not recorded).</summary>
+    public sealed class HandRow
+    {
+        public Guid PersonId { get; set; }
+        public VoteChoice? Choice { get; set; }
+    }
+
+    [BindProperty] public List<HandRow> Hands { get; set; } = [];
+
     public MeetingsApi.MeetingView Meeting { get; private set; } = null!;
     public IReadOnlyList<Case> Schedulable { get; private set; } = [];
     public bool IsSecretariat { get; private set; }
@@ -53,6 +62,15 @@ public sealed class DetailModel(CasePageServices services) : PageModel
         && Meeting.Members.Any(m => m.PersonId == me && m.Present)
         && item.Votes.All(v => v.PersonId != me) && item.Recused.All(r => r.PersonId != me)
         && Policy.RolesFor(Duty.Vote).Any(Actor.Has);
+
+    /// <summary>The signed-in member's vote on an item, while it can still be corrected (the decision not yet recorded).</summary>
+    public MeetingsApi.VoteView? MyCorrectableVote(MeetingsApi.AgendaView item) =>
+        IsOpen && item.Status == CaseStatus.Scheduled && Actor.PersonId is { } me && Policy.RolesFor(Duty.Vote).Any(Actor.Has)
+            ? item.Votes.FirstOrDefault(v => v.PersonId == me)
+            : null;
+
+    /// <summary>The choices a member may vote for under the policy, abstention included.</summary>
+    public IEnumerable<VoteChoice> Choices => Enum.GetValues<VoteChoice>().Where(c => c == VoteChoice.Abstain || Policy.Outcomes.Any(o => o.Code.ToVote() == c));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? Page() : StatusCode(StatusCodes.Status403Forbidden);
@@ -76,8 +94,13 @@ public sealed class DetailModel(CasePageServices services) : PageModel
             "已登记回避。", "Input", ct);
 
     public Task<IActionResult> OnPostVoteAsync(CancellationToken ct) =>
-        RunAsync(actor => MeetingsApi.VoteAsync(Id, Input.CaseId, new MeetingsApi.VoteRequest(Input.Choice), actor, services.Runner, ct),
-            $"您的表决（{Input.Choice.Chinese()}）已记录。", "Input", ct);
+        RunAsync(actor => MeetingsApi.VoteAsync(Id, Input.CaseId, new MeetingsApi.VoteRequest(Input.Choice, Input.Reason), actor, services.Runner, ct),
+            Input.Reason is null ? $"您的表决（{Input.Choice.Chinese()}）已记录。" : $"您的表决已更正为“{Input.Choice.Chinese()}”，原表决和更正理由已记入审计。", "Input", ct);
+
+    public Task<IActionResult> OnPostShowOfHandsAsync(CancellationToken ct) =>
+        RunAsync(actor => MeetingsApi.RecordShowOfHandsAsync(Id, Input.CaseId, Expected, new MeetingsApi.ShowOfHandsRequest(
+                Hands.Where(h => h.Choice is not null).Select(h => new MeetingsApi.ShowOfHandsEntry(h.PersonId, h.Choice!.Value)).ToList()), actor, services.Runner, ct),
+            "已登记举手表决结果。", "Input", ct);
 
     public Task<IActionResult> OnPostDecideAsync(CancellationToken ct) =>
         RunAsync(actor => MeetingsApi.DecideAsync(Id, Input.CaseId, Expected, new MeetingsApi.DecisionRequest(Input.Outcome, Input.Reasons, Input.Mitigation, Input.DepartureReason), actor, services.Runner, ct),
