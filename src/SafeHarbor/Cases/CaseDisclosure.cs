@@ -97,7 +97,7 @@ public static class CaseDisclosure
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>Steps whose timeline entries a party sees (by name only, never their details); the others are internal.</summary>
+    /// <summary>Steps whose timeline entries a party sees (by name only, never their details), and 形成认定意见 once fed back; the others are internal.</summary>
     private static readonly HashSet<CaseAction> PartyTimeline =
     [
         CaseAction.Register, CaseAction.Apply, CaseAction.UploadEvidence, CaseAction.RefuseAsLate, CaseAction.HoldLateApplication,
@@ -141,8 +141,8 @@ public static class CaseDisclosure
 
     public static bool ShowsTimelineEntry(this Actor actor, Case c, string action) =>
         AudienceOf(actor) == Audience.Body
-        || (Enum.TryParse<CaseAction>(action, out var step) && PartyTimeline.Contains(step)
-            && (step is not (CaseAction.IssueFeedback or CaseAction.RecordDelivery) || StageOf(c) == DisclosureStage.AfterFeedback));
+        || (Enum.TryParse<CaseAction>(action, out var step) && (PartyTimeline.Contains(step)
+            || (step == CaseAction.Decide && StageOf(c) == DisclosureStage.AfterFeedback)));
 
     /// <summary>Refuses a section the actor may not see (403, saying when it opens to them, if ever).</summary>
     public static void EnsureShows(this Actor actor, Case c, CaseSection section)

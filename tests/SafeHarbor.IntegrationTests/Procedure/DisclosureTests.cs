@@ -92,7 +92,9 @@ public sealed class DisclosureTests
                 if (audience == Audience.Party)
                 {
                     Assert.All(timeline, e => Assert.Equal("{}", e.GetProperty("details").ToString()));
-                    Assert.DoesNotContain(timeline, e => e.GetProperty("action").GetString() is "RecordFinding" or "RequestGuidance" or "ReplyGuidance" or "Vote" or "Decide");
+                    Assert.DoesNotContain(timeline, e => e.GetProperty("action").GetString() is "RecordFinding" or "RequestGuidance" or "ReplyGuidance" or "Vote" or "SubmitReport");
+                    Assert.Equal(stage == DisclosureStage.AfterFeedback && bodyView.GetProperty("decision").ValueKind != JsonValueKind.Null,
+                        timeline.Any(e => e.GetProperty("action").GetString() == "Decide"));
                 }
                 else
                 {

@@ -42,7 +42,7 @@ public static class VerificationApi
             .WithSummary("开始调查核实");
         group.MapPut("/error-kind", (Guid caseId, ErrorKindInput request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             Run(http, current, ct, actor => ClassifyErrorAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request.ErrorKind, request.WorkItem, actor, runner, ct)))
-            .WithSummary("确定失误类型（第九条防错分析用）");
+            .WithSummary("确定失误类型和工作事项（第七条比对“同一工作、同一问题”，第九条防错分析）");
         group.MapPut("/findings/repeat", (Guid caseId, RepeatFindingRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
             Run(http, current, ct, actor => RecordRepeatFindingAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct)))
             .WithSummary("记录第七条重复失误的核实意见（不符合即属重复失误，须写明前案编号；前案须为同一问责对象已予容错免责的案件）");
@@ -107,9 +107,13 @@ public static class VerificationApi
                     .Require(earlier is not null, "earlierCase", $"找不到案件 {number}。")
                     .Require(earlier is null || exemptedOfSameSubject, "earlierCase", $"案件 {number} 不是本案问责对象已予容错免责的案件，不能作为重复失误的前案。")
                     .ThrowIfInvalid();
-                note = request.Verdict == Verdict.Met
-                    ? $"与案件 {earlier!.Number}“{earlier.Title}”不属同一工作、同一问题。{note}"
-                    : $"与案件 {earlier!.Number}“{earlier.Title}”属同一工作、同一问题上重复出现失误。{note}";
+                var named = $"与案件 {earlier!.Number}“{earlier.Title}”";
+                note = request.Verdict switch
+                {
+                    Verdict.Met => $"{named}不属同一工作、同一问题。{note}",
+                    Verdict.NotMet => $"{named}属同一工作、同一问题上重复出现失误。{note}",
+                    _ => $"{named}是否属同一工作、同一问题，需集体研判。{note}",
+                };
             }
             else
             {
