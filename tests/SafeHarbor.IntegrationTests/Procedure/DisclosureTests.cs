@@ -10,13 +10,13 @@ namespace SafeHarbor.IntegrationTests.Procedure;
 /// <summary>
 /// Who sees what (docs/disclosure.md): one case walks from registration to the archive; at every stage
 /// every section of the case API, the advice, the evidence, the timeline and every document is asked
-/// for as the applicant, the leader of their unit, the discipline committee and a party-group member,
-/// and each answer is checked against <see cref="CaseDisclosure"/>.
+/// for as the applicant, the leader of their unit and every body of the procedure (纪委, 纪检监察组,
+/// a party-group member, 局办公室, 局机关党委), and each answer is checked against <see cref="CaseDisclosure"/>.
 /// </summary>
 public sealed class DisclosureTests
 {
     private static readonly string[] Parties = ["staffA", "leaderA"];
-    private static readonly string[] Bodies = ["inv", "m1"];
+    private static readonly string[] Bodies = ["inv", "guide", "m1", "office", "archivist"];
 
     /// <summary>The case API's field for each section that has one.</summary>
     private static readonly (CaseSection Section, string Field)[] Fields =
