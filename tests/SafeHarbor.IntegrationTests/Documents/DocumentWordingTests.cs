@@ -91,6 +91,18 @@ public sealed partial class DocumentWordingTests
         Assert.Contains("表情符号", emoji.FirstError("facts"));
         Assert.Equal("Registered", (await flow.GetAsync(c)).Status());
 
+        // Evidence names and descriptions are printed in the 备案登记表: the same rule.
+        foreach (var (name, description) in new[] { ("现场照片😀.pdf", "现场照片"), ("现场照片.pdf", "现场\u0007照片") })
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new StringContent(description), "description");
+            form.Add(new ByteArrayContent(Pages.PageArrange.SmallPdf), "file", name);
+            using var response = await app.As("staffA").PostAsync($"{c.Url}/evidence", form);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("不能打印的字符", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Empty((await flow.GetAsync(c)).GetProperty("evidence").EnumerateArray());
+
         await flow.ApplyAsync(c);
         using var application = await RenderedDocx.DownloadAsync(app, c, "application");
         Assert.Contains("吉（𠮷）姓经营者", application.Text);

@@ -97,10 +97,7 @@ public static class EvidenceApi
             {
                 throw DomainException.Invalid("file-missing", "没有收到文件，请在 file 字段中选择要上传的文件。");
             }
-            if (description.Length > 500)
-            {
-                throw DomainException.Invalid("description-too-long", "文件说明不能超过 500 字。");
-            }
+            new Validation().MaxLength(description, "description", "文件说明", 500).ThrowIfInvalid();
             var file = stored;
             var view = await runner.RunAsync(actor, async ctx =>
             {

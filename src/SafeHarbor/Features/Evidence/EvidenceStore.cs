@@ -48,6 +48,11 @@ public sealed class EvidenceStore(EvidenceOptions options)
         {
             throw DomainException.Invalid("file-name-invalid", "文件名不能为空，且不能超过 255 个字符。");
         }
+        if (Validation.UnprintableIn(fileName) is { } bad)
+        {
+            // The name is printed in the 备案登记表: what the document fonts cannot show is refused here.
+            throw DomainException.Invalid("file-name-invalid", $"文件名含有不能打印的字符（{bad}），请重命名后再上传。");
+        }
         if (!Kinds.ContainsKey(Path.GetExtension(fileName)))
         {
             throw DomainException.Invalid("file-type-not-allowed", $"不支持的文件类型“{Path.GetExtension(fileName)}”，可上传：{AcceptedExtensions}。");
