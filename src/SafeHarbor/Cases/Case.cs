@@ -546,7 +546,7 @@ public sealed class Case
         EnsureAllowed(CaseAction.RecordFinding, actor, policy);
         var item = itemCode is null ? null : policy.FindFindingItem(itemCode);
         new Validation()
-            .Require(item is not null, "itemCode", $"“{itemCode}”不是本办法（{policy.DocumentNumber}）规定的条件或排除情形。")
+            .Require(item is not null, "itemCode", NotAnItem(itemCode, policy))
             .Require(Enum.IsDefined(verdict), "verdict", "核实结论应为：符合、不符合或需研判。")
             .RequireText(note, "note", "核实情况说明", 3000)
             .ThrowIfInvalid();
@@ -569,6 +569,8 @@ public sealed class Case
         });
     }
 
+    private static string NotAnItem(string? code, PolicyVersion policy) => $"“{code}”不是本办法（{policy.DocumentNumber}）规定的条件或排除情形。";
+
     /// <summary>
     /// Several findings from one form: every entry is checked before any is recorded, so a mistake in one
     /// loses none of the others. An entry with neither verdict nor note stays 未核实; an entry equal to
@@ -585,7 +587,7 @@ public sealed class Case
             var key = entry.ItemCode ?? "itemCode";
             if (item is null)
             {
-                v.Require(false, key, $"“{entry.ItemCode}”不是本办法（{policy.DocumentNumber}）规定的条件或排除情形。");
+                v.Require(false, key, NotAnItem(entry.ItemCode, policy));
                 continue;
             }
             if (entry.Verdict is null && string.IsNullOrWhiteSpace(entry.Note))

@@ -112,13 +112,16 @@ public static class CaseDisclosure
 
     public static DisclosureStage StageOf(Case c) => StageOf(c.Status, c.Decision is not null);
 
+    /// <summary>The statuses a decided case has once the written feedback has gone out (an archived case without a decision never had one).</summary>
+    public static readonly IReadOnlyList<CaseStatus> AfterFeedbackStatuses =
+        [CaseStatus.FeedbackIssued, CaseStatus.Delivered, CaseStatus.Acknowledged, CaseStatus.Published, CaseStatus.Archived];
+
     public static DisclosureStage StageOf(CaseStatus status, bool decided) => status switch
     {
         CaseStatus.Registered => DisclosureStage.BeforeApplication,
         CaseStatus.Refused or CaseStatus.Withdrawn => DisclosureStage.ClosedWithoutDecision,
-        CaseStatus.Archived => decided ? DisclosureStage.AfterFeedback : DisclosureStage.ClosedWithoutDecision,
         CaseStatus.Decided => DisclosureStage.Decided,
-        CaseStatus.FeedbackIssued or CaseStatus.Delivered or CaseStatus.Acknowledged or CaseStatus.Published => DisclosureStage.AfterFeedback,
+        _ when AfterFeedbackStatuses.Contains(status) => decided ? DisclosureStage.AfterFeedback : DisclosureStage.ClosedWithoutDecision,
         _ => DisclosureStage.InProcedure,
     };
 

@@ -88,17 +88,16 @@ public sealed class Validation
             var rune = System.Text.Rune.GetRuneAt(text, i);
             var value = rune.Value;
             var category = System.Text.Rune.GetUnicodeCategory(rune);
-            var bad = category switch
+            // Invisible controls (ZWJ, variation selector, tag characters and noncharacters are how emoji are built).
+            var control = (category == System.Globalization.UnicodeCategory.Control && value is not ('\t' or '\n' or '\r'))
+                || value is 0x200D or 0xFE0F or >= 0xE0000 and <= 0xE007F or 0xFFFE or 0xFFFF;
+            if (control)
             {
-                System.Globalization.UnicodeCategory.Control => value is not ('\t' or '\n' or '\r'),
-                System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.Surrogate => true,
-                _ => value is >= 0x1F000 and <= 0x1FAFF or 0x200D or 0xFE0F or >= 0xE0000 and <= 0xE007F or 0xFFFE or 0xFFFF,
-            };
-            if (bad)
+                return $"控制字符 U+{value:X4}";
+            }
+            if (category == System.Globalization.UnicodeCategory.PrivateUse || value is >= 0x1F000 and <= 0x1FAFF)
             {
-                return category == System.Globalization.UnicodeCategory.Control || value is 0x200D or 0xFE0F or >= 0xE0000 and <= 0xE007F or 0xFFFE or 0xFFFF
-                    ? $"控制字符 U+{value:X4}"
-                    : $"“{rune}”";
+                return $"“{rune}”";
             }
             i += rune.Utf16SequenceLength - 1;
         }

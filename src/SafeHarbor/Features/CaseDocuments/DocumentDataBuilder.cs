@@ -162,13 +162,12 @@ public static class DocumentDataBuilder
         {
             yield return (DocumentKind.RefusalNotice.Chinese(), document);
         }
-        for (var i = 0; i < guidance; i++)
+        foreach (var (kind, count) in new[] { (DocumentKind.GuidanceRequest, guidance), (DocumentKind.SupplementNotice, supplements) })
         {
-            yield return (guidance > 1 ? $"{DocumentKind.GuidanceRequest.Chinese()}（第{i + 1}份）" : DocumentKind.GuidanceRequest.Chinese(), document);
-        }
-        for (var i = 0; i < supplements; i++)
-        {
-            yield return (supplements > 1 ? $"{DocumentKind.SupplementNotice.Chinese()}（第{i + 1}份）" : DocumentKind.SupplementNotice.Chinese(), document);
+            for (var i = 0; i < count; i++)
+            {
+                yield return (count > 1 ? $"{kind.Chinese()}（第{i + 1}份）" : kind.Chinese(), document);
+            }
         }
         if (c.Report is not null)
         {

@@ -117,8 +117,8 @@ public static class CaseFilesApi
             if (CaseDisclosure.AudienceOf(actor) == Audience.Party)
             {
                 // A party learns an outcome from the written feedback, not from a filter.
-                query = query.Where(c => c.Status == CaseStatus.FeedbackIssued || c.Status == CaseStatus.Delivered || c.Status == CaseStatus.Acknowledged
-                    || c.Status == CaseStatus.Published || c.Status == CaseStatus.Archived);
+                var fedBack = CaseDisclosure.AfterFeedbackStatuses;
+                query = query.Where(c => fedBack.Contains(c.Status));
             }
         }
         if (!string.IsNullOrWhiteSpace(q.Applicant))

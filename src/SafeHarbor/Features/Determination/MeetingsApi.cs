@@ -260,7 +260,7 @@ public static class MeetingsApi
                     $"您已对本事项表决（{existing.Choice.Chinese()}），每名成员对每个事项只有一票。如需更正，请说明更正理由，原表决和理由记入审计。");
             }
             new Validation().MaxLength(r.CorrectionReason, "correctionReason", "更正理由", 500).ThrowIfInvalid();
-            CastVote(meeting, c, member, r.Choice, "本人表决", existing is null ? null : r.CorrectionReason?.Trim(), actor, CaseAction.Vote, policy, ctx.Now);
+            CastVote(meeting, c, member, r.Choice, "本人表决", r.CorrectionReason?.Trim(), actor, CaseAction.Vote, policy, ctx.Now);
         }, ct);
 
     /// <summary>
@@ -283,21 +283,21 @@ public static class MeetingsApi
                 v.Require(member is not null, $"votes[{i}].personId", "该人员不是本次会议的应到会成员。")
                     .Require(member is null || member.Present, $"votes[{i}].personId", $"{member?.Name}未出席本次会议，不能登记其表决。")
                     .Require(!meeting.Recusals.Any(x => x.CaseId == c.Id && x.PersonId == e.PersonId), $"votes[{i}].personId", $"{member?.Name}已对本事项回避，不能登记其表决（第六条）。")
-                    .Require(Enum.IsDefined(e.Choice) && (e.Choice == VoteChoice.Abstain || policy.AllowsOutcome(ToOutcome(e.Choice))), $"votes[{i}].choice", "表决选项不在本办法规定的认定结果之内。");
+                    .Require(IsAllowedChoice(policy, e.Choice), $"votes[{i}].choice", InvalidChoice);
             }
             v.ThrowIfInvalid();
             foreach (var e in entries)
             {
-                var member = meeting.Members.Single(m => m.PersonId == e.PersonId);
-                var existing = meeting.Votes.FirstOrDefault(x => x.CaseId == c.Id && x.PersonId == e.PersonId);
-                if (existing?.Choice == e.Choice)
+                if (meeting.Votes.Any(x => x.CaseId == c.Id && x.PersonId == e.PersonId && x.Choice == e.Choice))
                 {
                     continue;
                 }
-                CastVote(meeting, c, member, e.Choice, "举手表决", existing is null ? null : "举手表决时更正", actor, CaseAction.RecordShowOfHands, policy, ctx.Now);
+                CastVote(meeting, c, meeting.Members.Single(m => m.PersonId == e.PersonId), e.Choice, "举手表决", "举手表决时更正",
+                    actor, CaseAction.RecordShowOfHands, policy, ctx.Now);
             }
         }, ct);
 
+    /// <summary>Records a member's vote, replacing an earlier one; the audit keeps the vote replaced and why (<paramref name="correction"/>, only when one is replaced).</summary>
     private static void CastVote(Meeting meeting, Case c, MeetingMember member, VoteChoice choice, string method, string? correction,
         Actor actor, CaseAction action, PolicyVersion policy, DateTimeOffset now)
     {
@@ -310,7 +310,7 @@ public static class MeetingsApi
         c.Record(action, actor, policy, now, new Dictionary<string, object?>
         {
             ["member"] = member.Name, ["choice"] = choice.Chinese(), ["method"] = method,
-            ["previous"] = existing?.Choice.Chinese(), ["correctionReason"] = correction,
+            ["previous"] = existing?.Choice.Chinese(), ["correctionReason"] = existing is null ? null : correction,
         });
     }
 
@@ -329,11 +329,16 @@ public static class MeetingsApi
         }
     }
 
+    private const string InvalidChoice = "表决选项不在本办法规定的认定结果之内。";
+
+    private static bool IsAllowedChoice(PolicyVersion policy, VoteChoice choice) =>
+        Enum.IsDefined(choice) && (choice == VoteChoice.Abstain || policy.AllowsOutcome(ToOutcome(choice)));
+
     private static void EnsureChoice(PolicyVersion policy, VoteChoice choice)
     {
-        if (!Enum.IsDefined(choice) || (choice != VoteChoice.Abstain && !policy.AllowsOutcome(ToOutcome(choice))))
+        if (!IsAllowedChoice(policy, choice))
         {
-            throw DomainException.Invalid("invalid-choice", "表决选项不在本办法规定的认定结果之内。");
+            throw DomainException.Invalid("invalid-choice", InvalidChoice);
         }
     }
 
