@@ -65,6 +65,13 @@ public sealed class DisclosureTests
                         $"evidence {file.GetProperty("fileName")} for {where}: {download.StatusCode}");
                 }
 
+                // The case list neither shows nor filters by an outcome the user may not know yet.
+                var decidedShown = CaseDisclosure.Shows(CaseSection.Decision, audience, stage) && bodyView.GetProperty("decision").ValueKind != JsonValueKind.Null;
+                var byOutcome = (await app.As(user).GetOkAsync("/api/cases?outcome=Exempted")).GetProperty("items").EnumerateArray();
+                Assert.Equal(decidedShown, byOutcome.Any(i => i.GetProperty("id").GetGuid() == c.Id));
+                var inList = (await app.As(user).GetOkAsync("/api/cases")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == c.Id);
+                Assert.Equal(decidedShown, inList.GetProperty("outcome").ValueKind != JsonValueKind.Null);
+
                 // The advice and the repeat hint.
                 using var advice = await app.As(user).GetAsync($"{c.Url}/advice");
                 Assert.Equal(CaseDisclosure.Shows(CaseSection.Advice, audience, stage) ? HttpStatusCode.OK : HttpStatusCode.Forbidden, advice.StatusCode);
