@@ -13,8 +13,8 @@ using SafeHarbor.Infrastructure.Persistence;
 namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSafeHarborDb))]
-    [Migration("20261126120141_IncentiveCorrections")]
-    partial class IncentiveCorrections
+    [Migration("20261206222927_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -246,6 +246,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("ApplicationDeadline")
                         .HasColumnType("date");
 
+                    b.Property<string>("ApplicationDeadlineProvisionalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ArchiveNumber")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -308,6 +312,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("SupplementDueOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("SupplementDueProvisionalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -319,6 +327,13 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<bool>("WasRefusedAsLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("WorkItem")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.HasKey("Id");
 
@@ -1213,6 +1228,41 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("WarningNotices", (string)null);
                 });
 
+            modelBuilder.Entity("SafeHarbor.Features.ProvisionalDeadlines.DeadlineNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "DismissedAt");
+
+                    b.ToTable("DeadlineNotices", (string)null);
+                });
+
             modelBuilder.Entity("SafeHarbor.Features.Publication.PublicationRecord", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -1374,6 +1424,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("DueProvisionalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1384,6 +1438,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateOnly>("RequestedOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1663,6 +1720,10 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.Property<DateOnly>("DecidedOn")
                                 .HasColumnType("date");
+
+                            b1.Property<string>("DepartureReason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
 
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("uuid");
@@ -1991,11 +2052,18 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid");
 
+                            b1.Property<DateOnly?>("CountedFrom")
+                                .HasColumnType("date");
+
                             b1.Property<DateOnly?>("DoneOn")
                                 .HasColumnType("date");
 
                             b1.Property<DateOnly>("DueOn")
                                 .HasColumnType("date");
+
+                            b1.Property<string>("DueProvisionalReason")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("Evidence")
                                 .HasMaxLength(2000)
