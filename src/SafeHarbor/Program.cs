@@ -1,5 +1,4 @@
-using SafeHarbor.Infrastructure.Cli;
-using SafeHarbor.Infrastructure.Demo;
+using SafeHarbor.Host;
 using SafeHarbor.Infrastructure.Web;
 
 if (CommandLine.IsCommand(args))

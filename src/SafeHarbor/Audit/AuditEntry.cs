@@ -1,5 +1,5 @@
 using System.Globalization;
-using SafeHarbor.Infrastructure.Crypto;
+using SafeHarbor.Crypto;
 
 namespace SafeHarbor.Audit;
 

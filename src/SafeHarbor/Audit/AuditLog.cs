@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SafeHarbor.Infrastructure.Persistence;
 
 namespace SafeHarbor.Audit;
 
@@ -25,17 +24,17 @@ public static class AuditLog
         object? Details);
 
     /// <summary>Adds the entries to the context, chained after the current head. The caller saves and commits.</summary>
-    public static async Task AppendAsync(SafeHarborDb db, IReadOnlyList<NewEntry> entries, DateTimeOffset now, CancellationToken ct)
+    public static async Task AppendAsync(DbContext db, IReadOnlyList<NewEntry> entries, DateTimeOffset now, CancellationToken ct)
     {
         if (entries.Count == 0)
         {
             return;
         }
-        var head = await db.AuditHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
+        var head = await db.Set<AuditHead>().SingleOrDefaultAsync(h => h.Id == 1, ct);
         if (head is null)
         {
             head = new AuditHead { Id = 1, LastSequence = 0, LastHash = AuditEntry.GenesisHash };
-            db.AuditHeads.Add(head);
+            db.Set<AuditHead>().Add(head);
         }
         // Millisecond precision: both providers store it exactly, so the hash can be recomputed.
         var at = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
@@ -57,24 +56,24 @@ public static class AuditLog
                 Hash = "",
             };
             entry.Hash = entry.ComputeHash();
-            db.AuditEntries.Add(entry);
+            db.Set<AuditEntry>().Add(entry);
             head.LastSequence = entry.Sequence;
             head.LastHash = entry.Hash;
         }
     }
 
     /// <summary>Checks the whole chain, streaming it in sequence order.</summary>
-    public static async Task<AuditVerification> VerifyAsync(SafeHarborDb db, CancellationToken ct)
+    public static async Task<AuditVerification> VerifyAsync(DbContext db, CancellationToken ct)
     {
         var verifier = new AuditChainVerifier();
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!verifier.Accept(entry))
             {
                 break;
             }
         }
-        var head = await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == 1, ct);
+        var head = await db.Set<AuditHead>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == 1, ct);
         return verifier.Finish(head);
     }
 }

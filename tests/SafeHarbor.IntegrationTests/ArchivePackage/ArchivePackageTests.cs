@@ -8,7 +8,7 @@ using SafeHarbor.IntegrationTests.Cli;
 using SafeHarbor.IntegrationTests.Pages;
 using SafeHarbor.IntegrationTests.Support;
 using SafeHarbor.TestSupport;
-using Package = SafeHarbor.Features.Archive.ArchivePackage;
+using SafeHarbor.Features.ArchivePackages;
 
 namespace SafeHarbor.IntegrationTests.ArchivePackage;
 
@@ -81,7 +81,7 @@ public sealed class ArchivePackageTests
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"{archiveNumber} 归档包.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
         var package = await response.Content.ReadAsByteArrayAsync();
-        Assert.True(Package.Verify(new MemoryStream(package)).IsIntact);
+        Assert.True(VerifyArchivePackage.Verify(new MemoryStream(package)).IsIntact);
 
         var manifest = ManifestOf(package);
         Assert.Equal(archiveNumber, manifest.GetProperty("archiveNumber").GetString());
@@ -125,7 +125,7 @@ public sealed class ArchivePackageTests
             Assert.Contains("下载归档包（ZIP）", page.TextOf("section[aria-labelledby=s-archive]"));
             using var download = await browser.Client.GetAsync(link);
             Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
-            Assert.True(Package.Verify(await download.Content.ReadAsStreamAsync()).IsIntact);
+            Assert.True(VerifyArchivePackage.Verify(await download.Content.ReadAsStreamAsync()).IsIntact);
         }
 
         // Through the CLI, then verified clean.

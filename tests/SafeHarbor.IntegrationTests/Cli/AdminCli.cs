@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using SafeHarbor.Infrastructure.Cli;
+using SafeHarbor.Host;
 using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Cli;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
-using SafeHarbor.Infrastructure.Demo;
+using SafeHarbor.Host;
 using SafeHarbor.IntegrationTests.Persistence;
 using SafeHarbor.IntegrationTests.Support;
 

@@ -1,3 +1,4 @@
+using SafeHarbor.Reminders;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Cases;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Cases;
-using SafeHarbor.Infrastructure.Demo;
+using SafeHarbor.Host;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.IntegrationTests.Support;
 

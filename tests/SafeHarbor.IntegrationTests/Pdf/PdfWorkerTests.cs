@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SafeHarbor.Host;
 using SafeHarbor.Documents;
 using SafeHarbor.Features.CaseDocuments;
 using SafeHarbor.Infrastructure.Persistence;

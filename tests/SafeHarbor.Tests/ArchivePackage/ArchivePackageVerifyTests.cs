@@ -2,12 +2,12 @@ using System.IO.Compression;
 using System.Text;
 using SafeHarbor.Features.Archive;
 using SafeHarbor.TestSupport;
-using Package = SafeHarbor.Features.Archive.ArchivePackage;
+using SafeHarbor.Features.ArchivePackages;
 
 namespace SafeHarbor.Tests.ArchivePackage;
 
 /// <summary>
-/// <see cref="Package.Verify"/> on packages built in memory by the same writer the export uses:
+/// <see cref="VerifyArchivePackage.Verify"/> on packages built in memory by the same writer the export uses:
 /// each changed, missing or added file is named, and a package without a readable manifest says so.
 /// </summary>
 public sealed class ArchivePackageVerifyTests
@@ -32,7 +32,7 @@ public sealed class ArchivePackageVerifyTests
     }
 
     private static ArchivePackageManifest Manifest(IReadOnlyList<ArchivePackageManifest.PackageFile> files) => new(
-        Package.FormatName, Package.FormatVersion, "J031-2026-D30-JGDW-0001", ArchiveNumberParts.Parse("J031-2026-D30-JGDW-0001", new ArchiveOptions()),
+        ArchivePackageFormat.FormatName, ArchivePackageFormat.FormatVersion, "J031-2026-D30-JGDW-0001", ArchiveNumberParts.Parse("J031-2026-D30-JGDW-0001", new ArchiveOptions()),
         new("D30", "定期30年"), new("2026-0001", "跟踪抽检不及时", "予以容错免责", "信市监〔2022〕131号"),
         new DateOnly(2026, 10, 19), "吴党委", ExportedAt, "吴党委（archivist）",
         new("SM3", new string('a', 64), 21, new string('b', 64)), new("case-record.json", null, null, false),
@@ -45,7 +45,7 @@ public sealed class ArchivePackageVerifyTests
         return copy;
     }
 
-    private static ArchivePackageVerification Verify(byte[] package) => Package.Verify(new MemoryStream(package));
+    private static ArchivePackageVerification Verify(byte[] package) => VerifyArchivePackage.Verify(new MemoryStream(package));
 
     [Fact]
     public void A_package_as_written_verifies_with_every_file_counted()
@@ -118,7 +118,7 @@ public sealed class ArchivePackageVerifyTests
     public void A_missing_or_garbled_manifest_is_reported_and_nothing_is_called_intact(string manifest, ArchivePackageProblemKind kind, string message)
     {
         var result = Verify(ZipRewrite.Copy(CleanPackage(),
-            (name, content) => name != Package.ManifestPath ? content : manifest == "missing" ? null : Encoding.UTF8.GetBytes(manifest)));
+            (name, content) => name != ArchivePackageFormat.ManifestPath ? content : manifest == "missing" ? null : Encoding.UTF8.GetBytes(manifest)));
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(kind, problem.Kind);

@@ -1,3 +1,4 @@
+using SafeHarbor.Reminders;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
@@ -18,7 +19,7 @@ public static class AbuseReportsApi
         string Description, DateOnly ReceivedOn, AbuseReportStatus Status, string StatusName, string? Conclusion, DateOnly? ConcludedOn);
 
     public static IServiceCollection AddAbuseReports(this IServiceCollection services) =>
-        services.AddScoped<Inbox.IInboxContributor, AbuseReportTodos>();
+        services.AddScoped<IInboxContributor, AbuseReportTodos>();
 
     public static IEndpointRouteBuilder MapAbuseReports(this IEndpointRouteBuilder app)
     {

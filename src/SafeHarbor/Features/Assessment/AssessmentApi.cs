@@ -1,3 +1,4 @@
+using SafeHarbor.Reminders;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
@@ -13,7 +14,7 @@ namespace SafeHarbor.Features.Assessment;
 public static class AssessmentApi
 {
     public static IServiceCollection AddAssessment(this IServiceCollection services) =>
-        services.AddScoped<Inbox.IInboxContributor, AssessmentInbox>();
+        services.AddScoped<IInboxContributor, AssessmentInbox>();
 
     public static IEndpointRouteBuilder MapAssessment(this IEndpointRouteBuilder app)
     {

@@ -24,7 +24,7 @@ public static class DocumentsApi
         group.MapGet("/", async (Guid caseId, CurrentActor current, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct) =>
             {
                 var actor = await current.GetAsync(ct);
-                return await documents.ListAsync(await CaseFilesApi.LoadVisibleAsync(caseId, actor, db, ct), actor, ct);
+                return await documents.ListAsync(await db.LoadVisibleCaseAsync(caseId, actor, ct), actor, ct);
             })
             .WithSummary("本案可生成的公文及不能生成的原因");
         group.MapGet("/{kind}", async (Guid caseId, string kind, int? instance, CurrentActor current, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct) =>
@@ -64,7 +64,7 @@ public static class DocumentsApi
         {
             throw DomainException.NotFound("document-kind-unknown", $"没有“{kind}”这种公文。可用：{string.Join("、", Enum.GetValues<DocumentKind>().Select(k => k.Slug()))}。");
         }
-        var c = await CaseFilesApi.LoadVisibleAsync(caseId, actor, db, ct);
+        var c = await db.LoadVisibleCaseAsync(caseId, actor, ct);
         actor.EnsureShows(c, CaseDisclosure.SectionOf(parsed));
         try
         {

@@ -83,7 +83,7 @@ public static class CaseFilesApi
         group.MapGet("/{caseId:guid}/advice", async (Guid caseId, AdviceStage? stage, CurrentActor current, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
         {
             var actor = await current.GetAsync(ct);
-            var c = await LoadVisibleAsync(caseId, actor, db, ct);
+            var c = await db.LoadVisibleCaseAsync(caseId, actor, ct);
             actor.EnsureShows(c, CaseSection.Advice);
             return await CaseAdvice.ForAsync(db, c, policies.Get(c.PolicyId), stage ?? (c.Findings.Count > 0 ? AdviceStage.Verified : AdviceStage.Claimed), ct);
         }).WithSummary("容错免责条件逐项分析建议（stage=Claimed 按申请主张，Verified 按核实结果）");
@@ -155,7 +155,7 @@ public static class CaseFilesApi
 
     public static async Task<CaseDetail> GetAsync(Guid caseId, Actor actor, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
     {
-        var c = await LoadVisibleAsync(caseId, actor, db, ct);
+        var c = await db.LoadVisibleCaseAsync(caseId, actor, ct);
         var policy = policies.Get(c.PolicyId);
         string ItemTitle(string code) => policy.FindFindingItem(code)?.Title ?? code;
         string ItemArticle(string code) => policy.FindFindingItem(code)?.Article ?? "";
@@ -202,7 +202,7 @@ public static class CaseFilesApi
 
     public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid caseId, Actor actor, SafeHarborDb db, CancellationToken ct)
     {
-        var c = await LoadVisibleAsync(caseId, actor, db, ct);
+        var c = await db.LoadVisibleCaseAsync(caseId, actor, ct);
         var entries = await db.AuditEntries.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
         // A party sees the procedural steps by name; the details (verdicts, votes, report text) stay with the bodies.
         var body = CaseDisclosure.AudienceOf(actor) == Audience.Body;
@@ -211,8 +211,4 @@ public static class CaseFilesApi
             AuditEntry.Describe(e.Action, body ? e.Details : "{}"),
             JsonDocument.Parse(body ? e.Details : "{}").RootElement.Clone())).ToList();
     }
-
-    public static async Task<Case> LoadVisibleAsync(Guid caseId, Actor actor, SafeHarborDb db, CancellationToken ct) =>
-        await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).SingleOrDefaultAsync(c => c.Id == caseId, ct)
-        ?? throw DomainException.NotFound("case-not-found", "找不到该案件，或您无权查看。");
 }

@@ -1,3 +1,4 @@
+using SafeHarbor.Reminders;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Inbox;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using SafeHarbor.Cases;
-using SafeHarbor.Infrastructure.Crypto;
+using SafeHarbor.Crypto;
 
 namespace SafeHarbor.Features.Evidence;
 

@@ -1,3 +1,4 @@
+using SafeHarbor.Reminders;
 using SafeHarbor.Calendar;
 using SafeHarbor.Features.Inbox;
 using SafeHarbor.Infrastructure.Persistence;

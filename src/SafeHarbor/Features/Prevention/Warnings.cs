@@ -1,3 +1,4 @@
+using SafeHarbor.Reminders;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Inbox;

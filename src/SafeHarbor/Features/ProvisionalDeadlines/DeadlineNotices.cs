@@ -1,8 +1,9 @@
+using SafeHarbor.Reminders;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Admin;
+using SafeHarbor.Organisation;
 using SafeHarbor.Features.Inbox;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
@@ -44,7 +45,7 @@ public sealed class DeadlineNotices(SafeHarborDb db, WorkingDayCalendar calendar
         var todos = (await MineAsync(actor, db, ct))
             .Select(n => new OtherTodo(Category, n.Text, n.Link, "查看", null, null, DismissNoticeId: n.Id))
             .ToList();
-        if (AdminAccess.IsSystemAdmin(actor))
+        if (actor.Has(Role.SystemAdmin))
         {
             todos.AddRange(calendar.YearsAwaitingNotice(today).Select(year => new OtherTodo(
                 CalendarCategory,

@@ -1,3 +1,4 @@
+using SafeHarbor.Reminders;
 using SafeHarbor.Features.Inbox;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;

@@ -13,11 +13,14 @@ namespace SafeHarbor.Infrastructure.Web;
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
+    /// <summary>API answers are ProblemDetails; everything else is a page.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         // The middleware has already switched the path to /Error; the request's own path says whether it was an API call.
         var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
-        if (!Composition.IsApi(path))
+        if (!IsApi(path))
         {
             log.LogError(exception, "Unhandled error on page {Path}", path);
             return false; // the friendly /Error page

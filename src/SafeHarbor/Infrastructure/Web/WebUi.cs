@@ -12,17 +12,18 @@ public static class WebUi
 {
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
+        // Pages live in their feature's folder (ADR 12); every page names its URL in @page.
         services.AddRazorPages(o =>
         {
+            o.RootDirectory = "/Features";
             o.Conventions.ConfigureFilter(new DomainExceptionPageFilter());
             o.Conventions.AuthorizeFolder("/", SecuritySetup.WebPolicy);
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Auth/Login");
+            o.Conventions.AllowAnonymousToPage("/Shared/Error");
         });
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         // Chinese text goes into the HTML as it is, not as &#x…; entities: smaller and readable.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddScoped<Pages.Cases.CasePageServices>();
         return services;
     }
 
@@ -89,85 +90,17 @@ public static class WebUi
         _ => "text-bg-light border",
     };
 
-    public sealed record MenuItem(string Text, string Href, string Icon, IReadOnlyList<MenuItem>? Children = null);
-
-    /// <summary>Only the menus the user's roles may use, grouped so the bar stays on one line.</summary>
-    public static IReadOnlyList<MenuItem> Menu(Actor actor, PolicyVersion policy)
-    {
-        var items = new List<MenuItem> { new("首页", "/", "house") };
-        if (!IsAdministrator(actor))
-        {
-            items.Add(new("案件", "/Cases", "folder2-open"));
-        }
-        if (policy.RolesFor(Duty.Register).Any(actor.Has))
-        {
-            items.Add(new("登记问责事项", "/Cases/New", "plus-square"));
-        }
-        if (actor.SeesAllCases)
-        {
-            items.Add(new("党组会议", "/Meetings", "people"));
-        }
-
-        var after = new List<MenuItem>();
-        if (actor.SeesAllCases)
-        {
-            after.Add(new("纠错整改", "/Correction", "wrench-adjustable"));
-        }
-        if (actor.SeesAllCases || actor.Has(Role.PolicyOwner))
-        {
-            after.Add(new("防错分析", "/Prevention", "shield-exclamation"));
-        }
-        if (actor.IsLeader && !actor.SeesAllCases)
-        {
-            after.Add(new("警示提醒", "/Prevention/Warnings", "bell"));
-        }
-        if (actor.Has(Role.Investigator) || actor.Has(Role.GuidanceGroup))
-        {
-            after.Add(new("举报核查", "/AbuseReports", "megaphone"));
-        }
-        if (actor.SeesAllCases || actor.Has(Role.Personnel))
-        {
-            after.Add(new("结果运用", "/ResultUses", "patch-check"));
-        }
-        if (actor.Has(Role.Personnel))
-        {
-            after.Add(new("考核", "/Assessment", "clipboard-data"));
-        }
-        if (Features.Incentives.IncentiveAccess.MayUseWorkspace(actor))
-        {
-            after.Add(new("关爱激励", "/Incentives", "heart"));
-        }
-        if (after.Count > 0)
-        {
-            items.Add(new("纠错与激励", "#", "arrow-repeat", after));
-        }
-        if (Features.Dashboard.DashboardQuery.MayView(actor))
-        {
-            items.Add(new("统计分析", "/Dashboard", "bar-chart"));
-        }
-        if (actor.PersonId is { } me)
-        {
-            items.Add(new("我的", "#", "person-badge",
-            [
-                new("我的档案", $"/People/{me}", "person-vcard"),
-                new("我的整改措施", "/Correction/Mine", "list-check"),
-                new("我的考核", "/Assessment/Mine", "clipboard-check"),
-                new("我的关爱激励", "/Incentives/Mine", "heart"),
-            ]));
-        }
-
-        var system = new List<MenuItem>();
-        if (actor.Has(Role.SystemAdmin))
-        {
-            system.Add(new("单位人员", "/Admin/People", "diagram-3"));
-            system.Add(new("账号角色", "/Admin/Accounts", "person-gear"));
-            system.Add(new("节假日", "/Admin/Calendar", "calendar3"));
-        }
-        system.Add(new("容错免责办法", "/Admin/Policies", "journal-text"));
-        items.Add(system.Count == 1 ? system[0] : new("系统管理", "#", "gear", system));
-        return items;
-    }
-
     public static bool IsAdministrator(Actor actor) =>
         actor.Has(Role.SystemAdmin) || actor.Has(Role.SecurityAdmin) || actor.Has(Role.AuditAdmin);
 }
+
+/// <summary>One entry of the menu bar; an entry with children is a drop-down.</summary>
+public sealed record MenuItem(string Text, string Href, string Icon, IReadOnlyList<MenuItem>? Children = null);
+
+/// <summary>The menu bar of every page. The host composes it, since it names the features' pages.</summary>
+public interface INavigation
+{
+    /// <summary>Only the menus the user's roles may use, grouped so the bar stays on one line.</summary>
+    IReadOnlyList<MenuItem> Menu(Actor actor, PolicyVersion policy);
+}
+

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.Admin;
+using SafeHarbor.Features.Organisation;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.Organisation;
+
+namespace SafeHarbor.Features.Admin;
+
+/// <summary>Accounts with their roles and linked person; creating an account. 三员分立 is the handler's rule.</summary>
+public sealed class AccountsModel(CurrentActor current, SafeHarborDb db, CommandRunner runner, UserManager<AppUser> users, TimeProvider time) : SystemAdminPage(current)
+{
+    public sealed class InputModel
+    {
+        public string? UserName { get; set; }
+        public string? DisplayName { get; set; }
+        public string? Password { get; set; }
+        public Guid? PersonId { get; set; }
+        public List<Role> Roles { get; set; } = [];
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<AdminQueries.AccountRow> Accounts { get; private set; } = [];
+    public IReadOnlyList<AdminQueries.PersonRow> Persons { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            var user = await OrganisationApi.CreateUserAsync(new OrganisationApi.UserRequest(Input.UserName, Input.Password, Input.DisplayName, Input.PersonId, Input.Roles),
+                Actor, runner, users, ct);
+            TempData["Notice"] = $"已新增账号“{user.UserName}”（{RoleList(user.Roles)}）。请把初始密码当面告知本人，并提醒其首次登录后修改。";
+            return Redirect("/Admin/Accounts");
+        }
+        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        {
+            ModelState.AddDomainErrors(e);
+            if (e.Code == "account-invalid")
+            {
+                // Identity's own refusals (name taken, password too weak) carry no field; their text names it.
+                ModelState.AddModelError(e.Message.Contains("密码", StringComparison.Ordinal) ? "Input.Password" : "Input.UserName", e.Message);
+            }
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    public static string RoleList(IEnumerable<Role> roles) => roles.Any() ? string.Join("、", roles.Order().Select(r => r.Chinese())) : "无角色";
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Accounts = await AdminQueries.AccountsAsync(db, time.GetUtcNow(), ct);
+        var tree = await AdminQueries.UnitTreeAsync(db, ct);
+        var position = tree.Select((u, i) => (u.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        Persons = (await AdminQueries.PersonsAsync(db, null, ct)).OrderBy(p => position.GetValueOrDefault(p.UnitId, int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+}

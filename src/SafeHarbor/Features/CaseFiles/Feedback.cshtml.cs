@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.Feedback;
+using SafeHarbor.Infrastructure.Web;
+
+namespace SafeHarbor.Features.CaseFiles;
+
+/// <summary>Art. 5(4): the written result with explanation, its delivery, and the applicant's acknowledgement.</summary>
+public sealed class FeedbackModel(PageServices services) : CasePageBase(services)
+{
+    public sealed class IssueInput
+    {
+        public string? ResultText { get; set; }
+        public string? Explanation { get; set; }
+    }
+
+    public sealed class DeliveryInput
+    {
+        public DateOnly? DeliveredOn { get; set; }
+        public string? Method { get; set; }
+        public string? Recipient { get; set; }
+    }
+
+    public sealed class AcknowledgeInput
+    {
+        public string? Comment { get; set; }
+    }
+
+    [BindProperty] public IssueInput Issue { get; set; } = new();
+    [BindProperty] public DeliveryInput Delivery { get; set; } = new();
+    [BindProperty] public AcknowledgeInput Acknowledgement { get; set; } = new();
+
+    protected override IReadOnlyCollection<CaseAction> Steps => [CaseAction.IssueFeedback, CaseAction.RecordDelivery, CaseAction.Acknowledge];
+
+    protected override Task OnLoadedAsync(CancellationToken ct)
+    {
+        if (Case.Decision is { } d && Issue.ResultText is null)
+        {
+            Issue.ResultText = $"经{Policy.Decision.Body}{d.MeetingTitle}集体研究，认定：{d.OutcomeName}。{d.Mitigation}";
+        }
+        Delivery.DeliveredOn ??= Today;
+        Delivery.Recipient ??= Case.Application?.ApplicantName;
+        return Task.CompletedTask;
+    }
+
+    public Task<IActionResult> OnPostIssueAsync(CancellationToken ct) =>
+        StepAsync(actor => FeedbackApi.IssueAsync(Id, ExpectedVersion, new FeedbackApi.IssueRequest(Issue.ResultText, Issue.Explanation), actor, Services.Runner, ct),
+            "认定结果已书面反馈，请登记送达。", ct, $"/Cases/{Id}/Feedback", errorPrefix: "Issue");
+
+    public Task<IActionResult> OnPostDeliveryAsync(CancellationToken ct) =>
+        StepAsync(actor => FeedbackApi.RecordDeliveryAsync(Id, ExpectedVersion, new FeedbackApi.DeliveryRequest(Delivery.DeliveredOn, Delivery.Method, Delivery.Recipient), actor, Services.Runner, ct),
+            "已登记送达，等待申请方签收确认。", ct, errorPrefix: "Delivery");
+
+    public Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken ct) =>
+        StepAsync(actor => FeedbackApi.AcknowledgeAsync(Id, ExpectedVersion, new FeedbackApi.AcknowledgeRequest(Acknowledgement.Comment), actor, Services.Runner, ct),
+            "已签收确认认定结果。", ct, errorPrefix: "Acknowledgement");
+}

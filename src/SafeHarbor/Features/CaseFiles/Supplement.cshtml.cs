@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.Verification;
+using SafeHarbor.Infrastructure.Web;
+
+namespace SafeHarbor.Features.CaseFiles;
+
+/// <summary>The applicant answers a request for more material.</summary>
+public sealed class SupplementModel(PageServices services) : CasePageBase(services)
+{
+    public sealed class InputModel
+    {
+        public string? Text { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    protected override IReadOnlyCollection<CaseAction> Steps => [CaseAction.SubmitSupplement];
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        StepAsync(actor => VerificationApi.SubmitSupplementAsync(Id, ExpectedVersion, new VerificationApi.SupplementInput(Input.Text), actor, Services.Runner, ct),
+            "补充材料已提交，局机关纪委将继续核实。", ct);
+}

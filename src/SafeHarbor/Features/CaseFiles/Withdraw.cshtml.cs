@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using SafeHarbor.Cases;
+using SafeHarbor.Features.Applications;
+using SafeHarbor.Infrastructure.Web;
+
+namespace SafeHarbor.Features.CaseFiles;
+
+/// <summary>The applicant withdraws before the determination.</summary>
+public sealed class WithdrawModel(PageServices services) : CasePageBase(services)
+{
+    public sealed class InputModel
+    {
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    protected override IReadOnlyCollection<CaseAction> Steps => [CaseAction.Withdraw];
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        StepAsync(actor => ApplicationsApi.WithdrawAsync(Id, ExpectedVersion, new ApplicationsApi.WithdrawRequest(Input.Reason), actor, Services.Runner, ct),
+            "申请已撤回。", ct);
+}

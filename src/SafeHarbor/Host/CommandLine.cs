@@ -1,0 +1,406 @@
+using System.CommandLine;
+using System.Globalization;
+using SafeHarbor.Audit;
+using SafeHarbor.Calendar;
+using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Cases;
+using SafeHarbor.Documents;
+using SafeHarbor.Features.Archive;
+using SafeHarbor.Features.ArchivePackages;
+using SafeHarbor.Features.CaseDocuments;
+using SafeHarbor.Host;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Host;
+
+/// <summary>
+/// Administrator commands of the same executable. Calendar and policy commands touch no database;
+/// the others use the database configured as for the web app (appsettings, Database__* variables).
+/// </summary>
+public static class CommandLine
+{
+    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate", "documents", "archive"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, IConfiguration? configuration = null)
+    {
+        configuration ??= new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+
+        var root = new RootCommand("SafeHarbor 容错免责与激励管理系统：管理命令");
+        root.Subcommands.Add(CalendarCommand(input, output, error, configuration));
+        root.Subcommands.Add(PolicyCommand(output, error, configuration));
+        root.Subcommands.Add(AuditCommand(output, error, configuration));
+        root.Subcommands.Add(DocumentsCommand(output, error, configuration));
+        root.Subcommands.Add(ArchiveCommand(output, error, configuration));
+        root.Subcommands.Add(DatabaseCommand("migrate", "创建或升级数据库（应用全部迁移）", output, error, configuration, seed: false));
+        root.Subcommands.Add(DatabaseCommand("seed-demo", "在空数据库中写入演示数据（单位、人员、账号和各阶段案件）", output, error, configuration, seed: true));
+
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static Command CalendarCommand(TextReader input, TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var calendar = new Command("calendar", "工作日历（法定节假日与调休）");
+
+        var from = new Option<string?>("--from") { Description = "起算日期 YYYY-MM-DD（当日不计入）；省略时从标准输入逐行读取" };
+        var days = new Option<int>("--working-days") { Description = "工作日数", Required = true };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "经过尚未发布节假日安排的年度时不按法定节假日推算暂定日期，而是报错退出（退出码 3）",
+        };
+        var deadline = new Command("deadline", "自起算日起第 N 个工作日（起算日不计入）；经过尚未发布安排的年度时输出暂定日期，标注（暂定）") { from, days, strict };
+        deadline.SetAction(parse => Guard(error, () =>
+        {
+            var cal = LoadCalendar(configuration, error);
+            var n = parse.GetValue(days);
+            if (n < 1)
+            {
+                throw new ArgumentException("--working-days 须为正整数。");
+            }
+            var reasons = new SortedSet<string>(StringComparer.Ordinal);
+            string Deadline(DateOnly start)
+            {
+                var due = cal.AddWorkingDays(start, n);
+                if (due.ProvisionalReason is { } reason)
+                {
+                    if (parse.GetValue(strict))
+                    {
+                        throw new CalendarNotPublishedException(FirstYearWithoutNotice(cal, start, due.Date));
+                    }
+                    reasons.Add(reason);
+                }
+                return due.ToString();
+            }
+            // Why a date is 暂定 goes to standard error, once: standard output stays one date per line.
+            void ExplainProvisional()
+            {
+                foreach (var reason in reasons)
+                {
+                    error.WriteLine($"（暂定）{reason}。");
+                }
+            }
+            if (parse.GetValue(from) is { } single)
+            {
+                output.WriteLine(Deadline(ParseDate(single)));
+                ExplainProvisional();
+                return 0;
+            }
+            // Many dates at once: one buffered pass over standard input.
+            var lineNumber = 0;
+            string? line;
+            while ((line = input.ReadLine()) is not null)
+            {
+                lineNumber++;
+                var text = line.Trim();
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+                {
+                    throw new ArgumentException($"第 {lineNumber} 行“{text}”不是 YYYY-MM-DD 格式的日期。");
+                }
+                output.Write(text);
+                output.Write(' ');
+                output.WriteLine(Deadline(start));
+            }
+            ExplainProvisional();
+            return 0;
+        }));
+
+        var dateArgument = new Argument<string>("date") { Description = "日期 YYYY-MM-DD" };
+        var isWorkingDay = new Command("is-working-day", "某日是否为工作日，输出 true 或 false；尚未发布安排的年度按法定节假日推算（暂定）") { dateArgument, strict };
+        isWorkingDay.SetAction(parse => Guard(error, () =>
+        {
+            var date = ParseDate(parse.GetValue(dateArgument)!);
+            var cal = LoadCalendar(configuration, error);
+            var day = cal.Describe(date);
+            if (day.ProvisionalReason is { } reason)
+            {
+                if (parse.GetValue(strict))
+                {
+                    throw new CalendarNotPublishedException(FirstYearWithoutNotice(cal, date.AddDays(-1), date));
+                }
+                error.WriteLine($"（暂定）{reason}。");
+            }
+            output.WriteLine(day.IsWorkingDay ? "true" : "false");
+            return 0;
+        }));
+
+        calendar.Subcommands.Add(deadline);
+        calendar.Subcommands.Add(isWorkingDay);
+        return calendar;
+    }
+
+    private static Command PolicyCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var policy = new Command("policy", "容错免责办法版本");
+        var list = new Command("list", "列出已载入的办法版本");
+        list.SetAction(_ => Guard(error, () =>
+        {
+            foreach (var p in LoadPolicies(configuration).All)
+            {
+                output.WriteLine($"{p.Id}\t{p.DocumentNumber}\t{p.EffectiveFrom:yyyy-MM-dd} 起施行{(p.EffectiveTo is { } to ? $"，至 {to:yyyy-MM-dd}" : "")}\t{p.Issuer}");
+            }
+            return 0;
+        }));
+        var id = new Argument<string>("id") { Description = "办法版本标识（policy list 的第一列）" };
+        var show = new Command("show", "以可读形式显示一个办法版本") { id };
+        show.SetAction(parse => Guard(error, () =>
+        {
+            output.Write(PolicyText.Describe(LoadPolicies(configuration).Get(parse.GetValue(id)!)));
+            return 0;
+        }));
+        policy.Subcommands.Add(list);
+        policy.Subcommands.Add(show);
+        return policy;
+    }
+
+    private static Command AuditCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var audit = new Command("audit", "审计日志");
+        var verify = new Command("verify", "校验整条 SM3 哈希链；完整时退出码为 0，否则指出第一条异常记录并以 1 退出");
+        verify.SetAction((_, ct) => GuardAsync(error, async () =>
+        {
+            await using var app = BuildServices(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            var result = await AuditLog.VerifyAsync(scope.ServiceProvider.GetRequiredService<SafeHarborDb>(), ct);
+            (result.IsIntact ? output : error).WriteLine(result.Message);
+            return result.IsIntact ? 0 : 1;
+        }));
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+
+    private static Command DocumentsCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var documents = new Command("documents", "公文（GB/T 9704-2012 版式）");
+        var kinds = new Command("kinds", "列出可生成的公文种类");
+        kinds.SetAction(_ =>
+        {
+            foreach (var kind in Enum.GetValues<DocumentKind>())
+            {
+                output.WriteLine($"{kind.Slug()}\t{kind.Chinese()}");
+            }
+            return 0;
+        });
+
+        var caseOption = new Option<string>("--case") { Description = "案件编号，例如 2026-0001", Required = true };
+        var kindOption = new Option<string>("--kind") { Description = "公文种类（documents kinds 列出的第一列）", Required = true };
+        var formatOption = new Option<string>("--format") { Description = "docx 或 pdf", DefaultValueFactory = _ => "docx" };
+        var outOption = new Option<FileInfo>("--out") { Description = "输出文件", Required = true };
+        var instanceOption = new Option<int?>("--instance") { Description = "第几次的指导函或补充材料通知（从 0 起，默认最近一次）" };
+        var render = new Command("render", "生成一件公文") { caseOption, kindOption, formatOption, outOption, instanceOption };
+        render.SetAction((parse, ct) => GuardAsync(error, async () =>
+        {
+            var format = parse.GetValue(formatOption)!.ToLowerInvariant();
+            if (format is not ("docx" or "pdf"))
+            {
+                throw new ArgumentException($"--format 应为 docx 或 pdf，而不是 {format}。");
+            }
+            if (!DocumentKinds.TryParse(parse.GetValue(kindOption), out var kind))
+            {
+                throw new ArgumentException($"没有“{parse.GetValue(kindOption)}”这种公文，可用：{string.Join("、", Enum.GetValues<DocumentKind>().Select(k => k.Slug()))}。");
+            }
+            await using var app = BuildServices(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+            var number = parse.GetValue(caseOption)!.Trim();
+            var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Number == number, ct)
+                ?? throw new ArgumentException($"没有编号为 {number} 的案件。");
+            var rendered = await scope.ServiceProvider.GetRequiredService<CaseDocumentService>()
+                .RenderDocxAsync(c, kind, parse.GetValue(instanceOption), Actor.System("命令行"), ct);
+            var bytes = format == "pdf"
+                ? await new PdfConverter(configuration["Documents:LibreOffice"]).ConvertAsync(rendered.Content, ct)
+                : rendered.Content;
+            var file = parse.GetValue(outOption)!;
+            file.Directory?.Create();
+            await File.WriteAllBytesAsync(file.FullName, bytes, ct);
+            output.WriteLine($"{kind.Chinese()}{(rendered.Number is { } n ? $"（{n}）" : "")} → {file.FullName}（{bytes.Length} 字节）");
+            return 0;
+        }));
+        documents.Subcommands.Add(kinds);
+        documents.Subcommands.Add(render);
+        return documents;
+    }
+
+    private static Command ArchiveCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var archive = new Command("archive", "归档包（存档备案案件的全部公文、证明材料、清单及哈希）");
+
+        var caseOption = new Option<string>("--case") { Description = "案件编号，例如 2026-0001（须已存档备案）", Required = true };
+        var outOption = new Option<FileInfo>("--out") { Description = "输出的 ZIP 文件", Required = true };
+        var export = new Command("export", "导出一件已存档备案案件的归档包（ZIP）") { caseOption, outOption };
+        export.SetAction((parse, ct) => GuardAsync(error, async () =>
+        {
+            await using var app = BuildServices(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = ArchivePackageServices.From(scope.ServiceProvider);
+            var number = parse.GetValue(caseOption)!.Trim();
+            var caseId = await services.Db.Cases.AsNoTracking().Where(x => x.Number == number).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct)
+                ?? throw new ArgumentException($"没有编号为 {number} 的案件。");
+            var file = parse.GetValue(outOption)!;
+            // Written beside the target and moved into place only when complete: a refused export leaves no file.
+            var partial = file.FullName + ".partial";
+            try
+            {
+                file.Directory?.Create();
+                ExportArchivePackage.Exported exported;
+                await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+                {
+                    exported = await ExportArchivePackage.ExportAsync(caseId, Actor.System("命令行") with { SeesAllCases = true },
+                        $"命令行（{Environment.UserName}）", stream, services, ct);
+                }
+                File.Move(partial, file.FullName, overwrite: true);
+                output.WriteLine($"归档包 {exported.ArchiveNumber}（案件 {exported.CaseNumber}，{exported.FileCount} 个文件） → {file.FullName}（{new FileInfo(file.FullName).Length} 字节）");
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException($"无法写入 {file.FullName}：{e.Message}");
+            }
+            finally
+            {
+                File.Delete(partial);
+            }
+        }));
+
+        var packageArgument = new Argument<FileInfo>("package") { Description = "归档包 ZIP 文件" };
+        var verify = new Command("verify", "重算归档包中每个文件的 SHA-256 和 SM3 并与清单比对；完整时退出码为 0，逐一列出内容被修改、缺失或多出的文件并以 1 退出") { packageArgument };
+        verify.SetAction(parse => Guard(error, () =>
+        {
+            var file = parse.GetValue(packageArgument)!;
+            ArchivePackageVerification result;
+            try
+            {
+                using var stream = file.OpenRead();
+                result = VerifyArchivePackage.Verify(stream);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException(file.Exists ? $"无法读取 {file.FullName}：{e.Message}" : $"找不到文件 {file.FullName}。");
+            }
+            if (result.IsUnreadable)
+            {
+                error.WriteLine(result.Problems[0].Message);
+                return 2;
+            }
+            if (result.ArchiveNumber is not null)
+            {
+                output.WriteLine($"档号 {result.ArchiveNumber}，案件 {result.CaseNumber}");
+            }
+            var report = result.IsIntact ? output : error;
+            foreach (var problem in result.Problems)
+            {
+                report.WriteLine(problem.Message);
+            }
+            report.WriteLine(result.Summary);
+            return result.IsIntact ? 0 : 1;
+        }));
+
+        archive.Subcommands.Add(export);
+        archive.Subcommands.Add(verify);
+        return archive;
+    }
+
+    private static Command DatabaseCommand(string name, string description, TextWriter output, TextWriter error, IConfiguration configuration, bool seed)
+    {
+        var command = new Command(name, description);
+        command.SetAction((_, ct) => GuardAsync(error, async () =>
+        {
+            await using var app = BuildServices(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+            await DatabaseSetup.MigrateAsync(db, ct);
+            output.WriteLine($"数据库已是最新结构（{DatabaseSetup.ProviderFrom(configuration)}）。");
+            if (seed)
+            {
+                var seeded = await DemoData.SeedAsync(scope.ServiceProvider, ct);
+                output.WriteLine(seeded ? "已写入演示数据。" : "数据库中已有数据，未写入演示数据。");
+                if (seeded)
+                {
+                    DemoData.PrintAccounts(output);
+                }
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The web app's services without its server, over the same configuration sources.</summary>
+    private static WebApplication BuildServices(IConfiguration configuration)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.ClearProviders();
+        builder.Services.AddSafeHarborCore();
+        return builder.Build();
+    }
+
+    /// <summary>As the web app sees it: the shipped notices and those added on /Admin/Calendar (a broken added file is said and left out).</summary>
+    private static WorkingDayCalendar LoadCalendar(IConfiguration configuration, TextWriter error)
+    {
+        var source = CalendarSource.Open(configuration["Calendar:Directory"], configuration["Calendar:AddedDirectory"]);
+        if (source.Problem is { } problem)
+        {
+            error.WriteLine(problem);
+        }
+        return source.Current;
+    }
+
+    private static PolicyCatalog LoadPolicies(IConfiguration configuration) =>
+        PolicyCatalog.LoadFrom(configuration["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory);
+
+    private static DateOnly ParseDate(string text) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new ArgumentException($"“{text}”不是 YYYY-MM-DD 格式的日期。");
+
+    /// <summary>
+    /// The year whose missing notice made a count over (<paramref name="fromExclusive"/>, <paramref name="toInclusive"/>]
+    /// provisional: a year of the range, or the next one, whose notice may still reach back into late December.
+    /// </summary>
+    private static int FirstYearWithoutNotice(WorkingDayCalendar calendar, DateOnly fromExclusive, DateOnly toInclusive) =>
+        Enumerable.Range(fromExclusive.AddDays(1).Year, toInclusive.Year - fromExclusive.AddDays(1).Year + 2).First(y => !calendar.Covers(y));
+
+    /// <summary>Known failures print one Chinese line and exit non-zero; nothing prints a stack trace.</summary>
+    private static int Guard(TextWriter error, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is CalendarNotPublishedException or CalendarDataException or PolicyLoadException or DomainException or ArgumentException)
+        {
+            error.WriteLine(e.Message);
+            return e is CalendarNotPublishedException ? 3 : 2;
+        }
+    }
+
+    private static async Task<int> GuardAsync(TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (e is CalendarNotPublishedException or PolicyLoadException or DomainException or ArgumentException or InvalidOperationException
+            or DocumentUnavailableException or TemplateException or PdfUnavailableException)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            error.WriteLine($"数据库访问失败：{e.Message}。请确认数据库配置（Database__Provider、Database__ConnectionString）正确，并已运行 migrate。");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+using SafeHarbor.Calendar;
+using SafeHarbor.Features.AbuseReports;
+using SafeHarbor.Features.Applications;
+using SafeHarbor.Features.Archive;
+using SafeHarbor.Features.ArchivePackages;
+using SafeHarbor.Features.AuditTrail;
+using SafeHarbor.Features.Auth;
+using SafeHarbor.Features.Assessment;
+using SafeHarbor.Features.CaseDocuments;
+using SafeHarbor.Features.Correction;
+using SafeHarbor.Features.Incentives;
+using SafeHarbor.Features.Prevention;
+using SafeHarbor.Features.ProvisionalDeadlines;
+using SafeHarbor.Features.Profiles;
+using SafeHarbor.Features.ResultUses;
+using SafeHarbor.Features.CaseFiles;
+using SafeHarbor.Features.Determination;
+using SafeHarbor.Features.Evidence;
+using SafeHarbor.Features.Feedback;
+using SafeHarbor.Features.Matters;
+using SafeHarbor.Features.Organisation;
+using SafeHarbor.Features.Publication;
+using SafeHarbor.Features.Reference;
+using SafeHarbor.Features.Verification;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.PolicyRules;
+
+namespace SafeHarbor.Host;
+
+/// <summary>Composes the application: the services every entry point (web, CLI, tests) shares, and the web endpoints.</summary>
+public static class Composition
+{
+    /// <summary>Everything but the web endpoints. Configuration is read when a service is first resolved.</summary>
+    public static IServiceCollection AddSafeHarborCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        // The calendar can gain next year's notice while the app runs (/Admin/Calendar): the source is one
+        // per process, and each use asks it for the calendar in force now.
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return CalendarSource.Open(configuration["Calendar:Directory"], configuration["Calendar:AddedDirectory"]);
+        });
+        services.AddTransient(sp => sp.GetRequiredService<CalendarSource>().Current);
+        services.AddSingleton(sp => PolicyCatalog.LoadFrom(
+            sp.GetRequiredService<IConfiguration>()["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory));
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions());
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
+        services.AddCaseDocuments();
+        services.AddProvisionalDeadlines();
+        services.AddScoped<IDeadlineOwner, ApplicationDeadlines>();
+        services.AddScoped<IDeadlineOwner, SupplementDeadlines>();
+        services.AddScoped<IDeadlineOwner, MeasureDeadlines>();
+        services.AddCorrection();
+        services.AddPrevention();
+        services.AddResultUses();
+        services.AddAssessment();
+        services.AddIncentives();
+        services.AddAbuseReports();
+        services.AddPersistence();
+        services.AddSecurity();
+        return services;
+    }
+
+    public static WebApplicationBuilder AddSafeHarborWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSafeHarborCore();
+        // PDFs are made off the request path; only the web host runs the worker (the CLI converts in place).
+        builder.Services.AddPdfWorker();
+        builder.Services.AddWebUi();
+        builder.Services.AddSingleton<INavigation, Navigation>();
+        builder.Services.AddScoped<PageServices>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            // Enums by name only: a number like 7 must not slip through as some member.
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "SafeHarbor 容错免责与激励管理系统 API",
+                    Version = "v1",
+                    Description = "依据信市监〔2022〕131号办理容错免责：问责事项登记、申请、核实、认定、反馈、公开、备案。先 POST /api/auth/login 取得令牌，再以 Authorization: Bearer <token> 调用。",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "POST /api/auth/login 返回的 accessToken",
+                };
+                document.Security ??= [];
+                document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+                return Task.CompletedTask;
+            });
+        });
+        return builder;
+    }
+
+
+    public static WebApplication MapSafeHarbor(this WebApplication app)
+    {
+        // API failures answer ProblemDetails (ApiExceptionHandler); page failures show /Error.
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(c => ApiExceptionHandler.IsApi(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => !ApiExceptionHandler.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("SafeHarbor API"));
+        app.MapRazorPages();
+        app.MapAuth();
+        app.MapOrganisation();
+        app.MapReference();
+        app.MapMatters();
+        app.MapCaseFiles();
+        app.MapApplications();
+        app.MapEvidence();
+        app.MapVerification();
+        app.MapDetermination();
+        app.MapFeedback();
+        app.MapPublication();
+        app.MapArchive();
+        app.MapArchivePackages();
+        app.MapCaseDocuments();
+        app.MapCorrection();
+        app.MapPrevention();
+        app.MapResultUses();
+        app.MapAssessment();
+        app.MapIncentives();
+        app.MapProfiles();
+        app.MapAbuseReports();
+        app.MapAuditTrail();
+        app.MapProvisionalDeadlines();
+        app.MapHealth();
+        return app;
+    }
+}

@@ -1,0 +1,57 @@
+using SafeHarbor.Calendar;
+using SafeHarbor.Features.ProvisionalDeadlines;
+using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Web;
+
+namespace SafeHarbor.Host;
+
+public static class StartupTasks
+{
+    /// <summary>
+    /// Migrates the database, checks the data files (policies, holiday calendar, document templates) and, when
+    /// they load, fills an empty database with the demo bureau (unless <c>Demo:Seed</c> is false) and recomputes
+    /// provisional deadlines on any holiday notice added since the last start. A broken data file never stops the
+    /// start: it is one Chinese line on <paramref name="error"/>, and <c>/health</c> answers degraded.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeHarborDb>(), ct);
+        }
+
+        var problems = DataFiles.Check(services);
+        foreach (var problem in problems)
+        {
+            error.WriteLine($"启动检查：{problem.Message}");
+        }
+        if (problems.Any(p => p.Blocking))
+        {
+            return;
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+            if (configuration.GetValue("Demo:Seed", true) && await DemoData.SeedAsync(scope.ServiceProvider, ct))
+            {
+                output.WriteLine("数据库为空，已写入演示数据（青禾市市场监督管理局）。");
+            }
+            if (await DemoData.IsSeededAsync(db, ct))
+            {
+                DemoData.PrintAccounts(output);
+            }
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var recomputed = await RecomputeDeadlines.RunAsync(scope.ServiceProvider, ct);
+            if (recomputed.Count > 0)
+            {
+                output.WriteLine($"已按新载入的节假日安排重算 {recomputed.Count} 个暂定期限，其中 {recomputed.Count(d => d.Moved)} 个日期有调整。");
+            }
+        }
+        var calendar = services.GetRequiredService<CalendarSource>().Current;
+        output.WriteLine(DataFiles.DescribeCalendar(calendar, ChinaClock.Today(services.GetRequiredService<TimeProvider>())));
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace SafeHarbor.Infrastructure.Persistence;
+
+/// <summary>A user account. An account that acts in cases is linked to the person it belongs to.</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+    public Guid? PersonId { get; set; }
+}
