@@ -54,10 +54,10 @@ public sealed class AssessmentDemoTests
         Assert.Equal(22, MiniExcel.Query(stream, useHeaderRow: true).Count());
     }
 
-    [Fact]
-    public async Task Before_the_quarter_ends_the_demo_quarter_is_graded_but_left_open()
+    [Theory, AllDatabases]
+    public async Task Before_the_quarter_ends_the_demo_quarter_is_graded_but_left_open(Db db)
     {
-        await using var app = await DemoBureau.StartAsync(Db.Sqlite, today: new DateOnly(2026, 9, 21));
+        await using var app = await DemoBureau.StartAsync(db, today: new DateOnly(2026, 9, 21));
         var periods = (await app.As("huangl").GetOkAsync("/api/assessment/periods")).EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
         Assert.False(periods["2026年第三季度平时考核"].GetProperty("closed").GetBoolean());
         Assert.Equal(16, periods["2026年第三季度平时考核"].GetProperty("graded").GetInt32());

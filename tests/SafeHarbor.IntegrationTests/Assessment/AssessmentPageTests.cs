@@ -10,10 +10,10 @@ namespace SafeHarbor.IntegrationTests.Assessment;
 /// <summary>The assessment pages: scheme, period, scoring, deductions, grades and the export, as 人事科 works through them.</summary>
 public sealed class AssessmentPageTests
 {
-    [Fact]
-    public async Task The_personnel_section_assesses_through_the_pages_and_a_deduction_for_the_exempted_matter_is_refused_with_its_result_record()
+    [Theory, AllDatabases]
+    public async Task The_personnel_section_assesses_through_the_pages_and_a_deduction_for_the_exempted_matter_is_refused_with_its_result_record(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var exempted = await app.DecidedCaseAsync("staffA", Outcome.Exempted);
         using var browser = await Browser.SignedInAsync(app, Personnel);
         Assert.Contains("考核", (await browser.GetAsync("/")).MenuTexts);
@@ -93,10 +93,10 @@ public sealed class AssessmentPageTests
         Assert.Equal("称职", mine.TextOf("[data-testid=result] [data-testid=grade]"));
     }
 
-    [Fact]
-    public async Task The_assessment_pages_are_for_the_personnel_section_only()
+    [Theory, AllDatabases]
+    public async Task The_assessment_pages_are_for_the_personnel_section_only(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         await app.SchemeAsync();
         var period = await app.PeriodAsync();
         var scheme = (await app.As(Personnel).GetOkAsync("/api/assessment/schemes"))[0].GetProperty("id").GetGuid();

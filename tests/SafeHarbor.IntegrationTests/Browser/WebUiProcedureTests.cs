@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.IntegrationTests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace SafeHarbor.IntegrationTests.BrowserUi;
@@ -30,7 +31,7 @@ public sealed partial class WebUiProcedureTests
         SetDefaultExpectTimeout(15_000);
     }
 
-    [Fact]
+    [SqliteOnly("Chromium walks the pages of a Kestrel-served app; the same pages are tested on both databases without a browser")]
     public async Task A_case_goes_from_matter_to_archive_through_the_web_ui_alone()
     {
         await using var app = await KestrelApp.StartAsync();
@@ -450,7 +451,7 @@ public sealed partial class WebUiProcedureTests
         chromium.AssertNoProblems();
     }
 
-    [Fact]
+    [SqliteOnly("Chromium walks the pages of a Kestrel-served app; the same pages are tested on both databases without a browser")]
     public async Task A_late_application_is_refused_in_the_browser()
     {
         // Started on Tuesday 2026-09-01: seven working days, the start day not counted, end on 09-10.
@@ -515,7 +516,7 @@ public sealed partial class WebUiProcedureTests
         chromium.AssertNoProblems();
     }
 
-    [Fact]
+    [SqliteOnly("Chromium walks the pages of a Kestrel-served app; the same pages are tested on both databases without a browser")]
     public async Task A_meeting_without_quorum_cannot_decide_in_the_browser()
     {
         const string noQuorum = "未达到法定人数：应到 5 人，实到 2 人，未达到法定人数（须超过应到会成员的1/2，即至少 3 人），不能进行表决和形成决定。";

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using SafeHarbor.Calendar;
+using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Cli;
 
 /// <summary>The calendar and policy commands: no database, answers on standard output, one Chinese line and a non-zero exit on error.</summary>
 public sealed class CalendarAndPolicyCommandTests
 {
-    [Fact]
+    [NoDatabase("the calendar and policy commands open no database")]
     public async Task Deadline_skips_mid_autumn_and_national_day_and_counts_the_make_up_saturday()
     {
         // From Fri 2026-09-25 (中秋节, not counted): 9-26/27 off; Mon 9-28 (1), 9-29 (2), 9-30 (3);
@@ -19,7 +20,7 @@ public sealed class CalendarAndPolicyCommandTests
         Assert.Equal("", result.Error);
     }
 
-    [Fact]
+    [NoDatabase("the calendar and policy commands open no database")]
     public async Task Deadlines_for_dates_read_from_standard_input_are_printed_one_per_line_as_the_calendar_computes_them()
     {
         var calendar = WorkingDayCalendar.LoadDefault();
@@ -41,7 +42,7 @@ public sealed class CalendarAndPolicyCommandTests
         Assert.Equal(expected, result.OutputLines);
     }
 
-    [Fact]
+    [NoDatabase("the calendar and policy commands open no database")]
     public async Task Is_working_day_says_true_for_the_make_up_saturday_and_false_for_national_day()
     {
         var saturday = await AdminCli.RunAsync(["calendar", "is-working-day", "2026-10-10"]);
@@ -53,7 +54,7 @@ public sealed class CalendarAndPolicyCommandTests
         Assert.Equal(["false"], nationalDay.OutputLines);
     }
 
-    [Fact]
+    [NoDatabase("the calendar and policy commands open no database")]
     public async Task A_deadline_into_a_year_without_a_notice_is_printed_provisional_with_the_reason_on_standard_error()
     {
         const string Reason = "（暂定）2027 年节假日安排尚未发布，按法定节假日和周末推算，发布后自动重算。";
@@ -72,7 +73,7 @@ public sealed class CalendarAndPolicyCommandTests
         Assert.Equal(Reason, day.Error.Trim());
     }
 
-    [Fact]
+    [NoDatabase("the calendar and policy commands open no database")]
     public async Task Strict_refuses_a_year_without_a_notice_for_scripts_that_want_no_guess()
     {
         var deadline = await AdminCli.RunAsync(["calendar", "deadline", "--from", "2026-12-28", "--working-days", "7", "--strict"]);
@@ -89,7 +90,7 @@ public sealed class CalendarAndPolicyCommandTests
         Assert.Equal(["2026-10-12"], final.OutputLines);
     }
 
-    [Fact]
+    [NoDatabase("the calendar and policy commands open no database")]
     public async Task A_malformed_date_is_refused_with_a_chinese_message()
     {
         var option = await AdminCli.RunAsync(["calendar", "deadline", "--from", "2026-13-01", "--working-days", "7"]);
@@ -105,7 +106,7 @@ public sealed class CalendarAndPolicyCommandTests
         Assert.DoesNotContain("   at ", option.Error + argument.Error + stdin.Error);
     }
 
-    [Fact]
+    [NoDatabase("the calendar and policy commands open no database")]
     public async Task Policy_list_and_show_present_the_131_measures_as_loaded()
     {
         var list = await AdminCli.RunAsync(["policy", "list"]);
@@ -123,7 +124,7 @@ public sealed class CalendarAndPolicyCommandTests
         Assert.Contains("决定须超过应到会成员的1/2同意", show.Output);
     }
 
-    [Fact]
+    [NoDatabase("the calendar and policy commands open no database")]
     public async Task Showing_an_unknown_policy_is_refused()
     {
         var result = await AdminCli.RunAsync(["policy", "show", "no-such-policy"]);

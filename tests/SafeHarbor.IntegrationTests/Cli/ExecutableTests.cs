@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Cli;
 
 /// <summary>The built executable itself: Program hands command words to the command line and never starts the web server for them.</summary>
 public sealed class ExecutableTests
 {
-    [Fact]
+    [NoDatabase("a calendar command of the built executable opens no database")]
     public async Task The_built_executable_answers_a_calendar_command_and_exits_without_starting_the_web_server()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "SafeHarbor.dll");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Docs;
 
@@ -12,7 +13,7 @@ namespace SafeHarbor.IntegrationTests.Docs;
 /// </summary>
 public sealed partial class ApiWalkthroughTests
 {
-    [Fact]
+    [SqliteOnly("runs the built executable as docs/api.md says, on its default SQLite file")]
     public async Task Api_walkthrough_in_docs_runs_as_written()
     {
         var repo = Support.Repo.Root;

@@ -7,31 +7,39 @@ using K = SafeHarbor.Documents.DocumentKind;
 
 namespace SafeHarbor.IntegrationTests.Documents;
 
-/// <summary>Every document kind tried for every demo case once, on SQLite; the tests below read the results.</summary>
-public sealed class DemoSweep : IAsyncLifetime
+/// <summary>Every document kind tried for every demo case once, on one database; the tests below read the results.</summary>
+public sealed class DemoSweep : IAsyncDisposable
 {
     public sealed record Attempt(Case Case, DocumentKind Kind, CaseDocumentService.Availability Listed, CaseDocumentService.Rendered? Rendered, Exception? Error)
     {
         public override string ToString() => $"{Case.Number} {Case.Title} / {Kind.Slug()}";
     }
 
-    public DemoBureau App { get; private set; } = null!;
-    public IReadOnlyList<Case> Cases { get; private set; } = [];
-    public IReadOnlyList<Attempt> Attempts { get; private set; } = [];
-
-    public async ValueTask InitializeAsync()
+    private DemoSweep(DemoBureau app, IReadOnlyList<Case> cases, IReadOnlyList<Attempt> attempts)
     {
-        App = await DemoBureau.StartAsync(Db.Sqlite);
-        Cases = await App.CasesAsync();
+        App = app;
+        Cases = cases;
+        Attempts = attempts;
+    }
+
+    public DemoBureau App { get; }
+    public IReadOnlyList<Case> Cases { get; }
+    public IReadOnlyList<Attempt> Attempts { get; }
+    public IEnumerable<Attempt> RenderedAttempts => Attempts.Where(a => a.Rendered is not null);
+
+    public static async Task<DemoSweep> RunAsync(Db db)
+    {
+        var app = await DemoBureau.StartAsync(db);
+        var cases = await app.CasesAsync();
         var attempts = new List<Attempt>();
-        foreach (var c in Cases)
+        foreach (var c in cases)
         {
-            var listed = await App.WithScopeAsync(sp => sp.GetRequiredService<CaseDocumentService>().ListAsync(c, Actor.System("公文测试") with { SeesAllCases = true }, CancellationToken.None));
+            var listed = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseDocumentService>().ListAsync(c, Actor.System("公文测试") with { SeesAllCases = true }, CancellationToken.None));
             foreach (var kind in Enum.GetValues<DocumentKind>())
             {
                 try
                 {
-                    var rendered = await App.WithScopeAsync(sp => sp.GetRequiredService<CaseDocumentService>()
+                    var rendered = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseDocumentService>()
                         .RenderDocxAsync(c, kind, null, Actor.System("公文测试"), CancellationToken.None));
                     attempts.Add(new Attempt(c, kind, listed.Single(a => a.Kind == kind), rendered, null));
                 }
@@ -41,18 +49,35 @@ public sealed class DemoSweep : IAsyncLifetime
                 }
             }
         }
-        Attempts = attempts;
+        return new DemoSweep(app, cases, attempts);
     }
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }
 
+/// <summary>One sweep per database, made when a test first asks for it and shared by the tests of the class.</summary>
+public sealed class DemoSweeps : IAsyncDisposable
+{
+    private readonly Dictionary<Db, Lazy<Task<DemoSweep>>> sweeps =
+        Enum.GetValues<Db>().ToDictionary(db => db, db => new Lazy<Task<DemoSweep>>(() => DemoSweep.RunAsync(db)));
+
+    public Task<DemoSweep> OnAsync(Db db) => sweeps[db].Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var sweep in sweeps.Values.Where(s => s.IsValueCreated && s.Value.IsCompletedSuccessfully))
+        {
+            await sweep.Value.Result.DisposeAsync();
+        }
+    }
+}
+
 /// <summary>
-/// The demo bureau's 14 cases × 13 document kinds: each document either renders as a schema-valid DOCX in the
+/// The demo bureau's 14 cases × 13 document kinds, on each database: each document either renders as a schema-valid DOCX in the
 /// GB/T 9704-2012 layout (numbered kinds with a well-formed 青市监…〔2026〕N号 in the text), or the service says
 /// which fact is missing — and which ones render follows from how far each case has come.
 /// </summary>
-public sealed class DemoDocumentSweepTests(DemoSweep sweep) : IClassFixture<DemoSweep>
+public sealed class DemoDocumentSweepTests(DemoSweeps sweeps) : IClassFixture<DemoSweeps>
 {
     private static readonly DocumentKind[] Numbered =
         [K.InvestigationReport, K.GuidanceRequest, K.SupplementNotice, K.DeterminationOpinion, K.FeedbackNotice, K.RefusalNotice, K.Circular, K.ReminderLetter, K.RectificationNotice];
@@ -79,27 +104,28 @@ public sealed class DemoDocumentSweepTests(DemoSweep sweep) : IClassFixture<Demo
         [DemoCases.UnderVerification] = [K.Application],
     };
 
-    private IEnumerable<DemoSweep.Attempt> RenderedAttempts => sweep.Attempts.Where(a => a.Rendered is not null);
-
-    [Fact]
-    public void The_demo_bureau_has_its_14_cases_each_tried_with_every_kind()
+    [Theory, AllDatabases]
+    public async Task The_demo_bureau_has_its_14_cases_each_tried_with_every_kind(Db db)
     {
+        var sweep = await sweeps.OnAsync(db);
         Assert.Equal(14, sweep.Cases.Count);
         Assert.Equal(14 * 13, sweep.Attempts.Count);
         Assert.Equal(Expected.Keys.Order(), sweep.Cases.Select(c => c.Title).Order());
     }
 
-    [Fact]
-    public void Rendering_fails_only_for_a_missing_fact_never_with_another_error()
+    [Theory, AllDatabases]
+    public async Task Rendering_fails_only_for_a_missing_fact_never_with_another_error(Db db)
     {
+        var sweep = await sweeps.OnAsync(db);
         var other = sweep.Attempts.Where(a => a.Error is not null and not DocumentUnavailableException).ToList();
 
         Assert.True(other.Count == 0, string.Join("\n", other.Select(a => $"{a}: {a.Error}")));
     }
 
-    [Fact]
-    public void Which_documents_render_follows_the_stage_of_each_case()
+    [Theory, AllDatabases]
+    public async Task Which_documents_render_follows_the_stage_of_each_case(Db db)
     {
+        var sweep = await sweeps.OnAsync(db);
         var wrong = new List<string>();
         foreach (var c in sweep.Cases)
         {
@@ -115,25 +141,28 @@ public sealed class DemoDocumentSweepTests(DemoSweep sweep) : IClassFixture<Demo
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
-    [Fact]
-    public void Every_document_kind_renders_for_at_least_one_demo_case()
+    [Theory, AllDatabases]
+    public async Task Every_document_kind_renders_for_at_least_one_demo_case(Db db)
     {
-        var never = Enum.GetValues<DocumentKind>().Where(k => !RenderedAttempts.Any(a => a.Kind == k)).ToList();
+        var sweep = await sweeps.OnAsync(db);
+        var never = Enum.GetValues<DocumentKind>().Where(k => !sweep.RenderedAttempts.Any(a => a.Kind == k)).ToList();
 
         Assert.True(never.Count == 0, "never rendered: " + string.Join(", ", never.Select(k => k.Slug())));
     }
 
-    [Fact]
-    public void The_documents_list_agrees_with_rendering()
+    [Theory, AllDatabases]
+    public async Task The_documents_list_agrees_with_rendering(Db db)
     {
+        var sweep = await sweeps.OnAsync(db);
         var disagree = sweep.Attempts.Where(a => a.Listed.Available != (a.Rendered is not null)).Select(a => $"{a}: listed {(a.Listed.Available ? "available" : "unavailable: " + a.Listed.Reason)}, rendering {(a.Rendered is null ? "failed: " + a.Error?.Message : "succeeded")}").ToList();
 
         Assert.True(disagree.Count == 0, string.Join("\n", disagree));
     }
 
-    [Fact]
-    public void An_unavailable_document_says_which_document_which_fact_and_which_case()
+    [Theory, AllDatabases]
+    public async Task An_unavailable_document_says_which_document_which_fact_and_which_case(Db db)
     {
+        var sweep = await sweeps.OnAsync(db);
         var unclear = new List<string>();
         foreach (var a in sweep.Attempts.Where(a => a.Error is DocumentUnavailableException))
         {
@@ -152,12 +181,13 @@ public sealed class DemoDocumentSweepTests(DemoSweep sweep) : IClassFixture<Demo
         Assert.True(unclear.Count == 0, string.Join("\n", unclear));
     }
 
-    [Fact]
-    public void Every_rendered_document_has_the_gbt9704_page_grid_and_faces()
+    [Theory, AllDatabases]
+    public async Task Every_rendered_document_has_the_gbt9704_page_grid_and_faces(Db db)
     {
+        var sweep = await sweeps.OnAsync(db);
         var fonts = DocumentFonts.ForThisMachine;
         var problems = new List<string>();
-        foreach (var a in RenderedAttempts)
+        foreach (var a in sweep.RenderedAttempts)
         {
             using var docx = new RenderedDocx(a.Rendered!.Content);
             problems.AddRange(docx.LayoutProblems(docx.Title, fonts).Select(p => $"{a}: {p}"));
@@ -170,11 +200,12 @@ public sealed class DemoDocumentSweepTests(DemoSweep sweep) : IClassFixture<Demo
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
-    public void Numbered_documents_carry_one_well_formed_number_in_their_text_and_the_others_none()
+    [Theory, AllDatabases]
+    public async Task Numbered_documents_carry_one_well_formed_number_in_their_text_and_the_others_none(Db db)
     {
+        var sweep = await sweeps.OnAsync(db);
         var problems = new List<string>();
-        foreach (var a in RenderedAttempts)
+        foreach (var a in sweep.RenderedAttempts)
         {
             using var docx = new RenderedDocx(a.Rendered!.Content);
             var numbers = docx.Numbers;
@@ -202,10 +233,11 @@ public sealed class DemoDocumentSweepTests(DemoSweep sweep) : IClassFixture<Demo
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
-    public void Each_kind_numbers_its_documents_1_2_3_in_the_year_and_no_number_is_used_twice()
+    [Theory, AllDatabases]
+    public async Task Each_kind_numbers_its_documents_1_2_3_in_the_year_and_no_number_is_used_twice(Db db)
     {
-        var numbered = RenderedAttempts.Where(a => a.Rendered!.Number is not null).ToList();
+        var sweep = await sweeps.OnAsync(db);
+        var numbered = sweep.RenderedAttempts.Where(a => a.Rendered!.Number is not null).ToList();
 
         Assert.Equal(numbered.Count, numbered.Select(a => a.Rendered!.Number).Distinct().Count());
         foreach (var group in numbered.GroupBy(a => a.Kind))
@@ -215,11 +247,12 @@ public sealed class DemoDocumentSweepTests(DemoSweep sweep) : IClassFixture<Demo
         }
     }
 
-    [Fact]
-    public void Every_rendered_document_is_schema_valid()
+    [Theory, AllDatabases]
+    public async Task Every_rendered_document_is_schema_valid(Db db)
     {
+        var sweep = await sweeps.OnAsync(db);
         var invalid = new List<string>();
-        foreach (var a in RenderedAttempts)
+        foreach (var a in sweep.RenderedAttempts)
         {
             using var docx = new RenderedDocx(a.Rendered!.Content);
             var errors = docx.ValidationErrors();
@@ -229,18 +262,20 @@ public sealed class DemoDocumentSweepTests(DemoSweep sweep) : IClassFixture<Demo
             }
         }
 
-        Assert.True(invalid.Count == 0, $"{invalid.Count} of {RenderedAttempts.Count()} documents invalid:\n" + string.Join("\n", invalid));
+        Assert.True(invalid.Count == 0, $"{invalid.Count} of {sweep.RenderedAttempts.Count()} documents invalid:\n" + string.Join("\n", invalid));
     }
 
-    [Fact]
-    public void The_file_name_gives_the_case_number_and_the_kind()
+    [Theory, AllDatabases]
+    public async Task The_file_name_gives_the_case_number_and_the_kind(Db db)
     {
-        Assert.All(RenderedAttempts, a => Assert.Equal($"{a.Case.Number} {a.Kind.Chinese()}.docx", a.Rendered!.FileName));
+        var sweep = await sweeps.OnAsync(db);
+        Assert.All(sweep.RenderedAttempts, a => Assert.Equal($"{a.Case.Number} {a.Kind.Chinese()}.docx", a.Rendered!.FileName));
     }
 
-    [Fact]
-    public void The_talk_record_leaves_the_blank_lines_its_template_writes_for_the_handwritten_record()
+    [Theory, AllDatabases]
+    public async Task The_talk_record_leaves_the_blank_lines_its_template_writes_for_the_handwritten_record(Db db)
     {
+        var sweep = await sweeps.OnAsync(db);
         var talk = sweep.Attempts.Single(a => a.Case.Title == DemoCases.ArchivedExempted && a.Kind == K.TalkRecord);
         using var docx = new RenderedDocx(talk.Rendered!.Content);
         var paragraphs = docx.Paragraphs.ToList();
@@ -252,9 +287,10 @@ public sealed class DemoDocumentSweepTests(DemoSweep sweep) : IClassFixture<Demo
         Assert.True(signatures - heading - 1 >= 4, $"{signatures - heading - 1} blank lines between 谈话内容 and the signatures: {string.Join(" | ", paragraphs[heading..])}");
     }
 
-    [Fact]
-    public void Documents_carry_the_facts_of_their_own_case()
+    [Theory, AllDatabases]
+    public async Task Documents_carry_the_facts_of_their_own_case(Db db)
     {
+        var sweep = await sweeps.OnAsync(db);
         var archived = sweep.Attempts.Single(a => a.Case.Title == DemoCases.ArchivedExempted && a.Kind == K.FilingForm);
         using (var form = new RenderedDocx(archived.Rendered!.Content))
         {

@@ -13,7 +13,7 @@ public sealed class DocumentsCommandTests : IDisposable
 
     public void Dispose() => output.Delete(recursive: true);
 
-    [Fact]
+    [NoDatabase("listing the kinds opens no database")]
     public async Task Kinds_lists_the_13_kinds_one_per_line_with_slug_and_chinese_name()
     {
         var result = await AdminCli.RunAsync(["documents", "kinds"]);
@@ -66,7 +66,7 @@ public sealed class DocumentsCommandTests : IDisposable
         }
     }
 
-    [Fact]
+    [NoDatabase("the kind is refused before any database is opened")]
     public async Task An_unknown_kind_exits_2_with_a_chinese_message_listing_the_kinds_and_writes_nothing()
     {
         var file = Path.Combine(output.FullName, "x.docx");
@@ -81,10 +81,10 @@ public sealed class DocumentsCommandTests : IDisposable
         Assert.False(File.Exists(file));
     }
 
-    [Fact]
-    public async Task An_unknown_case_exits_2_with_a_chinese_message_and_writes_nothing()
+    [Theory, AllDatabases]
+    public async Task An_unknown_case_exits_2_with_a_chinese_message_and_writes_nothing(Db db)
     {
-        await using var app = await DemoBureau.StartAsync(Db.Sqlite);
+        await using var app = await DemoBureau.StartAsync(db);
         var file = Path.Combine(output.FullName, "x.docx");
 
         var result = await AdminCli.RunAsync(["documents", "render", "--case", "2026-9999", "--kind", "feedback-notice", "--out", file], app.CliSettings);
@@ -95,10 +95,10 @@ public sealed class DocumentsCommandTests : IDisposable
         Assert.False(File.Exists(file));
     }
 
-    [Fact]
-    public async Task A_document_the_case_cannot_produce_exits_2_naming_the_missing_fact()
+    [Theory, AllDatabases]
+    public async Task A_document_the_case_cannot_produce_exits_2_naming_the_missing_fact(Db db)
     {
-        await using var app = await DemoBureau.StartAsync(Db.Sqlite);
+        await using var app = await DemoBureau.StartAsync(db);
         var c = await app.CaseAsync(DemoCases.Registered);
         var file = Path.Combine(output.FullName, "x.docx");
 
@@ -112,7 +112,7 @@ public sealed class DocumentsCommandTests : IDisposable
         Assert.Empty(await app.WithDbAsync(d => d.Set<IssuedDocument>().ToListAsync()));
     }
 
-    [Fact]
+    [NoDatabase("the format is refused before any database is opened")]
     public async Task An_unknown_format_exits_2_with_a_chinese_message()
     {
         var result = await AdminCli.RunAsync(["documents", "render", "--case", "2026-0001", "--kind", "feedback-notice", "--format", "odt", "--out", Path.Combine(output.FullName, "x.odt")]);

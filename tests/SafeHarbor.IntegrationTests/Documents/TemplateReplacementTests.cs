@@ -57,11 +57,11 @@ public sealed class TemplateReplacementTests : IDisposable
         body.Add(new JsonObject { ["text"] = "此复。" });
     });
 
-    [Fact]
-    public async Task A_replaced_template_changes_the_letterhead_the_number_and_the_wording_without_a_code_change()
+    [Theory, AllDatabases]
+    public async Task A_replaced_template_changes_the_letterhead_the_number_and_the_wording_without_a_code_change(Db db)
     {
         ReplaceFeedbackNotice();
-        await using var app = await DemoBureau.StartAsync(Db.Sqlite, Settings);
+        await using var app = await DemoBureau.StartAsync(db, Settings);
         var c = await app.CaseAsync(DemoCases.ArchivedExempted);
 
         using (var docx = await DownloadAsync(app, c.Id, "feedback-notice"))
@@ -80,10 +80,10 @@ public sealed class TemplateReplacementTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task A_template_replaced_while_the_app_runs_counts_at_once()
+    [Theory, AllDatabases]
+    public async Task A_template_replaced_while_the_app_runs_counts_at_once(Db db)
     {
-        await using var app = await DemoBureau.StartAsync(Db.Sqlite, Settings);
+        await using var app = await DemoBureau.StartAsync(db, Settings);
         var c = await app.CaseAsync(DemoCases.ArchivedExempted);
         using (var before = await DownloadAsync(app, c.Id, "talk-record"))
         {
@@ -97,13 +97,13 @@ public sealed class TemplateReplacementTests : IDisposable
         Assert.DoesNotContain("个别谈话记录", after.Paragraphs);
     }
 
-    [Fact]
-    public async Task Two_kinds_given_the_same_number_prefix_never_print_the_same_number_twice()
+    [Theory, AllDatabases]
+    public async Task Two_kinds_given_the_same_number_prefix_never_print_the_same_number_twice(Db db)
     {
         // Another bureau may well use one 代字 for all of its party group's documents.
         Change("reminder-letter.json", json => json["numberPrefix"] = "{{bureau.shortName}}党");
         Change("rectification-notice.json", json => json["numberPrefix"] = "{{bureau.shortName}}党");
-        await using var app = await DemoBureau.StartAsync(Db.Sqlite, Settings);
+        await using var app = await DemoBureau.StartAsync(db, Settings);
         var c = await app.CaseAsync(DemoCases.ArchivedExempted);
 
         using var reminder = await DownloadAsync(app, c.Id, "reminder-letter");
@@ -126,10 +126,10 @@ public sealed class TemplateReplacementTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task A_template_with_an_unknown_field_is_answered_with_a_problem_naming_the_file_and_the_field()
+    [Theory, AllDatabases]
+    public async Task A_template_with_an_unknown_field_is_answered_with_a_problem_naming_the_file_and_the_field(Db db)
     {
-        await using var app = await DemoBureau.StartAsync(Db.Sqlite, Settings);
+        await using var app = await DemoBureau.StartAsync(db, Settings);
         var c = await app.CaseAsync(DemoCases.ArchivedExempted);
         Change("feedback-notice.json", json => json["body"]![1] = new JsonObject { ["text"] = "{{case.nonsense}}" });
 
@@ -146,10 +146,10 @@ public sealed class TemplateReplacementTests : IDisposable
         Assert.Contains("青市监容反〔2026〕1号", docx.Paragraphs);
     }
 
-    [Fact]
-    public async Task A_template_with_broken_json_is_answered_with_a_problem_naming_the_file_and_the_line()
+    [Theory, AllDatabases]
+    public async Task A_template_with_broken_json_is_answered_with_a_problem_naming_the_file_and_the_line(Db db)
     {
-        await using var app = await DemoBureau.StartAsync(Db.Sqlite, Settings);
+        await using var app = await DemoBureau.StartAsync(db, Settings);
         var c = await app.CaseAsync(DemoCases.ArchivedExempted);
         File.WriteAllText(PathOf("feedback-notice.json"), "{\n  \"kind\": \"FeedbackNotice\",\n  \"name\": \"结果反馈通知书\"\n  \"layout\": \"Document\"\n}\n");
 
@@ -160,10 +160,10 @@ public sealed class TemplateReplacementTests : IDisposable
         Assert.Contains("第 4 行", problem.Title);
     }
 
-    [Fact]
-    public async Task A_missing_template_is_answered_with_a_problem_naming_the_file()
+    [Theory, AllDatabases]
+    public async Task A_missing_template_is_answered_with_a_problem_naming_the_file(Db db)
     {
-        await using var app = await DemoBureau.StartAsync(Db.Sqlite, Settings);
+        await using var app = await DemoBureau.StartAsync(db, Settings);
         var c = await app.CaseAsync(DemoCases.ArchivedExempted);
         File.Delete(PathOf("talk-record.json"));
 
@@ -174,10 +174,10 @@ public sealed class TemplateReplacementTests : IDisposable
         Assert.Contains("谈话记录", problem.Title);
     }
 
-    [Fact]
-    public async Task The_documents_list_names_a_broken_template_too()
+    [Theory, AllDatabases]
+    public async Task The_documents_list_names_a_broken_template_too(Db db)
     {
-        await using var app = await DemoBureau.StartAsync(Db.Sqlite, Settings);
+        await using var app = await DemoBureau.StartAsync(db, Settings);
         var c = await app.CaseAsync(DemoCases.ArchivedExempted);
         Change("feedback-notice.json", json => json["title"] = "关于{{case.nonsense}}的通知");
 
@@ -189,11 +189,11 @@ public sealed class TemplateReplacementTests : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task The_case_page_stays_up_and_names_a_broken_template()
+    [Theory, AllDatabases]
+    public async Task The_case_page_stays_up_and_names_a_broken_template(Db db)
     {
         Change("feedback-notice.json", json => json["title"] = "关于{{case.nonsense}}的通知");
-        await using var app = await TestApp.StartAsync(Db.Sqlite, Settings);
+        await using var app = await TestApp.StartAsync(db, Settings);
         var c = await new Support.Procedure(app).RegisterAsync("staffA");
         using var browser = await Browser.SignedInAsync(app, "inv");
 

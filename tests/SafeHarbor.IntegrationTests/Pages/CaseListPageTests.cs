@@ -58,10 +58,10 @@ public sealed class CaseListPageTests
         return MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
     }
 
-    [Fact]
-    public async Task The_list_shows_twenty_cases_a_page_and_the_page_links_reach_the_rest_with_the_filters_kept()
+    [Theory, AllDatabases]
+    public async Task The_list_shows_twenty_cases_a_page_and_the_page_links_reach_the_rest_with_the_filters_kept(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var (advertising, food) = await ArrangeAsync(app);
         using var inv = await Browser.SignedInAsync(app, "inv");
 
@@ -88,10 +88,10 @@ public sealed class CaseListPageTests
         Assert.All(Rows(foodPage2), r => Assert.Equal("食品安全", r.Field));
     }
 
-    [Fact]
-    public async Task The_filter_form_narrows_the_list_by_status_business_field_and_year()
+    [Theory, AllDatabases]
+    public async Task The_filter_form_narrows_the_list_by_status_business_field_and_year(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var (advertising, food) = await ArrangeAsync(app);
         using var inv = await Browser.SignedInAsync(app, "inv");
         var list = await inv.GetAsync("/Cases");
@@ -120,10 +120,10 @@ public sealed class CaseListPageTests
         Assert.Equal(0, Total(await staffB.GetAsync("/Cases")));
     }
 
-    [Fact]
-    public async Task The_column_links_sort_the_list_and_a_second_click_reverses_the_order()
+    [Theory, AllDatabases]
+    public async Task The_column_links_sort_the_list_and_a_second_click_reverses_the_order(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var (advertising, food) = await ArrangeAsync(app);
         using var inv = await Browser.SignedInAsync(app, "inv");
         var list = await inv.GetAsync("/Cases");
@@ -146,10 +146,10 @@ public sealed class CaseListPageTests
         Assert.Equal(food.Take(4).Select(c => c.Number).Order(StringComparer.Ordinal), Numbers(submittedAscending));
     }
 
-    [Fact]
-    public async Task The_Excel_export_holds_exactly_the_filtered_list_across_all_pages()
+    [Theory, AllDatabases]
+    public async Task The_Excel_export_holds_exactly_the_filtered_list_across_all_pages(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var (advertising, food) = await ArrangeAsync(app);
         using var inv = await Browser.SignedInAsync(app, "inv");
         var list = await inv.GetAsync("/Cases");

@@ -91,10 +91,10 @@ public sealed class CasePageTests
         Assert.Single((await app.DetailAsync(c)).GetProperty("evidence").EnumerateArray());
     }
 
-    [Fact]
-    public async Task The_case_page_prints_without_navigation_or_buttons()
+    [Theory, AllDatabases]
+    public async Task The_case_page_prints_without_navigation_or_buttons(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var c = await app.CaseInStatusAsync(CaseStatus.Submitted);
         using var inv = await Browser.SignedInAsync(app, "inv");
         var page = await inv.GetAsync($"/Cases/{c.Id}");
@@ -116,10 +116,10 @@ public sealed class CasePageTests
         Assert.Contains("nav", hidden);
     }
 
-    [Fact]
-    public async Task The_case_page_offers_the_user_the_steps_open_to_them_now_and_an_archived_case_none()
+    [Theory, AllDatabases]
+    public async Task The_case_page_offers_the_user_the_steps_open_to_them_now_and_an_archived_case_none(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var registered = await app.CaseInStatusAsync(CaseStatus.Registered);
         var decided = await app.CaseInStatusAsync(CaseStatus.Decided);
         var archived = await app.CaseInStatusAsync(CaseStatus.Archived);

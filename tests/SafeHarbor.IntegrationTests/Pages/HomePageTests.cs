@@ -81,10 +81,10 @@ public sealed class HomePageTests
         Assert.Null(TodoRow(await m1.GetAsync("/"), c));
     }
 
-    [Fact]
-    public async Task The_application_deadline_turns_amber_two_working_days_before_and_red_once_passed()
+    [Theory, AllDatabases]
+    public async Task The_application_deadline_turns_amber_two_working_days_before_and_red_once_passed(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var calendar = app.Services.GetRequiredService<WorkingDayCalendar>();
         var c = await new Support.Procedure(app).RegisterAsync("staffA");
         var deadline = DateOnly.Parse((await app.DetailAsync(c)).GetProperty("applicationDeadlineDate").GetString()!);

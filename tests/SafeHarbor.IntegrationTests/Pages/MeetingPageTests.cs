@@ -74,10 +74,10 @@ public sealed class MeetingPageTests
         Assert.Contains("缺席：外出执行公务", (await m1.GetAsync(url)).TextOf("section[aria-labelledby=s-attendance]"));
     }
 
-    [Fact]
-    public async Task With_a_quorum_each_present_member_votes_once_and_recused_or_absent_members_see_no_vote_buttons()
+    [Theory, AllDatabases]
+    public async Task With_a_quorum_each_present_member_votes_once_and_recused_or_absent_members_see_no_vote_buttons(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var c = await app.CaseInStatusAsync(CaseStatus.Reported);
         using var office = await Browser.SignedInAsync(app, "office");
         var url = await OpenMeetingThroughThePageAsync(office);
@@ -141,10 +141,10 @@ public sealed class MeetingPageTests
         }
     }
 
-    [Fact]
-    public async Task Without_a_quorum_no_member_is_offered_vote_buttons()
+    [Theory, AllDatabases]
+    public async Task Without_a_quorum_no_member_is_offered_vote_buttons(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var c = await app.CaseInStatusAsync(CaseStatus.Reported);
         var flow = new Support.Procedure(app);
         var meeting = await flow.OpenMeetingAsync(present: 2);

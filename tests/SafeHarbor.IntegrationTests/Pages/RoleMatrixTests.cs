@@ -13,10 +13,10 @@ public sealed class RoleMatrixTests
 {
     private static readonly string[] StaffAAndLeader = ["staffA", "leaderA"];
 
-    [Fact]
-    public async Task The_home_page_and_the_case_list_are_open_to_every_signed_in_user()
+    [Theory, AllDatabases]
+    public async Task The_home_page_and_the_case_list_are_open_to_every_signed_in_user(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         await app.CaseInStatusAsync(CaseStatus.Registered);
 
@@ -34,27 +34,27 @@ public sealed class RoleMatrixTests
         Assert.Equal("共 0 件", (await (await visitors.AsAsync("staffB")).GetAsync("/Cases")).TextOf("[data-testid=total]"));
     }
 
-    [Fact]
-    public async Task Registering_a_matter_is_for_the_discipline_committee_and_the_office_only()
+    [Theory, AllDatabases]
+    public async Task Registering_a_matter_is_for_the_discipline_committee_and_the_office_only(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         await visitors.AssertAccessAsync("/Cases/New", ok: ["inv", "inv2", "office"]);
     }
 
-    [Fact]
-    public async Task The_case_page_is_open_to_the_procedure_bodies_the_subject_and_the_leader_of_its_unit_and_not_found_for_others()
+    [Theory, AllDatabases]
+    public async Task The_case_page_is_open_to_the_procedure_bodies_the_subject_and_the_leader_of_its_unit_and_not_found_for_others(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var c = await app.CaseInStatusAsync(CaseStatus.Registered);
         await visitors.AssertAccessAsync($"/Cases/{c.Id}", ok: [.. Bodies, .. StaffAAndLeader], notFound: OutsidersOfStaffA);
     }
 
-    [Fact]
-    public async Task The_application_page_is_only_for_the_person_held_accountable_while_the_case_awaits_the_application()
+    [Theory, AllDatabases]
+    public async Task The_application_page_is_only_for_the_person_held_accountable_while_the_case_awaits_the_application(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var c = await app.CaseInStatusAsync(CaseStatus.Registered);
         await visitors.AssertAccessAsync($"/Cases/{c.Id}/Apply", ok: ["staffA"], notFound: OutsidersOfStaffA);
@@ -70,10 +70,10 @@ public sealed class RoleMatrixTests
         Assert.Equal("Registered", (await app.DetailAsync(c)).GetProperty("status").GetString());
     }
 
-    [Fact]
-    public async Task The_verification_page_is_only_for_the_discipline_committee_once_the_application_is_in()
+    [Theory, AllDatabases]
+    public async Task The_verification_page_is_only_for_the_discipline_committee_once_the_application_is_in(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var submitted = await app.CaseInStatusAsync(CaseStatus.Submitted);
         await visitors.AssertAccessAsync($"/Cases/{submitted.Id}/Verify", ok: ["inv", "inv2"], notFound: OutsidersOfStaffA);
@@ -81,28 +81,28 @@ public sealed class RoleMatrixTests
         await visitors.AssertAccessAsync($"/Cases/{verifying.Id}/Verify", ok: ["inv", "inv2"], notFound: OutsidersOfStaffA);
     }
 
-    [Fact]
-    public async Task The_guidance_page_is_only_for_the_guidance_group_during_verification()
+    [Theory, AllDatabases]
+    public async Task The_guidance_page_is_only_for_the_guidance_group_during_verification(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var c = await app.CaseAwaitingGuidanceAsync();
         await visitors.AssertAccessAsync($"/Cases/{c.Id}/Guidance", ok: ["guide"], notFound: OutsidersOfStaffA);
     }
 
-    [Fact]
-    public async Task The_supplement_page_is_only_for_the_applicant_while_material_is_awaited()
+    [Theory, AllDatabases]
+    public async Task The_supplement_page_is_only_for_the_applicant_while_material_is_awaited(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var c = await app.CaseInStatusAsync(CaseStatus.AwaitingSupplement);
         await visitors.AssertAccessAsync($"/Cases/{c.Id}/Supplement", ok: ["staffA"], notFound: OutsidersOfStaffA);
     }
 
-    [Fact]
-    public async Task The_feedback_page_is_for_the_office_to_issue_and_deliver_and_for_the_applicant_to_acknowledge()
+    [Theory, AllDatabases]
+    public async Task The_feedback_page_is_for_the_office_to_issue_and_deliver_and_for_the_applicant_to_acknowledge(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var decided = await app.CaseInStatusAsync(CaseStatus.Decided);
         await visitors.AssertAccessAsync($"/Cases/{decided.Id}/Feedback", ok: ["office"], notFound: OutsidersOfStaffA);
@@ -112,19 +112,19 @@ public sealed class RoleMatrixTests
         await visitors.AssertAccessAsync($"/Cases/{delivered.Id}/Feedback", ok: ["staffA"], notFound: OutsidersOfStaffA);
     }
 
-    [Fact]
-    public async Task The_publication_page_is_only_for_the_office_after_an_exempted_case_is_acknowledged()
+    [Theory, AllDatabases]
+    public async Task The_publication_page_is_only_for_the_office_after_an_exempted_case_is_acknowledged(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var c = await app.CaseInStatusAsync(CaseStatus.Acknowledged);
         await visitors.AssertAccessAsync($"/Cases/{c.Id}/Publish", ok: ["office"], notFound: OutsidersOfStaffA);
     }
 
-    [Fact]
-    public async Task The_archive_page_is_only_for_the_party_committee_once_the_case_is_closed()
+    [Theory, AllDatabases]
+    public async Task The_archive_page_is_only_for_the_party_committee_once_the_case_is_closed(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var published = await app.CaseInStatusAsync(CaseStatus.Published);
         await visitors.AssertAccessAsync($"/Cases/{published.Id}/Archive", ok: ["archivist"], notFound: OutsidersOfStaffA);
@@ -132,19 +132,19 @@ public sealed class RoleMatrixTests
         await visitors.AssertAccessAsync($"/Cases/{withdrawn.Id}/Archive", ok: ["archivist"], notFound: OutsidersOfStaffA);
     }
 
-    [Fact]
-    public async Task The_withdrawal_page_is_only_for_the_applicant_before_the_determination()
+    [Theory, AllDatabases]
+    public async Task The_withdrawal_page_is_only_for_the_applicant_before_the_determination(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var c = await app.CaseInStatusAsync(CaseStatus.Submitted);
         await visitors.AssertAccessAsync($"/Cases/{c.Id}/Withdraw", ok: ["staffA"], notFound: OutsidersOfStaffA);
     }
 
-    [Fact]
-    public async Task The_meeting_pages_are_for_the_procedure_bodies_only()
+    [Theory, AllDatabases]
+    public async Task The_meeting_pages_are_for_the_procedure_bodies_only(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var c = await app.CaseInStatusAsync(CaseStatus.Reported);
         var meeting = await new Support.Procedure(app).OpenMeetingAsync();
@@ -156,10 +156,10 @@ public sealed class RoleMatrixTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await visitors.AsAsync("office")).GetAsync($"/Meetings/{Guid.NewGuid()}")).Status);
     }
 
-    [Fact]
-    public async Task A_step_page_is_refused_to_everyone_when_the_case_is_not_at_that_step()
+    [Theory, AllDatabases]
+    public async Task A_step_page_is_refused_to_everyone_when_the_case_is_not_at_that_step(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var visitors = new Visitors(app);
         var registered = await app.CaseInStatusAsync(CaseStatus.Registered);
         var submitted = await app.CaseInStatusAsync(CaseStatus.Submitted);

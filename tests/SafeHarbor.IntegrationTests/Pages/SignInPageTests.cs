@@ -122,10 +122,10 @@ public sealed class SignInPageTests
         Assert.Equal("/", away.Location);
     }
 
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_and_the_login_page_says_so()
+    [Theory, AllDatabases]
+    public async Task Five_wrong_passwords_lock_the_account_and_the_login_page_says_so(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         using var browser = new Browser(app);
         for (var i = 0; i < 4; i++)
         {
@@ -147,10 +147,10 @@ public sealed class SignInPageTests
         ("sysadmin", "系统管理员 系统管理员"),
     ];
 
-    [Fact]
-    public async Task The_header_names_the_user_the_unit_and_the_roles()
+    [Theory, AllDatabases]
+    public async Task The_header_names_the_user_the_unit_and_the_roles(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         foreach (var (user, header) in Headers)
         {
             using var browser = await Browser.SignedInAsync(app, user);
@@ -172,10 +172,10 @@ public sealed class SignInPageTests
         ("auditadmin", ["首页"], ["案件", "登记问责事项", "党组会议", "单位人员", "账号角色"]),
     ];
 
-    [Fact]
-    public async Task Each_role_sees_only_the_menus_it_may_use()
+    [Theory, AllDatabases]
+    public async Task Each_role_sees_only_the_menus_it_may_use(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         foreach (var (user, shown, hidden) in Menus)
         {
             using var browser = await Browser.SignedInAsync(app, user);

@@ -117,10 +117,10 @@ public sealed partial class StepFormTests
         Assert.Equal(["c1", "within-duties"], (await app.DetailAsync(c)).GetProperty("findings").EnumerateArray().Select(x => x.GetProperty("code").GetString()!).Order().ToArray());
     }
 
-    [Fact]
-    public async Task The_same_application_form_sent_twice_changes_the_case_once()
+    [Theory, AllDatabases]
+    public async Task The_same_application_form_sent_twice_changes_the_case_once(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var c = await app.CaseInStatusAsync(CaseStatus.Registered);
         using var staffA = await Browser.SignedInAsync(app, "staffA");
         var form = await staffA.GetAsync($"/Cases/{c.Id}/Apply");
@@ -137,10 +137,10 @@ public sealed partial class StepFormTests
         Assert.Equal(2, (await app.DetailAsync(c)).GetProperty("version").GetInt32());
     }
 
-    [Fact]
-    public async Task An_application_overtaken_by_another_applicant_is_refused_with_the_concurrency_message_on_the_page()
+    [Theory, AllDatabases]
+    public async Task An_application_overtaken_by_another_applicant_is_refused_with_the_concurrency_message_on_the_page(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         // The matter holds both 城东分局 (through its leader) and staffA accountable: either may apply.
         var c = await app.RegisterWithSubjectsAsync((SubjectKind.Unit, app.Cast.BranchA), (SubjectKind.Person, app.Cast.PersonOf["staffA"]));
         using var staffA = await Browser.SignedInAsync(app, "staffA");
@@ -160,10 +160,10 @@ public sealed partial class StepFormTests
             $"staffA's application was refused but the page does not say so (the message is rendered inside the form, which is hidden once the case has an application). The page says: {late.Text}");
     }
 
-    [Fact]
-    public async Task The_same_withdrawal_sent_twice_withdraws_once_and_the_second_shows_the_concurrency_message()
+    [Theory, AllDatabases]
+    public async Task The_same_withdrawal_sent_twice_withdraws_once_and_the_second_shows_the_concurrency_message(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var c = await app.CaseInStatusAsync(CaseStatus.Submitted);
         using var staffA = await Browser.SignedInAsync(app, "staffA");
         var form = await staffA.GetAsync($"/Cases/{c.Id}/Withdraw");
@@ -179,10 +179,10 @@ public sealed partial class StepFormTests
         Assert.Equal("Withdrawn", (await app.DetailAsync(c)).GetProperty("status").GetString());
     }
 
-    [Fact]
-    public async Task A_step_form_without_a_reason_is_refused_next_to_the_field()
+    [Theory, AllDatabases]
+    public async Task A_step_form_without_a_reason_is_refused_next_to_the_field(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var c = await app.CaseInStatusAsync(CaseStatus.Submitted);
         using var staffA = await Browser.SignedInAsync(app, "staffA");
         var form = await staffA.GetAsync($"/Cases/{c.Id}/Withdraw");
@@ -194,10 +194,10 @@ public sealed partial class StepFormTests
         Assert.Equal(["Register", "Apply"], await app.TimelineAsync(c));
     }
 
-    [Fact]
-    public async Task Guidance_and_more_material_are_asked_for_and_answered_through_their_pages()
+    [Theory, AllDatabases]
+    public async Task Guidance_and_more_material_are_asked_for_and_answered_through_their_pages(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var c = await app.CaseInStatusAsync(CaseStatus.Verifying);
         using var inv = await Browser.SignedInAsync(app, "inv");
         using var guide = await Browser.SignedInAsync(app, "guide");

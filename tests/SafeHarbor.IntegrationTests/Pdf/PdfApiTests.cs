@@ -20,7 +20,7 @@ public sealed partial class PdfApiTests
     private static partial Regex Chinese();
 
     /// <summary>The conversion itself runs on SQLite only (LibreOffice takes seconds); the queue's behaviour on both databases is below.</summary>
-    [Fact]
+    [SqliteOnly("LibreOffice takes seconds per conversion; PdfWorkerTests and the failed-PDF page test run the queue on both databases")]
     public async Task The_feedback_notice_pdf_is_made_in_the_background_on_a4_with_the_case_facts_and_the_same_docx_finds_the_same_job()
     {
         await using var pdfApp = await PdfApp.StartAsync(Db.Sqlite);

@@ -20,10 +20,10 @@ namespace SafeHarbor.IntegrationTests.Pdf;
 /// </summary>
 public sealed class PdfWorkerTests
 {
-    [Fact]
-    public async Task A_job_whose_conversion_throws_ends_failed_with_the_message_and_the_next_job_is_still_made()
+    [Theory, AllDatabases]
+    public async Task A_job_whose_conversion_throws_ends_failed_with_the_message_and_the_next_job_is_still_made(Db db)
     {
-        await using var queue = await Queue.StartAsync(Db.Sqlite);
+        await using var queue = await Queue.StartAsync(db);
         var bad = await queue.AddAsync("throw");
         var unavailable = await queue.AddAsync("unavailable");
         var notPdf = await queue.AddAsync("not-a-pdf");
@@ -97,7 +97,7 @@ public sealed class PdfWorkerTests
         }
     }
 
-    [Fact]
+    [NoDatabase("hashes two renderings in memory")]
     public void The_docx_hash_is_the_same_for_two_renderings_of_one_document_and_differs_when_the_text_does()
     {
         var document = new OfficialDocument("结果反馈通知书", DocumentLayout.Document, "中共测试市市场监督管理局党组", DocumentNumber.Create("测市监容反", 2026, 1),

@@ -44,7 +44,7 @@ public sealed class MigrationTests
         Assert.Equal(0, await context.AuditEntries.CountAsync());
     }
 
-    [Fact]
+    [SqliteOnly("write-ahead logging is a property of the SQLite file")]
     public async Task The_sqlite_database_runs_in_write_ahead_logging_mode()
     {
         await using var app = await TestApp.StartAsync(Db.Sqlite);

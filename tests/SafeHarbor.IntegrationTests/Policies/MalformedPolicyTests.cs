@@ -14,7 +14,7 @@ public sealed class MalformedPolicyTests
         return new PolicyFiles().Add("other-bureau-2026.json", policy);
     }
 
-    [Fact]
+    [NoDatabase("loads policy files only")]
     public void Loading_a_file_with_an_unknown_rule_or_a_bad_field_value_names_the_file_and_the_field()
     {
         using (var unknownRule = WithUnknownRule())
@@ -43,7 +43,7 @@ public sealed class MalformedPolicyTests
         }
     }
 
-    [Fact]
+    [NoDatabase("the policy commands open no database")]
     public async Task The_policy_commands_refuse_a_malformed_file_with_its_name_and_no_stack_trace()
     {
         using var files = WithUnknownRule();

@@ -152,8 +152,8 @@ public sealed class SecondPolicyTests
         Assert.True(policies[1].GetProperty("inForceToday").GetBoolean());
     }
 
-    [Fact]
-    public async Task The_pages_after_the_decision_quote_the_articles_of_the_file_in_force_and_nothing_it_lacks()
+    [Theory, AllDatabases]
+    public async Task The_pages_after_the_decision_quote_the_articles_of_the_file_in_force_and_nothing_it_lacks(Db db)
     {
         var other = PolicyFiles.OtherBureau();
         other["provisions"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
@@ -164,7 +164,7 @@ public sealed class SecondPolicyTests
             ["text"] = "落实谈心谈话制度，对敢于担当的执法人员给予表彰奖励。",
         });
         using var files = new PolicyFiles().Add("other-bureau-2026.json", other);
-        await using var app = await TestApp.StartAsync(Db.Sqlite, files.Settings);
+        await using var app = await TestApp.StartAsync(db, files.Settings);
 
         using var personnel = await Pages.Browser.SignedInAsync(app, "personnel");
         var incentives = await personnel.GetAsync("/Incentives");

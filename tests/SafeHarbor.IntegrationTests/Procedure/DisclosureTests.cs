@@ -154,10 +154,10 @@ public sealed class DisclosureTests
         Assert.NotEqual(JsonValueKind.Null, (await app.DetailAsync(c)).GetProperty("report").ValueKind);
     }
 
-    [Fact]
-    public async Task The_applicants_case_page_shows_no_advice_report_or_guidance_before_feedback_and_the_result_after()
+    [Theory, AllDatabases]
+    public async Task The_applicants_case_page_shows_no_advice_report_or_guidance_before_feedback_and_the_result_after(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var flow = new Support.Procedure(app);
         var c = await flow.RegisterAsync();
         await flow.ApplyAsync(c);

@@ -106,10 +106,10 @@ public sealed class VotingTests
         Assert.Equal("党组会议", carried.GetProperty("details").GetProperty("changes").GetProperty("carriedFrom").GetString());
     }
 
-    [Fact]
-    public async Task When_no_outcome_has_the_votes_the_meeting_page_offers_postponement_and_the_next_meeting()
+    [Theory, AllDatabases]
+    public async Task When_no_outcome_has_the_votes_the_meeting_page_offers_postponement_and_the_next_meeting(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var flow = new Support.Procedure(app);
         var c = await flow.ReportedCaseAsync();
         var meeting = await flow.OpenMeetingAsync();
