@@ -12,14 +12,21 @@ public sealed class CorrectionRulesTests
     // Mon 2026-09-21. 2026 notice: 中秋节 9月25日至27日放假; 国庆节 10月1日至7日放假, 10月10日（周六）上班.
     private static readonly DateOnly Monday = new(2026, 9, 21);
 
-    private static RectificationMeasure Measure(DateOnly due, DateOnly? done = null) =>
-        new() { Text = "建立跟踪复查台账", OwnerName = "何执法", OwnerPersonId = Guid.NewGuid(), WorkingDays = 5, DueOn = due, DoneOn = done, Evidence = done is null ? null : "台账已建立" };
+    private static RectificationMeasure Measure(DateOnly due, DateOnly? done = null)
+    {
+        var m = new RectificationMeasure { Text = "建立跟踪复查台账", OwnerName = "何执法", OwnerPersonId = Guid.NewGuid(), WorkingDays = 5, DueOn = due };
+        if (done is { } on)
+        {
+            m.Complete("台账已建立", on);
+        }
+        return m;
+    }
 
     private static FollowUpCheck Check(DateOnly on, bool satisfactory) =>
         new() { CheckedOn = on, CheckerName = "刘纪检", Finding = "抽查台账。", Satisfactory = satisfactory };
 
     private static RectificationPlan Plan(params RectificationMeasure[] measures) =>
-        new() { Id = Guid.NewGuid(), CaseId = Guid.NewGuid(), Status = PlanStatus.Open, CreatedOn = Monday, Version = 3, Measures = [.. measures] };
+        new() { Id = Guid.NewGuid(), CaseId = Guid.NewGuid(), CreatedOn = Monday, Version = 3, Measures = [.. measures] };
 
     [Theory]
     [InlineData(Outcome.Exempted, true)]
@@ -85,7 +92,7 @@ public sealed class CorrectionRulesTests
         Assert.NotNull(why);
         Assert.Contains("还有 1 项整改措施未完成", why);
         Assert.Contains("何执法", why);
-        var refusal = Assert.Throws<DomainException>(() => CorrectionRules.Close(plan, "已整改。", Monday));
+        var refusal = Assert.Throws<DomainException>(() => plan.Close("已整改。", Monday));
         Assert.Equal("plan-not-closable", refusal.Code);
         Assert.Equal(PlanStatus.Open, plan.Status);
     }
@@ -123,13 +130,13 @@ public sealed class CorrectionRulesTests
         var plan = Plan(Measure(Monday, done: Monday));
         plan.Checks.Add(Check(Monday, satisfactory: true));
 
-        CorrectionRules.Close(plan, "台账已建立并运行，经检查到位。", Monday.AddDays(1));
+        plan.Close("台账已建立并运行，经检查到位。", Monday.AddDays(1));
 
         Assert.Equal((PlanStatus.Closed, Monday.AddDays(1), "台账已建立并运行，经检查到位。", 4), (plan.Status, plan.ClosedOn, plan.ClosureSummary, plan.Version));
         var closed = Assert.Throws<DomainException>(() => CorrectionRules.EnsureOpen(plan));
         Assert.Equal(("plan-closed", ErrorKind.Conflict), (closed.Code, closed.Kind));
         Assert.Contains("2026-09-22 验收销号", closed.Message);
-        Assert.Equal("plan-closed", Assert.Throws<DomainException>(() => CorrectionRules.Close(plan, "再次销号。", Monday.AddDays(2))).Code);
+        Assert.Equal("plan-closed", Assert.Throws<DomainException>(() => plan.Close("再次销号。", Monday.AddDays(2))).Code);
     }
 
     [Fact]

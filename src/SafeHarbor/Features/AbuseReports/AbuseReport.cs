@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHarbor.Cases;
 
 namespace SafeHarbor.Features.AbuseReports;
 
@@ -21,6 +22,33 @@ public enum AbuseReportStatus
     Open,
     Substantiated,
     Unsubstantiated,
+}
+
+/// <summary>What 局机关纪委 concludes on a report.</summary>
+public enum AbuseReportAction
+{
+    /// <summary>查实.</summary>
+    Substantiate,
+    /// <summary>查否.</summary>
+    Dismiss,
+}
+
+public sealed record AbuseReportTransition(AbuseReportStatus From, AbuseReportAction Action, AbuseReportStatus To);
+
+/// <summary>
+/// Where a report may go. A report is concluded once: a substantiated report excludes exemption
+/// (Art. 10), so its conclusion is not rewritten afterwards; a new fact is a new report.
+/// </summary>
+public static class AbuseReportTransitions
+{
+    public static IReadOnlyList<AbuseReportTransition> All { get; } =
+    [
+        new(AbuseReportStatus.Open, AbuseReportAction.Substantiate, AbuseReportStatus.Substantiated),
+        new(AbuseReportStatus.Open, AbuseReportAction.Dismiss, AbuseReportStatus.Unsubstantiated),
+    ];
+
+    public static AbuseReportTransition? Find(AbuseReportStatus from, AbuseReportAction action) =>
+        All.FirstOrDefault(t => t.From == from && t.Action == action);
 }
 
 public static class AbuseNames
@@ -53,10 +81,25 @@ public sealed class AbuseReport
     public required string Description { get; set; }
     public DateOnly ReceivedOn { get; set; }
     public Guid RecordedBy { get; set; }
-    public AbuseReportStatus Status { get; set; }
-    public string? Conclusion { get; set; }
-    public DateOnly? ConcludedOn { get; set; }
-    public Guid? ConcludedBy { get; set; }
+
+    /// <summary>Open (核查中) when recorded; changed only by <see cref="Conclude"/>, along <see cref="AbuseReportTransitions"/>.</summary>
+    public AbuseReportStatus Status { get; private set; } = AbuseReportStatus.Open;
+    public string? Conclusion { get; private set; }
+    public DateOnly? ConcludedOn { get; private set; }
+    public Guid? ConcludedBy { get; private set; }
+
+    /// <summary>Records the conclusion of the investigation: 查实 or 查否, with who concluded it and when.</summary>
+    public void Conclude(bool substantiated, string conclusion, Guid concludedBy, DateOnly today)
+    {
+        var action = substantiated ? AbuseReportAction.Substantiate : AbuseReportAction.Dismiss;
+        // Every way out of the table starts from Open, so a missing row means the report already has its conclusion.
+        var step = AbuseReportTransitions.Find(Status, action)
+            ?? throw DomainException.Conflict("report-concluded", $"该举报已于 {ConcludedOn:yyyy-MM-dd} 作出结论（{Status.Chinese()}）。");
+        Status = step.To;
+        Conclusion = conclusion;
+        ConcludedOn = today;
+        ConcludedBy = concludedBy;
+    }
 }
 
 internal sealed class AbuseReportConfiguration : IEntityTypeConfiguration<AbuseReport>

@@ -108,7 +108,6 @@ public static class AbuseReportsApi
                 Description = r.Description!.Trim(),
                 ReceivedOn = r.ReceivedOn ?? ctx.Today,
                 RecordedBy = actor.UserId,
-                Status = AbuseReportStatus.Open,
             };
             ctx.Db.Add(report);
             ctx.Audit("RecordAbuseReport", nameof(AbuseReport), report.Id.ToString(), r.CaseId, ActingAs(actor),
@@ -126,14 +125,7 @@ public static class AbuseReportsApi
             new Validation().RequireText(r.Conclusion, "conclusion", "核查结论", 3000).ThrowIfInvalid();
             var report = await ctx.Db.Set<AbuseReport>().SingleOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw DomainException.NotFound("report-not-found", "找不到该举报。");
-            if (report.Status != AbuseReportStatus.Open)
-            {
-                throw DomainException.Conflict("report-concluded", $"该举报已于 {report.ConcludedOn:yyyy-MM-dd} 作出结论（{report.Status.Chinese()}）。");
-            }
-            report.Status = r.Substantiated ? AbuseReportStatus.Substantiated : AbuseReportStatus.Unsubstantiated;
-            report.Conclusion = r.Conclusion!.Trim();
-            report.ConcludedOn = ctx.Today;
-            report.ConcludedBy = actor.UserId;
+            report.Conclude(r.Substantiated, r.Conclusion!.Trim(), actor.UserId, ctx.Today);
             ctx.Audit("ConcludeAbuseReport", nameof(AbuseReport), report.Id.ToString(), report.CaseId, ActingAs(actor),
                 new { status = report.Status.Chinese(), report.Conclusion });
             return (await ViewsAsync(ctx.Db, [report], ct))[0];

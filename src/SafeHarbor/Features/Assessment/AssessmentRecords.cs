@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHarbor.Cases;
 using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Assessment;
@@ -56,6 +57,7 @@ public sealed class Indicator
     public string? Description { get; set; }
 }
 
+/// <summary>An appraisal period: open while people are scored and graded; closed once, by <see cref="Close"/>, and then read-only.</summary>
 public sealed class AssessmentPeriod
 {
     public Guid Id { get; set; }
@@ -63,7 +65,31 @@ public sealed class AssessmentPeriod
     public int Year { get; set; }
     public int? Quarter { get; set; }
     public required string Name { get; set; }
-    public bool Closed { get; set; }
+    public bool Closed { get; private set; }
+
+    /// <summary>Refuses any change to the assessments of a closed period: its grades are the ones reported.</summary>
+    public void EnsureOpen()
+    {
+        if (Closed)
+        {
+            throw DomainException.Conflict("period-closed", $"{Name}已关闭，考核结果只读，不能再修改。");
+        }
+    }
+
+    /// <summary>Closes the period; only with people assessed and every grade final (<paramref name="notFinal"/> counts those unset or no longer matching the scores).</summary>
+    public void Close(int assessed, int notFinal)
+    {
+        EnsureOpen();
+        if (assessed == 0)
+        {
+            throw DomainException.Conflict("nobody-assessed", $"{Name}尚无考核人员，不能关闭。");
+        }
+        if (notFinal > 0)
+        {
+            throw DomainException.Conflict("grades-not-final", $"{Name}有 {notFinal} 人的等次尚未评定或与当前分数不一致，请先评定等次再关闭考核期。");
+        }
+        Closed = true;
+    }
 }
 
 /// <summary>One person's assessment in a period: indicator scores, deductions with reasons, total and grade.</summary>

@@ -79,18 +79,9 @@ public static class Periods
             AssessmentAccess.RequirePersonnel(actor);
             var period = await LoadOpenAsync(ctx.Db, periodId, ct);
             var list = await ctx.Db.Set<PersonAssessment>().AsNoTracking().Where(a => a.PeriodId == periodId).ToListAsync(ct);
-            if (list.Count == 0)
-            {
-                throw DomainException.Conflict("nobody-assessed", $"{period.Name}尚无考核人员，不能关闭。");
-            }
             var schemes = await ctx.Db.Set<AssessmentScheme>().AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
             var result = Grading.Compute(list.Select(a => AssessmentQueries.Entry(a, schemes[a.SchemeId])));
-            var stale = list.Count(a => a.Grade is not { } g || result.Grades[a.Id] != g);
-            if (stale > 0)
-            {
-                throw DomainException.Conflict("grades-not-final", $"{period.Name}有 {stale} 人的等次尚未评定或与当前分数不一致，请先评定等次再关闭考核期。");
-            }
-            period.Closed = true;
+            period.Close(list.Count, list.Count(a => a.Grade is not { } g || result.Grades[a.Id] != g));
             ctx.Audit("CloseAssessmentPeriod", nameof(AssessmentPeriod), period.Name, null, AssessmentAccess.ActingAs, new { period.Name, assessed = list.Count });
             return period.Id;
         }, ct);
@@ -99,10 +90,7 @@ public static class Periods
     {
         var period = await db.Set<AssessmentPeriod>().SingleOrDefaultAsync(p => p.Id == periodId, ct)
             ?? throw DomainException.NotFound("period-not-found", "考核期不存在。");
-        if (period.Closed)
-        {
-            throw DomainException.Conflict("period-closed", $"{period.Name}已关闭，考核结果只读，不能再修改。");
-        }
+        period.EnsureOpen();
         return period;
     }
 

@@ -16,13 +16,7 @@ public static class ClosePlan
             var policy = ctx.PolicyOf(c);
             var actingAs = CorrectionAccess.Require(c, actor, policy, CorrectionAccess.Recorders, "验收销号整改方案");
             var plan = await CorrectionAccess.LoadOpenPlanAsync(ctx.Db, c.Id, expectedVersion, ct);
-            if (CorrectionRules.WhyNotClosable(plan) is { } why)
-            {
-                throw DomainException.Conflict("plan-not-closable", why);
-            }
-            new Validation().RequireText(r.Summary, "summary", "整改完成情况和佐证材料", 3000).ThrowIfInvalid();
-
-            CorrectionRules.Close(plan, r.Summary!.Trim(), ctx.Today);
+            plan.Close(r.Summary, ctx.Today);
             ctx.Audit("CloseRectificationPlan", nameof(RectificationPlan), plan.Id.ToString(), c.Id, actingAs, new
             {
                 step = "整改验收销号（第八条）", plan.ClosedOn, plan.ClosureSummary, measures = plan.Measures.Count, checks = plan.Checks.Count,

@@ -34,14 +34,7 @@ public static class CompleteMeasure
             }
             CorrectionRules.EnsureOpen(plan!);
             CorrectionRules.EnsureVersion(plan!, expectedVersion);
-            if (measure!.DoneOn is { } done)
-            {
-                throw DomainException.Conflict("measure-done", $"该项整改措施已于 {done:yyyy-MM-dd} 登记完成。");
-            }
-            new Validation().RequireText(r.Evidence, "evidence", "完成情况和佐证材料", 2000).ThrowIfInvalid();
-
-            measure.DoneOn = ctx.Today;
-            measure.Evidence = r.Evidence!.Trim();
+            measure!.Complete(r.Evidence, ctx.Today);
             plan!.Version++;
             ctx.Audit("CompleteRectificationMeasure", nameof(RectificationPlan), plan.Id.ToString(), caseId, "整改措施责任人", new
             {

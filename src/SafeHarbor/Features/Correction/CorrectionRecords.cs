@@ -1,4 +1,5 @@
 using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -46,18 +47,36 @@ public enum PlanStatus
     Closed,
 }
 
-/// <summary>整改措施 with owners and due dates, followed up until closed with evidence (督促制定整改措施并跟踪监督落实, Art. 8).</summary>
+/// <summary>
+/// 整改措施 with owners and due dates, followed up until closed with evidence (督促制定整改措施并跟踪监督落实, Art. 8).
+/// Open when made; closed once, by <see cref="Close"/>, and then read-only (<see cref="CorrectionRules.EnsureOpen"/>).
+/// </summary>
 public sealed class RectificationPlan
 {
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
-    public PlanStatus Status { get; set; }
+    public PlanStatus Status { get; private set; } = PlanStatus.Open;
     public DateOnly CreatedOn { get; set; }
-    public DateOnly? ClosedOn { get; set; }
-    public string? ClosureSummary { get; set; }
+    public DateOnly? ClosedOn { get; private set; }
+    public string? ClosureSummary { get; private set; }
     public int Version { get; set; }
     public List<RectificationMeasure> Measures { get; set; } = [];
     public List<FollowUpCheck> Checks { get; set; } = [];
+
+    /// <summary>验收销号: only an open plan whose measures are all done and followed up (<see cref="CorrectionRules.WhyNotClosable"/>), with a summary of the evidence.</summary>
+    public void Close(string? summary, DateOnly today)
+    {
+        CorrectionRules.EnsureOpen(this);
+        if (CorrectionRules.WhyNotClosable(this) is { } why)
+        {
+            throw DomainException.Conflict("plan-not-closable", why);
+        }
+        new Validation().RequireText(summary, "summary", "整改完成情况和佐证材料", 3000).ThrowIfInvalid();
+        Status = PlanStatus.Closed;
+        ClosedOn = today;
+        ClosureSummary = summary!.Trim();
+        Version++;
+    }
 }
 
 public sealed class RectificationMeasure
@@ -77,8 +96,22 @@ public sealed class RectificationMeasure
 
     /// <summary>The due date with its provisional mark.</summary>
     public ComputedDate Due => new(DueOn, DueProvisionalReason);
-    public DateOnly? DoneOn { get; set; }
-    public string? Evidence { get; set; }
+
+    /// <summary>Set once, by <see cref="Complete"/>; whether it was late is read from it (<see cref="CorrectionRules.StateOf"/>).</summary>
+    public DateOnly? DoneOn { get; private set; }
+    public string? Evidence { get; private set; }
+
+    /// <summary>The owner reports the measure done, with the evidence; a measure is reported done once.</summary>
+    public void Complete(string? evidence, DateOnly today)
+    {
+        if (DoneOn is { } done)
+        {
+            throw DomainException.Conflict("measure-done", $"该项整改措施已于 {done:yyyy-MM-dd} 登记完成。");
+        }
+        new Validation().RequireText(evidence, "evidence", "完成情况和佐证材料", 2000).ThrowIfInvalid();
+        DoneOn = today;
+        Evidence = evidence!.Trim();
+    }
 }
 
 /// <summary>A follow-up check (跟踪监督) of the plan: what was found and whether it was satisfactory.</summary>

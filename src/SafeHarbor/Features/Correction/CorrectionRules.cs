@@ -121,19 +121,6 @@ public static class CorrectionRules
         return null;
     }
 
-    public static void Close(RectificationPlan plan, string summary, DateOnly today)
-    {
-        EnsureOpen(plan);
-        if (WhyNotClosable(plan) is { } why)
-        {
-            throw DomainException.Conflict("plan-not-closable", why);
-        }
-        plan.Status = PlanStatus.Closed;
-        plan.ClosedOn = today;
-        plan.ClosureSummary = summary;
-        plan.Version++;
-    }
-
     public static string Chinese(this PlanStatus status) => status switch
     {
         PlanStatus.Open => "整改中",

@@ -36,7 +36,6 @@ public static class CreatePlan
             {
                 Id = Guid.NewGuid(),
                 CaseId = c.Id,
-                Status = PlanStatus.Open,
                 CreatedOn = ctx.Today,
                 Version = 1,
                 Measures = measures,

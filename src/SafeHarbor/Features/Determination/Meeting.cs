@@ -38,14 +38,18 @@ public static class VoteChoiceNames
     };
 }
 
-/// <summary>A party-group meeting (党组会议) that studies cases collectively (Art. 5(3)).</summary>
+/// <summary>
+/// A party-group meeting (党组会议) that studies cases collectively (Art. 5(3)). It is open from the
+/// moment it is recorded and closes once, by <see cref="Close"/>: the closed meeting is the record the
+/// minutes and the decisions cite, so it never reopens and nothing of it changes.
+/// </summary>
 public sealed class Meeting
 {
     public Guid Id { get; set; }
     public required string Title { get; set; }
     public DateOnly HeldOn { get; set; }
     public required string Place { get; set; }
-    public MeetingStatus Status { get; set; }
+    public MeetingStatus Status { get; private set; } = MeetingStatus.Open;
     public bool AttendanceRecorded { get; set; }
     public Guid CreatedBy { get; set; }
     public List<MeetingMember> Members { get; set; } = [];
@@ -55,6 +59,30 @@ public sealed class Meeting
 
     public int Entitled => Members.Count;
     public int Present => Members.Count(m => m.Present);
+
+    /// <summary>Refuses any change to a closed meeting: attendance, agenda, recusals, votes and decisions are final with it.</summary>
+    public void EnsureOpen()
+    {
+        if (Status != MeetingStatus.Open)
+        {
+            throw DomainException.Conflict("meeting-closed", $"会议“{Title}”已结束，不能再修改。");
+        }
+    }
+
+    /// <summary>
+    /// Ends the meeting. A case left on the agenda undecided would be stranded at a meeting that can no
+    /// longer decide it, so each must first be decided or postponed (taken off the agenda).
+    /// </summary>
+    /// <param name="undecidedCaseNumbers">The agenda's cases still awaiting a decision at this meeting; the meeting does not hold the cases, the caller reads them.</param>
+    public void Close(IReadOnlyCollection<string> undecidedCaseNumbers)
+    {
+        EnsureOpen();
+        if (undecidedCaseNumbers.Count > 0)
+        {
+            throw DomainException.Conflict("agenda-open", $"议题中的案件 {string.Join("、", undecidedCaseNumbers)} 尚未形成决定，请先认定或移出议题。");
+        }
+        Status = MeetingStatus.Closed;
+    }
 }
 
 /// <summary>A member entitled to attend (应到会成员), and whether they did.</summary>

@@ -142,7 +142,6 @@ public static class MeetingsApi
                 Title = r.Title!.Trim(),
                 HeldOn = r.HeldOn!.Value,
                 Place = r.Place!.Trim(),
-                Status = MeetingStatus.Open,
                 CreatedBy = actor.UserId,
                 // The order given, or by post (党组书记 before 党组成员) when all members are taken by default.
                 Members = (explicitMembers ? persons.OrderBy(p => memberIds.IndexOf(p.Id)) : persons.OrderBy(p => p.Post, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal))
@@ -388,11 +387,7 @@ public static class MeetingsApi
             var pending = await ctx.Db.Cases.AsNoTracking()
                 .Where(c => caseIds.Contains(c.Id) && c.Status == CaseStatus.Scheduled && c.MeetingId == meeting.Id)
                 .Select(c => c.Number).ToListAsync(ct);
-            if (pending.Count > 0)
-            {
-                throw DomainException.Conflict("agenda-open", $"议题中的案件 {string.Join("、", pending)} 尚未形成决定，请先认定或移出议题。");
-            }
-            meeting.Status = MeetingStatus.Closed;
+            meeting.Close(pending);
             ctx.Audit("CloseMeeting", nameof(Meeting), meeting.Id.ToString(), null, policy.BodyFor(Duty.Secretariat), new { meeting.Title });
             return true;
         }, ct);
@@ -449,9 +444,8 @@ public static class MeetingsApi
     {
         var meeting = await ctx.Db.Set<Meeting>().SingleOrDefaultAsync(m => m.Id == id, ct)
             ?? throw DomainException.NotFound("meeting-not-found", "找不到该会议。");
-        return meeting.Status == MeetingStatus.Open
-            ? meeting
-            : throw DomainException.Conflict("meeting-closed", $"会议“{meeting.Title}”已结束，不能再修改。");
+        meeting.EnsureOpen();
+        return meeting;
     }
 
     private static void RequireOnAgenda(Meeting meeting, Case c)
