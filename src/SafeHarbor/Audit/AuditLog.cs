@@ -6,6 +6,7 @@ using SafeHarbor.Infrastructure.Persistence;
 namespace SafeHarbor.Audit;
 
 /// <summary>Appends entries to the chain inside the caller's transaction.</summary>
+[Article("6")]
 public static class AuditLog
 {
     public static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web)
