@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace SafeHarbor.Audit;
 
 /// <summary>Appends entries to the chain inside the caller's transaction.</summary>
+[Article("6")]
 public static class AuditLog
 {
     public static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web)

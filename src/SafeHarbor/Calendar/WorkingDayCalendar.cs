@@ -12,6 +12,7 @@ namespace SafeHarbor.Calendar;
 /// day and 2018-12-31 a rest day, around a 元旦 on Tuesday), so the last three days of a year whose
 /// next notice is not loaded are provisional too, for the next year's reason.
 /// </remarks>
+[Article("5(1)")]
 public sealed class WorkingDayCalendar
 {
     // Per-day codes in _days; 0 is reserved for "no notice loaded for this year".

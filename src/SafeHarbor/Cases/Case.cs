@@ -105,6 +105,7 @@ public sealed record DecisionInput(Outcome Outcome, string? Reasons, string? Mit
 /// The case (一事一议, Art. 3): one accountability matter and everything the procedure does with it.
 /// Only this class changes <see cref="Status"/>, and only along <see cref="CaseWorkflow"/>.
 /// </summary>
+[Article("3")]
 public sealed class Case
 {
     private readonly List<CaseEvent> pendingEvents = [];

@@ -7,6 +7,7 @@ namespace SafeHarbor.Cases;
 /// every case; everyone else sees the cases they are a subject of or applied in, and leaders the
 /// cases of the units they head. Administrators see no case contents by virtue of their role (三员分立).
 /// </summary>
+[Article("6")]
 public static class CaseAccess
 {
     public static bool SeesAllCases(Actor actor) => actor.SeesAllCases;

@@ -58,6 +58,7 @@ public sealed record DisclosureRule(CaseSection Section, string Name, PartyAcces
 /// the result with its reasons. Findings, advice, guidance, the report and the meeting record stay
 /// with the bodies of the procedure (Art. 5: verification and collective decision are internal).
 /// </summary>
+[Article("5")]
 public static class CaseDisclosure
 {
     public static IReadOnlyList<DisclosureRule> Rules { get; } =

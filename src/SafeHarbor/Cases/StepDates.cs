@@ -5,6 +5,7 @@ namespace SafeHarbor.Cases;
 /// step is dated after today: a meeting may be scheduled ahead, but nothing is decided before its date
 /// arrives, and the determination carries the meeting's date. Each refusal names the date it conflicts with.
 /// </summary>
+[Article("6")]
 public static class StepDates
 {
     private static readonly Dictionary<CaseAction, string> Rules = new()

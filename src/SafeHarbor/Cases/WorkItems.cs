@@ -4,6 +4,7 @@ namespace SafeHarbor.Cases;
 /// The work a matter arose in (工作事项): the enforcement activity, chosen from a list so that Art. 7's
 /// "同一工作" is a fact to compare, not a wording to guess at.
 /// </summary>
+[Article("7")]
 public static class WorkItems
 {
     public static readonly IReadOnlyList<string> All =

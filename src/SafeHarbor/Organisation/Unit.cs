@@ -25,6 +25,7 @@ public static class UnitTypeNames
     };
 }
 
+[Article("2")]
 public sealed class Unit
 {
     public Guid Id { get; set; }
@@ -34,6 +35,7 @@ public sealed class Unit
     public int SortOrder { get; set; }
 }
 
+[Article("2")]
 public sealed class Person
 {
     public Guid Id { get; set; }

@@ -12,6 +12,7 @@ public sealed record DeadlineStatus(DateOnly Deadline, int WorkingDaysLeft, bool
     public string Remaining => IsOverdue ? "已逾期" : WorkingDaysLeft == 0 ? "今日截止" : $"剩余 {WorkingDaysLeft} 个工作日";
 }
 
+[Article("5(1)")]
 public static class Deadlines
 {
     /// <summary>The last day to apply (Art. 5(1)): the window counted from the anchor, the start day not counted unless the policy says so.</summary>

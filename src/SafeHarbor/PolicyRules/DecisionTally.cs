@@ -10,6 +10,7 @@ public sealed record PassingCheck(bool Passed, Outcome Outcome, int VotesFor, in
 /// The decision rule of the policy (《中国共产党党组工作条例》 practice in 131号): a meeting needs a
 /// quorum, and a decision needs more than half of the members entitled to attend. Pure arithmetic.
 /// </summary>
+[Article("3", "5(3)")]
 public static class DecisionTally
 {
     public static QuorumCheck Quorum(DecisionRule rule, int entitled, int present)

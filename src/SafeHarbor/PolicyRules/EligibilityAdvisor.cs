@@ -6,6 +6,7 @@ namespace SafeHarbor.PolicyRules;
 /// Evaluates a case against a policy version, item by item, and suggests an outcome (Art. 4, 7, 10).
 /// Pure: everything it needs is in <see cref="EligibilityInput"/>. It advises; people decide.
 /// </summary>
+[Article("4", "7", "10")]
 public static class EligibilityAdvisor
 {
     public static readonly IReadOnlyDictionary<string, ClauseRule> Rules = new ClauseRule[]

@@ -12,6 +12,7 @@ public sealed class PolicyLoadException(string message) : Exception(message);
 /// The policy versions known to the system, one JSON file each. A case is judged by the version in
 /// force on the date its accountability procedure started.
 /// </summary>
+[Article("15")]
 public sealed class PolicyCatalog
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)

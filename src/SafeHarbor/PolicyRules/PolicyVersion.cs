@@ -7,6 +7,7 @@ namespace SafeHarbor.PolicyRules;
 /// One version of a bureau's measures (e.g. 信市监〔2022〕131号) as data. Loaded from a JSON file;
 /// another bureau's measures are another file, never a code change (Art. 14–15).
 /// </summary>
+[Article("14")]
 public sealed record PolicyVersion
 {
     public required string Id { get; init; }

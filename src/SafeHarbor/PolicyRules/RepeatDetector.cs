@@ -25,6 +25,7 @@ public sealed record RepeatSubject(Guid Id, string Name);
 /// brings to the verifier's attention earlier cases of the same subject and field whose facts are not yet
 /// comparable (a work item or kind of error not yet recorded) or differ, as candidates to look at.
 /// </summary>
+[Article("7")]
 public static class RepeatDetector
 {
     public static IReadOnlyList<RepeatMatch> FindRepeats(RepeatCase current, IEnumerable<RepeatCase> earlierExempted, RepeatRule rule) =>

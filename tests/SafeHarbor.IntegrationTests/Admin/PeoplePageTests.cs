@@ -6,6 +6,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Admin;
 
 /// <summary>The unit tree and its people: adding through the organisation handlers, importing from Excel all or nothing.</summary>
+[Article("2")]
 public sealed class PeoplePageTests
 {
     private static byte[] Workbook(params object?[][] rows)

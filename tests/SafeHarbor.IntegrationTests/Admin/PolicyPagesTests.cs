@@ -4,6 +4,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Admin;
 
 /// <summary>Art. 14–15: every signed-in user can read the policy versions, which one is in force, and each one in full.</summary>
+[Article("14", "15")]
 public sealed class PolicyPagesTests
 {
     [Theory, AllDatabases]

@@ -16,6 +16,7 @@ namespace SafeHarbor.IntegrationTests.ArchivePackage;
 /// The archive package of a filed case (备案): exported through the API, the case page and the CLI,
 /// verified by <c>archive verify</c>, which names every file changed, missing or added afterwards.
 /// </summary>
+[Article("5(6)")]
 public sealed class ArchivePackageTests
 {
     private const string EvidencePath = "evidence/不予处罚决定书.pdf";

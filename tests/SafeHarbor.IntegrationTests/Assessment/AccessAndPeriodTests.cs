@@ -7,6 +7,7 @@ using static SafeHarbor.IntegrationTests.Assessment.AssessmentArrange;
 namespace SafeHarbor.IntegrationTests.Assessment;
 
 /// <summary>Who may do what in the assessment, closed periods, the Excel export, and which scheme assesses whom.</summary>
+[Article("12")]
 public sealed class AccessAndPeriodTests
 {
     [Theory, AllDatabases]

@@ -6,6 +6,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Assessment;
 
 /// <summary>The demo bureau's assessments (Art. 12), seeded on a first start as the real app does it, on a chosen day.</summary>
+[Article("12")]
 public sealed class AssessmentDemoTests
 {
     [Theory, AllDatabases]

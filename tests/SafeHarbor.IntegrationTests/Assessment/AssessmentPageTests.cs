@@ -8,6 +8,7 @@ using static SafeHarbor.IntegrationTests.Assessment.AssessmentArrange;
 namespace SafeHarbor.IntegrationTests.Assessment;
 
 /// <summary>The assessment pages: scheme, period, scoring, deductions, grades and the export, as 人事科 works through them.</summary>
+[Article("12")]
 public sealed class AssessmentPageTests
 {
     [Theory, AllDatabases]

@@ -6,6 +6,7 @@ using static SafeHarbor.IntegrationTests.Assessment.AssessmentArrange;
 namespace SafeHarbor.IntegrationTests.Assessment;
 
 /// <summary>Art. 11 in the assessment (Art. 12): a matter exempted for the person brings no deduction; other matters do.</summary>
+[Article("11", "12")]
 public sealed class DeductionTests
 {
     [Theory, AllDatabases]

@@ -5,6 +5,7 @@ using static SafeHarbor.IntegrationTests.Assessment.AssessmentArrange;
 namespace SafeHarbor.IntegrationTests.Assessment;
 
 /// <summary>Grades per unit with the configured 优秀 quota; a changed score needs new grades before the period closes.</summary>
+[Article("12")]
 public sealed class GradingApiTests
 {
     [Theory, AllDatabases]

@@ -11,6 +11,7 @@ namespace SafeHarbor.IntegrationTests.Audit;
 /// inserts, reorders or truncates entries directly in the database, both <c>audit verify</c> and
 /// GET /api/audit/verify name the first entry that no longer fits.
 /// </summary>
+[Article("6")]
 public sealed class AuditChainTests
 {
     /// <summary>Register, apply, start verification and record seven findings: ten entries, numbered 1–10.</summary>

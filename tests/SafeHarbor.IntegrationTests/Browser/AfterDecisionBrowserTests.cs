@@ -14,6 +14,7 @@ namespace SafeHarbor.IntegrationTests.BrowserUi;
 /// The case is put before the party group and decided through the API. Each step leaves a screenshot in
 /// test-artifacts/screenshots (after-decision-NN-….png).
 /// </summary>
+[Article("8", "11(3)")]
 public sealed partial class AfterDecisionBrowserTests
 {
     // The app's clock stands on Monday 2026-09-21 (TestClock). Five working days, today not counted, skip

@@ -14,6 +14,7 @@ namespace SafeHarbor.IntegrationTests.BrowserUi;
 /// Kestrel over HTTP. People sign in through the login form and out with 退出, and do every step with
 /// the pages alone. Each step leaves a screenshot in test-artifacts/screenshots.
 /// </summary>
+[Article("5(1)", "5(2)", "5(3)", "5(4)", "5(5)", "5(6)")]
 public sealed partial class WebUiProcedureTests
 {
     // The app's clock stands on Monday 2026-09-21 (TestClock). Seven working days, the start day not

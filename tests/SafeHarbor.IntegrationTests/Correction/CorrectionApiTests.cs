@@ -11,6 +11,7 @@ using static SafeHarbor.IntegrationTests.Correction.CorrectionArrange;
 namespace SafeHarbor.IntegrationTests.Correction;
 
 /// <summary>Art. 8 through the API: talks, letters, cause analysis, the plan followed up and closed; who may do what, and when not.</summary>
+[Article("8")]
 public sealed class CorrectionApiTests
 {
     [Theory, AllDatabases]

@@ -4,6 +4,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Correction;
 
 /// <summary>The demo bureau shows Art. 8 at work: one correction closed with evidence, one under way with a measure overdue.</summary>
+[Article("8")]
 public sealed class CorrectionDemoTests
 {
     [Theory, AllDatabases]

@@ -14,6 +14,7 @@ using static SafeHarbor.IntegrationTests.Correction.CorrectionArrange;
 namespace SafeHarbor.IntegrationTests.Correction;
 
 /// <summary>Rectification measures in 待办: owners see theirs with the deadline, the party group and the office see the overdue ones.</summary>
+[Article("8")]
 public sealed class CorrectionInboxTests
 {
     private static IReadOnlyList<IElement> CorrectionRows(WebPage home) =>

@@ -7,6 +7,7 @@ using static SafeHarbor.IntegrationTests.Correction.CorrectionArrange;
 namespace SafeHarbor.IntegrationTests.Correction;
 
 /// <summary>The 纠错整改 pages with a cookie browser: the list, the workspace of one case, 我的整改措施.</summary>
+[Article("8")]
 public sealed class CorrectionPageTests
 {
     private static async Task<WebPage> SubmitAndFollowAsync(Browser browser, WebPage page, string form, Action<FormFields> fill)

@@ -9,6 +9,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Evidence;
 
 /// <summary>Evidence files: streamed in with limits on type, content and size, kept with SHA-256 and SM3, checked again on the way out.</summary>
+[Article("5(1)")]
 public sealed class EvidenceTests
 {
     private static readonly byte[] SmallPdf = Encoding.ASCII.GetBytes(

@@ -7,6 +7,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Incentives;
 
 /// <summary>The demo bureau shows Art. 13 with believable records, made by the people whose duty it is.</summary>
+[Article("13")]
 public sealed class DemoIncentivesTests
 {
     [Theory, AllDatabases]

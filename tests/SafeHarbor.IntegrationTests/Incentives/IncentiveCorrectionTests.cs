@@ -16,6 +16,7 @@ namespace SafeHarbor.IntegrationTests.Incentives;
 /// Art. 13 records entered wrongly: corrected by whoever may record them (with the version they saw), or withdrawn
 /// (撤销) with a reason, after which they count nowhere but stay on record and in the audit trail.
 /// </summary>
+[Article("13")]
 public sealed class IncentiveCorrectionTests
 {
     private const string Talks = "/api/incentives/talks";

@@ -6,6 +6,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Incentives;
 
 /// <summary>Art. 13 over HTTP: recording talks, commendations and support measures, who may, who reads what, and the yearly report.</summary>
+[Article("13")]
 public sealed class IncentivesApiTests
 {
     private const string Talks = "/api/incentives/talks";

@@ -7,6 +7,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Incentives;
 
 /// <summary>The 关爱激励 pages: the forms and lists, the yearly report with its Excel export, and who may open them.</summary>
+[Article("13")]
 public sealed class IncentivesPageTests
 {
     private const string Article13Opening = "坚持严格管理和关心信任相统一";

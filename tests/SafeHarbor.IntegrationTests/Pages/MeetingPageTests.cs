@@ -6,6 +6,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Pages;
 
 /// <summary>The party-group meeting page: attendance and the live quorum panel, each member's own vote, recusals.</summary>
+[Article("5(3)", "6")]
 public sealed class MeetingPageTests
 {
     /// <summary>Marks exactly the given members present in the attendance form, the others absent with a reason.</summary>

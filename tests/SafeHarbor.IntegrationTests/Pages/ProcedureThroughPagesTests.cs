@@ -4,6 +4,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Pages;
 
 /// <summary>The whole procedure done with the pages' own forms, by the people whose duty each step is.</summary>
+[Article("5(1)", "5(2)", "5(3)", "5(4)", "5(5)", "5(6)")]
 public sealed class ProcedureThroughPagesTests
 {
     private static readonly string[] Items = ["within-duties", "bold-but-mistaken", "no-major-accident", "no-improper-benefit", "no-abuse-as-cover", "c1", "c2", "c3", "c4", "c5", "c6"];

@@ -13,6 +13,7 @@ namespace SafeHarbor.IntegrationTests.Policies;
 /// bureau's measures, written as a file at test time, change the window, the conditions, who
 /// verifies and the decision threshold of the running app.
 /// </summary>
+[Article("14", "15")]
 public sealed class SecondPolicyTests
 {
     private static readonly string[] AllSix = ["c1", "c2", "c3", "c4", "c5", "c6"];

@@ -6,6 +6,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Prevention;
 
 /// <summary>Art. 10 on the 举报核查 page and its API: recorded by 局机关纪委 or 驻局纪检监察组, concluded by 局机关纪委.</summary>
+[Article("10")]
 public sealed class AbuseReportTests
 {
     [Theory, AllDatabases]

@@ -5,6 +5,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Prevention;
 
 /// <summary>Art. 9 over HTTP: thresholds (执法稽查科), the analysis and its flags, risk points and warnings (局党组成员, 局办公室).</summary>
+[Article("9")]
 public sealed class PreventionApiTests
 {
     private static readonly object KindThreshold = new { dimension = "ErrorKind", value = "跟踪复查不到位", count = 3, months = 12 };

@@ -8,6 +8,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Prevention;
 
 /// <summary>防错分析 in Debian's Chromium: the charts are drawn from the tables, the flagged kind in red; the threshold form shows the selects its dimension uses.</summary>
+[Article("9")]
 public sealed class PreventionBrowserTests
 {
     private static async Task<HttpClient> SignedInAsync(KestrelApp app, string userName)

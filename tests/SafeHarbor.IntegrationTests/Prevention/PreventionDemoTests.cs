@@ -4,6 +4,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Prevention;
 
 /// <summary>The demo bureau shows Art. 9 and 10 at work: a threshold that flags, a risk point from it, a warning half acknowledged.</summary>
+[Article("9", "10")]
 public sealed class PreventionDemoTests
 {
     [Theory, AllDatabases]

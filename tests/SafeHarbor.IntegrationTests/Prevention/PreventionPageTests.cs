@@ -5,6 +5,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Prevention;
 
 /// <summary>Art. 9 in the browser: the analysis page, thresholds on it, risk points, warnings and their acknowledgement from the 待办.</summary>
+[Article("9")]
 public sealed class PreventionPageTests
 {
     private static readonly string[] Leaders = ["leaderA", "leaderB", "leaderCounty"];

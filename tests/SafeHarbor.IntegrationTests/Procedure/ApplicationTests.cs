@@ -5,6 +5,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Procedure;
 
 /// <summary>Art. 5(1): the application window in working days, withdrawal, and applying for a unit.</summary>
+[Article("5(1)")]
 public sealed class ApplicationTests
 {
     [Theory, AllDatabases]

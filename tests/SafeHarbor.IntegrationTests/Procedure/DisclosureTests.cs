@@ -13,6 +13,7 @@ namespace SafeHarbor.IntegrationTests.Procedure;
 /// for as the applicant, the leader of their unit and every body of the procedure (纪委, 纪检监察组,
 /// a party-group member, 局办公室, 局机关党委), and each answer is checked against <see cref="CaseDisclosure"/>.
 /// </summary>
+[Article("5")]
 public sealed class DisclosureTests
 {
     private static readonly string[] Parties = ["staffA", "leaderA"];

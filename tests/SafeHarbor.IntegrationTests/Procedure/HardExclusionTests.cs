@@ -12,6 +12,7 @@ namespace SafeHarbor.IntegrationTests.Procedure;
 /// audited. A decision that departs from the report or the advice carries its written reason into the
 /// minutes and the feedback.
 /// </summary>
+[Article("4", "10")]
 public sealed class HardExclusionTests
 {
     private static async Task<CaseRef> VerifiedWithAccidentAsync(Support.Procedure flow)

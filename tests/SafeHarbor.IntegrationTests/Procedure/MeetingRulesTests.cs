@@ -6,6 +6,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Procedure;
 
 /// <summary>Art. 5(3) and Art. 6 at the party-group meeting: quorum, majority of those entitled, recusal, one vote each.</summary>
+[Article("5(3)", "6")]
 public sealed class MeetingRulesTests
 {
     [Theory, AllDatabases]

@@ -7,6 +7,7 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.IntegrationTests.Procedure;
 
 /// <summary>The three outcomes of Art. 5(3) / Art. 11(5), and what follows each.</summary>
+[Article("5(3)", "5(4)", "11(5)")]
 public sealed class OutcomesTests
 {
     [Theory, AllDatabases]

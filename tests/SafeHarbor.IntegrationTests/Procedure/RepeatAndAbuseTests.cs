@@ -4,6 +4,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Procedure;
 
 /// <summary>Art. 7 (repeated errors on the same work) and Art. 10 (flexible enforcement used as cover).</summary>
+[Article("7", "10")]
 public sealed class RepeatAndAbuseTests
 {
     private const string Work = "监督抽检";

@@ -4,6 +4,7 @@ using SafeHarbor.IntegrationTests.Support;
 namespace SafeHarbor.IntegrationTests.Procedure;
 
 /// <summary>Art. 6: whoever is a subject of the matter or applied in it cannot verify, decide or archive it.</summary>
+[Article("6")]
 public sealed class SeparationOfDutiesTests
 {
     [Theory, AllDatabases]

@@ -12,6 +12,7 @@ namespace SafeHarbor.IntegrationTests.Procedure;
 /// determination carries the meeting's date, and what follows (delivery, publication, talks) is dated
 /// between the step it follows and today — one day too early, on the day, and one day later.
 /// </summary>
+[Article("6")]
 public sealed class StepDatesTests
 {
     private static async Task<Guid> OpenAsync(TestApp app, DateOnly heldOn)

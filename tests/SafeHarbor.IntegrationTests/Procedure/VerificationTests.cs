@@ -6,6 +6,7 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.IntegrationTests.Procedure;
 
 /// <summary>Art. 5(2): verification by 局机关纪委, guidance from 驻局纪检监察组, supplementary material, and the report.</summary>
+[Article("5(2)")]
 public sealed class VerificationTests
 {
     [Theory, AllDatabases]

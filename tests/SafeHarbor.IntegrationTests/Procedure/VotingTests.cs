@@ -11,6 +11,7 @@ namespace SafeHarbor.IntegrationTests.Procedure;
 /// the secretary records a 举手表决 member by member; a recusal follows the case to a later meeting; when no
 /// outcome has the votes, the meeting page says what to do.
 /// </summary>
+[Article("3", "5(3)")]
 public sealed class VotingTests
 {
     [Theory, AllDatabases]

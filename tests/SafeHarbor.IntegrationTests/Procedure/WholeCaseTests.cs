@@ -3,6 +3,7 @@ using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Procedure;
 
+[Article("5(4)", "5(5)", "5(6)")]
 public sealed class WholeCaseTests
 {
     [Theory, AllDatabases]

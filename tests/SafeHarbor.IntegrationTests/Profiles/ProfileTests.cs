@@ -13,6 +13,7 @@ namespace SafeHarbor.IntegrationTests.Profiles;
 /// matters with their outcome and uses, the correction, the assessments and the care and incentive records — for
 /// 人事科, the procedure bodies, the person and the leaders over the person's unit, each section under its own rule.
 /// </summary>
+[Article("11", "12", "13")]
 public sealed class ProfileTests
 {
     private const string Closure = "台账已建立并运行，经局机关纪委检查整改到位。";

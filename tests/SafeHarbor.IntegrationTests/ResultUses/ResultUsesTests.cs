@@ -11,6 +11,7 @@ namespace SafeHarbor.IntegrationTests.ResultUses;
 /// 结果运用 (Art. 11): "is this person (or unit) covered for this matter and this purpose?" answered by the API and by
 /// the page /ResultUses alike, the cadre review of a person, and who may ask.
 /// </summary>
+[Article("11(1)", "11(2)", "11(3)", "11(4)", "11(5)")]
 public sealed class ResultUsesTests
 {
     private static async Task<(bool Covered, string Answer, JsonElement Records)> AskAsync(TestApp app, string user, string url)

@@ -15,6 +15,7 @@ namespace SafeHarbor.IntegrationTests.YearBoundary;
 /// shown 暂定 everywhere; nothing is refused on it; when the notice is entered every provisional deadline is
 /// recomputed in one audited command and the people whose deadline moved are told.
 /// </summary>
+[Article("5(1)")]
 public sealed class YearBoundaryTests : IAsyncLifetime
 {
     private const string Reason2027 = "2027 年节假日安排尚未发布，按法定节假日和周末推算，发布后自动重算";

@@ -6,6 +6,7 @@ using static SafeHarbor.Features.Admin.PeopleImport;
 namespace SafeHarbor.Tests.Admin;
 
 /// <summary>The rows of a people import are all checked before anything is imported; each problem names its row.</summary>
+[Article("2")]
 public sealed class PeopleImportTests
 {
     private static readonly Guid East = Guid.NewGuid();

@@ -10,6 +10,7 @@ namespace SafeHarbor.Tests.ArchivePackage;
 /// <see cref="VerifyArchivePackage.Verify"/> on packages built in memory by the same writer the export uses:
 /// each changed, missing or added file is named, and a package without a readable manifest says so.
 /// </summary>
+[Article("5(6)")]
 public sealed class ArchivePackageVerifyTests
 {
     private const string Document = "documents/认定意见（青禾市监党认〔2026〕1号）.docx";

@@ -3,6 +3,7 @@ using SafeHarbor.Features.Assessment;
 namespace SafeHarbor.Tests.Assessment;
 
 /// <summary>Art. 12: grades within each unit, at most ⌊quota% × assessed⌋ 优秀 by total, the rest by the lines.</summary>
+[Article("12")]
 public sealed class GradingTests
 {
     private static readonly Guid East = Guid.NewGuid();

@@ -5,6 +5,7 @@ using SafeHarbor.Organisation;
 namespace SafeHarbor.Tests.Assessment;
 
 /// <summary>Art. 12 (体现差异化要求): the one scheme that assesses a person, by unit type, post and leading cadre.</summary>
+[Article("2", "12")]
 public sealed class SchemeSelectionTests
 {
     private static AssessmentScheme Scheme(string name, UnitType[] types, string? keyword = null, bool leadersOnly = false, bool active = true) =>

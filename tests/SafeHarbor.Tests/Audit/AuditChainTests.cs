@@ -7,6 +7,7 @@ namespace SafeHarbor.Tests.Audit;
 /// and the head records the last entry, so any edit, deletion, insertion or reordering is found and the
 /// first bad entry is named.
 /// </summary>
+[Article("6")]
 public sealed class AuditChainTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(8));

@@ -6,6 +6,7 @@ namespace SafeHarbor.Tests.Calendar;
 /// "Within 7 working days after the accountability procedure started" (start day not counted),
 /// with every expected date counted by hand from the State Council notice of that year.
 /// </summary>
+[Article("5(1)")]
 public sealed class ApplicationDeadlineTests
 {
     private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.LoadDefault();

@@ -4,6 +4,7 @@ using SafeHarbor.Calendar;
 namespace SafeHarbor.Tests.Calendar;
 
 /// <summary>A year without a State Council notice never stops a count: its dates follow the law and are 暂定.</summary>
+[Article("5(1)")]
 public sealed class ProvisionalDateTests
 {
     private const string Reason2027 = "2027 年节假日安排尚未发布，按法定节假日和周末推算，发布后自动重算";

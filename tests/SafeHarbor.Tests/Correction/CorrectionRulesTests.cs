@@ -5,6 +5,7 @@ using SafeHarbor.Features.Correction;
 namespace SafeHarbor.Tests.Correction;
 
 /// <summary>Art. 8 rules without a database: which outcomes are corrected, due dates in working days, measure states, closing a plan.</summary>
+[Article("8")]
 public sealed class CorrectionRulesTests
 {
     private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.LoadDefault();

@@ -6,6 +6,7 @@ using SafeHarbor.Tests.Workflow;
 namespace SafeHarbor.Tests.Domain;
 
 /// <summary>Art. 5(1): the written application, its content and its window.</summary>
+[Article("5(1)")]
 public sealed class ApplicationTests
 {
     private static DomainException ApplyExpectingRefusal(CaseJourney journey, ApplicationInput input)

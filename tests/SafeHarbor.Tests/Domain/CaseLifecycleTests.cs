@@ -6,6 +6,7 @@ using SafeHarbor.Tests.Workflow;
 namespace SafeHarbor.Tests.Domain;
 
 /// <summary>The rules the case enforces inside its steps: verification, determination, publication, filing, withdrawal.</summary>
+[Article("5(2)", "5(3)", "5(5)", "5(6)")]
 public sealed class CaseLifecycleTests
 {
     private static CaseJourney VerifyingWithoutFindings()

@@ -9,6 +9,7 @@ namespace SafeHarbor.Tests.Domain;
 /// blank stays 未核实, an unchanged finding is not recorded again, and the report waits for every
 /// required item.
 /// </summary>
+[Article("5(2)")]
 public sealed class FindingsFormTests
 {
     private static CaseJourney Started()

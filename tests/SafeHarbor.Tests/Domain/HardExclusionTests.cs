@@ -9,6 +9,7 @@ namespace SafeHarbor.Tests.Domain;
 /// benefit; Art. 10 abuse) binds the report and the party group. The way back is re-verification.
 /// Departing from the report or a definite advice needs a written reason.
 /// </summary>
+[Article("4", "10")]
 public sealed class HardExclusionTests
 {
     public static TheoryData<string> Exclusions() => new(Shipped.Policy131.Exclusions.Select(i => i.Code));

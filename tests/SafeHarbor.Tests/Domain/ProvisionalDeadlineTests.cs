@@ -8,6 +8,7 @@ namespace SafeHarbor.Tests.Domain;
 /// Nothing is refused on a guess, and a deadline that was 暂定 is settled by the final one without making a
 /// step already taken late after the fact.
 /// </summary>
+[Article("5(1)")]
 public sealed class ProvisionalDeadlineTests
 {
     private static readonly DateTimeOffset Later = CaseJourney.Now.AddDays(20);

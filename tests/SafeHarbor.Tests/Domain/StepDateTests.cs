@@ -9,6 +9,7 @@ namespace SafeHarbor.Tests.Domain;
 /// decided before the meeting's date, and the determination carries the meeting's date. Each is
 /// walked one day too early, on the day, and one day later.
 /// </summary>
+[Article("6")]
 public sealed class StepDateTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using static SafeHarbor.Features.Incentives.IncentiveReport;
 namespace SafeHarbor.Tests.Incentives;
 
 /// <summary>年度关爱激励情况, computed from plain records: what counts where, who is reached, what is left out.</summary>
+[Article("13")]
 public sealed class IncentiveReportTests
 {
     private static readonly UnitFact Bureau = new(Guid.NewGuid(), "市局", UnitType.Bureau, 0);

@@ -6,6 +6,7 @@ using SafeHarbor.Tests.Workflow;
 namespace SafeHarbor.Tests.Policies;
 
 /// <summary>Art. 5(1) as data: how the deadline follows from the window a policy file sets.</summary>
+[Article("5(1)")]
 public sealed class ApplicationWindowTests
 {
     /// <summary>Friday 2026-03-06, no holiday for three weeks around it.</summary>

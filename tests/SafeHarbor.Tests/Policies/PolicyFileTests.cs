@@ -6,6 +6,7 @@ using SafeHarbor.Tests.Workflow;
 namespace SafeHarbor.Tests.Policies;
 
 /// <summary>The shipped 131号 file says what the measures say (Art. 4, 5, 7, 10, 11, 14–15).</summary>
+[Article("4", "5", "7", "10", "11", "14", "15")]
 public sealed class PolicyFileTests
 {
     private static readonly PolicyVersion Policy = Shipped.Policy131;

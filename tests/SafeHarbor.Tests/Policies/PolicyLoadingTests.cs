@@ -9,6 +9,7 @@ namespace SafeHarbor.Tests.Policies;
 /// Art. 14–15: another bureau's measures are another file. A broken file is refused at load time,
 /// with the file and the problem named, never half-loaded.
 /// </summary>
+[Article("14", "15")]
 public sealed class PolicyLoadingTests : IDisposable
 {
     private static readonly string ShippedFile = Path.Combine(PolicyCatalog.DefaultDirectory, "xinyang-scjg-2022-131.json");

@@ -3,6 +3,7 @@ using SafeHarbor.Features.Prevention;
 namespace SafeHarbor.Tests.Prevention;
 
 /// <summary>Art. 9: the counts of the prevention analysis and the flags of the policy owner's thresholds, from plain case records.</summary>
+[Article("9")]
 public sealed class PreventionAnalysisTests
 {
     private static readonly DateOnly Today = new(2026, 9, 21);

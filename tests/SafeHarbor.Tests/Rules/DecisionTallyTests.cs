@@ -5,6 +5,7 @@ using SafeHarbor.Tests.Workflow;
 namespace SafeHarbor.Tests.Rules;
 
 /// <summary>Art. 5(3): quorum and passing, "more than half of the members entitled to attend".</summary>
+[Article("5(3)")]
 public sealed class DecisionTallyTests
 {
     private static readonly DecisionRule Rule = Shipped.Policy131.Decision;

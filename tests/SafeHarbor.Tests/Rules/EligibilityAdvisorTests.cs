@@ -5,6 +5,7 @@ using SafeHarbor.Tests.Workflow;
 namespace SafeHarbor.Tests.Rules;
 
 /// <summary>Art. 4, 7, 10 against the 131号 policy: the advice, item by item. It advises; people decide.</summary>
+[Article("4", "7", "10")]
 public sealed class EligibilityAdvisorTests
 {
     private static readonly PolicyVersion Policy = Shipped.Policy131;

@@ -4,6 +4,7 @@ using SafeHarbor.PolicyRules.Rules;
 namespace SafeHarbor.Tests.Rules;
 
 /// <summary>Art. 4: no major liability accident in work safety, food safety or mass incidents, and no egregious effect.</summary>
+[Article("4")]
 public sealed class Art4NoMajorAccidentTests : FactRequirementContract<Art4NoMajorAccident>
 {
     [Theory]
@@ -51,6 +52,7 @@ public sealed class Art4NoMajorAccidentTests : FactRequirementContract<Art4NoMaj
 }
 
 /// <summary>Art. 4: no improper benefit for oneself, others or the unit.</summary>
+[Article("4")]
 public sealed class Art4NoImproperBenefitTests : FactRequirementContract<Art4NoImproperBenefit>
 {
     [Theory]
@@ -80,6 +82,7 @@ public sealed class Art4NoImproperBenefitTests : FactRequirementContract<Art4NoI
 }
 
 /// <summary>Art. 10: a substantiated report of abuse under cover of flexible enforcement excludes exemption.</summary>
+[Article("10")]
 public sealed class Art10NoAbuseAsCoverTests : FactRequirementContract<Art10NoAbuseAsCover>
 {
     private static readonly AbuseFinding Substantiated = new("吃拿卡要", "向商户索要财物", new DateOnly(2026, 2, 3));

@@ -143,8 +143,11 @@ public abstract class NoDoubtContract<TRule> : FactRequirementContract<TRule>
 
 public sealed class FactRequirementTests : NoDoubtContract<FactRequirement>;
 
+[Article("4")]
 public sealed class Art4WithinDutiesAndLawTests : NoDoubtContract<Art4WithinDutiesAndLaw>;
 
+[Article("4")]
 public sealed class Art4BoldButMistakenTests : NoDoubtContract<Art4BoldButMistaken>;
 
+[Article("4(1)", "4(2)", "4(3)", "4(4)", "4(5)", "4(6)")]
 public sealed class Art4ListedConditionTests : NoDoubtContract<Art4ListedCondition>;

@@ -4,6 +4,7 @@ using SafeHarbor.PolicyRules.Rules;
 namespace SafeHarbor.Tests.Rules;
 
 /// <summary>Art. 5(1): the application was made within the window.</summary>
+[Article("5(1)")]
 public sealed class Art5AppliedInTimeTests
 {
     private static readonly PolicyItem Window = new("application-window", "第五条第（一）项", "在申请期限内提出申请", "7个工作日内");
@@ -49,6 +50,7 @@ public sealed class Art5AppliedInTimeTests
 }
 
 /// <summary>Art. 7: repeated errors on the same work or problem are generally not exempted.</summary>
+[Article("7")]
 public sealed class Art7RepeatErrorTests
 {
     private static readonly PolicyItem Repeat = new("repeat", "第七条", "非同一工作、同一问题上重复失误", "一般不予容错");
@@ -77,6 +79,7 @@ public sealed class Art7RepeatErrorTests
 }
 
 /// <summary>The clause combining the listed conditions: "any one of" (131号) or "all of".</summary>
+[Article("4")]
 public sealed class ConditionSetRuleTests
 {
     private static IReadOnlyList<RuleResult> Results(params Verdict[] verdicts) =>

@@ -7,6 +7,7 @@ namespace SafeHarbor.Tests.Rules;
 /// Art. 7: an earlier exempted case of the same unit or person on the same work or problem — decided on the
 /// structured facts (field, work item, kind of error); wording similarity only ranks and points at candidates.
 /// </summary>
+[Article("7")]
 public sealed class RepeatDetectorTests
 {
     private static readonly RepeatSubject Zhang = new(Guid.NewGuid(), "张三");

@@ -7,6 +7,7 @@ namespace SafeHarbor.Tests.Workflow;
 /// Art. 6 (严格程序): every status × action pair does exactly what <see cref="CaseWorkflow"/> says,
 /// through the methods the features call, and nothing else.
 /// </summary>
+[Article("6")]
 public sealed class CaseWorkflowTests
 {
     private static IEnumerable<CaseAction> CallableActions => CaseJourney.CallableActions;

@@ -4,6 +4,7 @@ using SafeHarbor.Documents;
 namespace SafeHarbor.Tests.Workflow;
 
 /// <summary>The disclosure table (who sees what) is whole and says what the measures require of it.</summary>
+[Article("5")]
 public sealed class DisclosureTableTests
 {
     [Fact]

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using SafeHarbor.Cases;
+using static SafeHarbor.Tests.Docs.GeneratedDocs;
 
 namespace SafeHarbor.Tests.Workflow;
 
@@ -16,22 +16,6 @@ public sealed class WorkflowDocumentTests
     public void Disclosure_document_matches_the_table() =>
         AssertGenerated("disclosure.md", CaseDisclosure.ToMarkdown(), "CaseDisclosure.ToMarkdown()");
 
-    private static void AssertGenerated(string file, string markdown, string source)
-    {
-        var path = Path.Combine(RepositoryRoot(), "docs", file);
-        var generated = markdown.ReplaceLineEndings("\n");
-
-        if (Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, generated);
-        }
-
-        Assert.True(File.Exists(path), $"{path} is missing: run the tests with UPDATE_DOCS=1 to generate it.");
-        var onDisk = File.ReadAllText(path).ReplaceLineEndings("\n");
-        Assert.True(generated == onDisk, $"{path} differs from {source}: run the tests with UPDATE_DOCS=1 to regenerate it.");
-    }
-
     [Fact]
     public void Workflow_document_lists_every_step_of_the_table()
     {
@@ -40,24 +24,5 @@ public sealed class WorkflowDocumentTests
 
         Assert.Equal(CaseWorkflow.Steps.Count, rows);
         Assert.Contains("Workflow_document_matches_the_transition_table", markdown);
-    }
-
-    /// <summary>
-    /// The folder holding SafeHarbor.slnx, above the test output; when the build output lives elsewhere
-    /// (<c>--artifacts-path /tmp/…</c>), above this source file as the compiler saw it.
-    /// </summary>
-    private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
-        {
-            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "SafeHarbor.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        throw new InvalidOperationException($"No SafeHarbor.slnx above {AppContext.BaseDirectory} or {sourceFile}.");
     }
 }

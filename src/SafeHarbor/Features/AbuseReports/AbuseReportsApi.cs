@@ -8,6 +8,7 @@ using SafeHarbor.Organisation;
 namespace SafeHarbor.Features.AbuseReports;
 
 /// <summary>Art. 10: reports recorded against persons and cases; a substantiated one excludes exemption.</summary>
+[Article("10")]
 public static class AbuseReportsApi
 {
     public sealed record RecordRequest(Guid? PersonId, Guid? CaseId, AbuseKind Kind, string? Description, DateOnly? ReceivedOn);

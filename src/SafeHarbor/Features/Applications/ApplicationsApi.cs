@@ -8,6 +8,7 @@ using SafeHarbor.Infrastructure.Web;
 namespace SafeHarbor.Features.Applications;
 
 /// <summary>Art. 5(1): the application, and its withdrawal before determination.</summary>
+[Article("5(1)")]
 public static class ApplicationsApi
 {
     public sealed record SubmitRequest(

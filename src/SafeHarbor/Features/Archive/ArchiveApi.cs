@@ -55,6 +55,7 @@ internal sealed class ArchiveRecordConfiguration : IEntityTypeConfiguration<Arch
     }
 }
 
+[Article("5(6)")]
 public static class ArchiveApi
 {
     public static readonly IReadOnlyDictionary<string, string> Retentions = new Dictionary<string, string>

@@ -11,6 +11,7 @@ namespace SafeHarbor.Features.Assessment;
 /// Art. 12 (考核): schemes, periods, scores, deductions, grades and the export, all for the personnel section (人事科);
 /// a person reads their own results. Art. 11 protects exempted matters from deductions.
 /// </summary>
+[Article("12")]
 public static class AssessmentApi
 {
     public static IServiceCollection AddAssessment(this IServiceCollection services) =>

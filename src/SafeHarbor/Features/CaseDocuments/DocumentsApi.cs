@@ -7,6 +7,7 @@ using SafeHarbor.Infrastructure.Security;
 namespace SafeHarbor.Features.CaseDocuments;
 
 /// <summary>The documents of a case: which ones it can produce now, and each one as DOCX.</summary>
+[Article("5(1)", "5(2)", "5(3)", "5(4)", "5(5)", "5(6)", "8")]
 public static class DocumentsApi
 {
     public static IServiceCollection AddCaseDocuments(this IServiceCollection services)

@@ -13,6 +13,7 @@ namespace SafeHarbor.Features.Correction;
 /// Art. 8 纠错: talks, reminder letters, the cause analysis and the rectification plan of each exempted or
 /// mitigated case, followed up until closed. Changes to the plan carry its version (ETag / If-Match).
 /// </summary>
+[Article("8")]
 public static class CorrectionApi
 {
     public static IServiceCollection AddCorrection(this IServiceCollection services) =>

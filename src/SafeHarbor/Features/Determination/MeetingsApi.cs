@@ -13,6 +13,7 @@ namespace SafeHarbor.Features.Determination;
 /// Art. 5(3): the party group studies each case collectively at a meeting. Attendance, recusals,
 /// one vote per member per matter, quorum and majority are recorded and checked here.
 /// </summary>
+[Article("3", "5(3)", "6")]
 public static class MeetingsApi
 {
     public sealed record OpenRequest(string? Title, DateOnly? HeldOn, string? Place, IReadOnlyList<Guid>? MemberPersonIds);

@@ -7,6 +7,7 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Features.Eligibility;
 
 /// <summary>Gathers what the pure rules need from the database and asks them for advice on a case.</summary>
+[Article("4", "7", "10")]
 public static class CaseAdvice
 {
     public static async Task<EligibilityAdvice> ForAsync(SafeHarborDb db, Case c, PolicyVersion policy, AdviceStage stage, CancellationToken ct)

@@ -10,6 +10,7 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Features.Evidence;
 
 /// <summary>Evidence files: streamed upload with size and type limits, hashes stored, hashes checked on download.</summary>
+[Article("5(1)", "5(2)")]
 public static class EvidenceApi
 {
     public sealed record EvidenceView(

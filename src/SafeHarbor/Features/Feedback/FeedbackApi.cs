@@ -36,6 +36,7 @@ internal sealed class FeedbackNoticeConfiguration : IEntityTypeConfiguration<Fee
     }
 }
 
+[Article("5(4)")]
 public static class FeedbackApi
 {
     public static readonly IReadOnlyList<string> DeliveryMethods = ["直接送达", "邮寄送达", "电子送达", "留置送达"];

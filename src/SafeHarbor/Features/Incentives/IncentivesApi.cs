@@ -12,6 +12,7 @@ namespace SafeHarbor.Features.Incentives;
 /// Whoever may record a record corrects it (PUT, If-Match: its version) and withdraws it when entered in error
 /// (POST …/withdrawal, with a reason); a withdrawn record stays on record and counts nowhere.
 /// </summary>
+[Article("13")]
 public static class IncentivesApi
 {
     public static IServiceCollection AddIncentives(this IServiceCollection services) => services;

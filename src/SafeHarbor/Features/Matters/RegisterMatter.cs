@@ -9,6 +9,7 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Features.Matters;
 
 /// <summary>Registers an accountability matter (问责事项): the trigger of the procedure and of the application window.</summary>
+[Article("5(1)")]
 public static class RegisterMatter
 {
     public sealed record SubjectInput(SubjectKind Kind, Guid Id);

@@ -8,6 +8,7 @@ using SafeHarbor.Organisation;
 namespace SafeHarbor.Features.Organisation;
 
 /// <summary>Units, persons and accounts. The system administrator keeps them; nobody reads cases through this.</summary>
+[Article("2")]
 public static class OrganisationApi
 {
     public sealed record UnitView(Guid Id, string Name, UnitType Type, string TypeName, Guid? ParentId);

@@ -8,6 +8,7 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Features.Prevention;
 
 /// <summary>Art. 9 over HTTP: the analysis, the thresholds, the risk-point register and the warnings.</summary>
+[Article("9")]
 public static class PreventionApi
 {
     public static IServiceCollection AddPrevention(this IServiceCollection services) =>

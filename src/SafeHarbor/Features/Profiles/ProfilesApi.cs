@@ -6,6 +6,7 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Features.Profiles;
 
 /// <summary>个人档案 over HTTP: the same profile as the page /People/{personId}, under the same rule (<see cref="ProfileAccess"/>).</summary>
+[Article("11", "12", "13")]
 public static class ProfilesApi
 {
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder app)

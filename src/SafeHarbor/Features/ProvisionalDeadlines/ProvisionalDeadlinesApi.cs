@@ -6,6 +6,7 @@ using SafeHarbor.Infrastructure.Security;
 namespace SafeHarbor.Features.ProvisionalDeadlines;
 
 /// <summary>Deadlines counted on the calendar: recomputed when a year's holiday notice arrives, and the notices that tell people so.</summary>
+[Article("5(1)")]
 public static class ProvisionalDeadlinesApi
 {
     public static IServiceCollection AddProvisionalDeadlines(this IServiceCollection services) =>

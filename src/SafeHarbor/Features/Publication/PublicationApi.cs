@@ -38,6 +38,7 @@ internal sealed class PublicationRecordConfiguration : IEntityTypeConfiguration<
     }
 }
 
+[Article("5(5)")]
 public static class PublicationApi
 {
     public sealed record PublishRequest(PublicationMethod Method, string? Scope, DateOnly? PublishedOn, string? Reference);

@@ -9,6 +9,7 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Features.Reference;
 
 /// <summary>Reference data: business fields, the policy versions (Art. 14–15) and the working-day calendar.</summary>
+[Article("14", "15")]
 public static class ReferenceApi
 {
     public sealed record PolicySummary(string Id, string DocumentNumber, string Title, string Issuer, DateOnly EffectiveFrom, DateOnly? EffectiveTo, bool InForceToday);

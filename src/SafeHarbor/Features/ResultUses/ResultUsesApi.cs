@@ -11,6 +11,7 @@ namespace SafeHarbor.Features.ResultUses;
 /// Art. 11: a determination to exempt (or to mitigate) creates one record per subject and per use,
 /// and other systems ask "is this person or unit covered for this matter and this purpose?".
 /// </summary>
+[Article("11(1)", "11(2)", "11(3)", "11(4)", "11(5)")]
 public static class ResultUsesApi
 {
     public sealed record Coverage(bool Covered, string Answer, IReadOnlyList<RecordView> Records);

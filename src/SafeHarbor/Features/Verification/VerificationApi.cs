@@ -10,6 +10,7 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Features.Verification;
 
 /// <summary>Art. 5(2): verification by 局机关纪委, guidance from 驻局纪检监察组, supplementary material, the written report.</summary>
+[Article("5(2)")]
 public static class VerificationApi
 {
     public sealed record FindingRequest(Verdict Verdict, string? Note);

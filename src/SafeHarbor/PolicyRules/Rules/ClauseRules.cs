@@ -93,6 +93,7 @@ public sealed class Art10NoAbuseAsCover : FactRequirement
 }
 
 /// <summary>Art. 5(1): the application was made within the window.</summary>
+[Article("5(1)")]
 public sealed class Art5AppliedInTime : ClauseRule
 {
     public override RuleResult Evaluate(PolicyItem item, ItemKind kind, EligibilityInput input) => input.AppliedOn switch
@@ -130,6 +131,7 @@ public sealed class Art7RepeatError : ClauseRule
 }
 
 /// <summary>The clause that combines the listed conditions: "any one of" in 131号, "all of" elsewhere.</summary>
+[Article("4")]
 public static class ConditionSetRule
 {
     public static RuleResult Evaluate(ConditionSet set, IReadOnlyList<RuleResult> conditionResults)
