@@ -68,6 +68,9 @@ public sealed class CaseDecision
     public required string Reasons { get; set; }
     public string? Mitigation { get; set; }
     public Guid MeetingId { get; set; }
+
+    /// <summary>The meeting that decided, as the feedback and the documents name it.</summary>
+    public string MeetingTitle { get; set; } = "";
     public DateOnly DecidedOn { get; set; }
 
     /// <summary>What the eligibility advice said when the party group decided; the decision may depart from it.</summary>
@@ -720,7 +723,7 @@ public sealed class Case
     /// binds (no 予以容错免责); departing from the report's recommendation or from a definite advice needs a
     /// written reason, kept with the decision for the minutes and the feedback.
     /// </summary>
-    public void Decide(DecisionInput input, EligibilityAdvice verified, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly heldOn)
+    public void Decide(DecisionInput input, EligibilityAdvice verified, Actor actor, PolicyVersion policy, DateTimeOffset now, DateOnly heldOn, string meetingTitle)
     {
         EnsureAllowed(CaseAction.Decide, actor, policy);
         var departsFrom = DeparturesOf(input.Outcome, verified.Recommendation);
@@ -753,6 +756,7 @@ public sealed class Case
             Reasons = input.Reasons.Trim(),
             Mitigation = string.IsNullOrWhiteSpace(input.Mitigation) ? null : input.Mitigation.Trim(),
             MeetingId = meetingId,
+            MeetingTitle = meetingTitle,
             DecidedOn = heldOn,
             AdviceAtDecision = verified.Recommendation,
             DepartureReason = departure,

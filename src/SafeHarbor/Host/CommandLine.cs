@@ -1,14 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Audit;
 using SafeHarbor.Calendar;
-using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Documents;
 using SafeHarbor.Features.Archive;
 using SafeHarbor.Features.ArchivePackages;
 using SafeHarbor.Features.CaseDocuments;
-using SafeHarbor.Host;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;

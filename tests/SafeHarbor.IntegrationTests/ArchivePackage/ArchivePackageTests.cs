@@ -4,11 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
+using SafeHarbor.Features.ArchivePackages;
 using SafeHarbor.IntegrationTests.Cli;
 using SafeHarbor.IntegrationTests.Pages;
 using SafeHarbor.IntegrationTests.Support;
 using SafeHarbor.TestSupport;
-using SafeHarbor.Features.ArchivePackages;
 
 namespace SafeHarbor.IntegrationTests.ArchivePackage;
 

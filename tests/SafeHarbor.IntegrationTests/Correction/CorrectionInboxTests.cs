@@ -1,14 +1,13 @@
-using SafeHarbor.Reminders;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Correction;
-using SafeHarbor.Features.Inbox;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
-using SafeHarbor.PolicyRules;
 using SafeHarbor.IntegrationTests.Pages;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
+using SafeHarbor.Reminders;
 using static SafeHarbor.IntegrationTests.Correction.CorrectionArrange;
 
 namespace SafeHarbor.IntegrationTests.Correction;

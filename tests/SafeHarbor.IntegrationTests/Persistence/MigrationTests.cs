@@ -1,7 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.IntegrationTests.Cli;
+using SafeHarbor.IntegrationTests.Documents;
 using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Persistence;
@@ -42,6 +46,33 @@ public sealed class MigrationTests
         Assert.False(context.Database.HasPendingModelChanges());
         Assert.Equal(0, await context.Cases.CountAsync());
         Assert.Equal(0, await context.AuditEntries.CountAsync());
+    }
+
+    [Theory, AllDatabases]
+    public async Task Decisions_taken_before_the_meeting_title_was_kept_get_it_from_the_meetings_table(Db db)
+    {
+        await using var demo = await DemoBureau.StartAsync(db);
+        var expected = await demo.WithDbAsync(async context =>
+        {
+            var meetings = await context.Set<Features.Determination.Meeting>().AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Title);
+            return (await context.Cases.AsNoTracking().Where(c => c.Decision != null).ToListAsync())
+                .ToDictionary(c => c.Number, c => meetings[c.Decision!.MeetingId]);
+        });
+        Assert.NotEmpty(expected);
+
+        // Back to the database as it was before the column (ADR 11: migrations are kept), then forward again.
+        await demo.WithScopeAsync(async services =>
+        {
+            var context = services.GetRequiredService<SafeHarborDb>();
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync(context.Database.GetMigrations().Single(m => m.EndsWith("_Initial", StringComparison.Ordinal)));
+            await migrator.MigrateAsync();
+            return 0;
+        });
+
+        var titles = await demo.WithDbAsync(async context =>
+            (await context.Cases.AsNoTracking().Where(c => c.Decision != null).ToListAsync()).ToDictionary(c => c.Number, c => c.Decision!.MeetingTitle));
+        Assert.Equal(expected, titles);
     }
 
     [SqliteOnly("write-ahead logging is a property of the SQLite file")]

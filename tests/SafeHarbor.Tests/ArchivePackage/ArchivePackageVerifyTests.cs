@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using SafeHarbor.Features.Archive;
-using SafeHarbor.TestSupport;
 using SafeHarbor.Features.ArchivePackages;
+using SafeHarbor.TestSupport;
 
 namespace SafeHarbor.Tests.ArchivePackage;
 

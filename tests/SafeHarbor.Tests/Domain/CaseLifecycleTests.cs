@@ -104,7 +104,7 @@ public sealed class CaseLifecycleTests
         var journey = CaseJourney.At(CaseStatus.Scheduled);
 
         var ex = Assert.Throws<DomainException>(() => journey.Case.Decide(new DecisionInput(Outcome.Mitigated, "理由", mitigation, CaseJourney.Departure),
-            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn));
+            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn, "第一次党组会议"));
 
         Assert.Equal(ErrorKind.Invalid, ex.Kind);
         Assert.Contains("mitigation", ex.Errors!.Keys);
@@ -118,7 +118,7 @@ public sealed class CaseLifecycleTests
         var journey = CaseJourney.At(CaseStatus.Scheduled);
 
         journey.Case.Decide(new DecisionInput(Outcome.Mitigated, "情节较轻", "  减轻处理  ", CaseJourney.Departure), journey.VerifiedAdvice(),
-            journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn);
+            journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn, "第一次党组会议");
 
         Assert.Equal(CaseStatus.Decided, journey.Case.Status);
         Assert.Equal(Outcome.Mitigated, journey.Case.Decision!.Outcome);
@@ -133,7 +133,7 @@ public sealed class CaseLifecycleTests
         var journey = CaseJourney.At(CaseStatus.Scheduled);
 
         var ex = Assert.Throws<DomainException>(() => journey.Case.Decide(new DecisionInput(Outcome.Exempted, "", null),
-            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn));
+            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn, "第一次党组会议"));
 
         Assert.Contains("reasons", ex.Errors!.Keys);
     }
@@ -323,7 +323,7 @@ public sealed class CaseLifecycleTests
         Then(() => c.SubmitReport("报告", Outcome.Exempted, journey.VerifiedAdvice(), journey.Investigator, p, now));
         Then(() => c.Schedule(Guid.NewGuid(), "党组会", CaseJourney.AppliedOn, journey.Office, p, now));
         Then(() => c.Record(CaseAction.Vote, journey.Member, p, now, CaseJourney.NoChanges));
-        Then(() => c.Decide(new DecisionInput(Outcome.Exempted, "理由", null), journey.VerifiedAdvice(), journey.Office, p, now, CaseJourney.AppliedOn));
+        Then(() => c.Decide(new DecisionInput(Outcome.Exempted, "理由", null), journey.VerifiedAdvice(), journey.Office, p, now, CaseJourney.AppliedOn, "第一次党组会议"));
         Then(() => c.IssueFeedback(journey.Office, p, now, CaseJourney.NoChanges));
         Then(() => c.RecordDelivery(journey.Office, p, now, CaseJourney.NoChanges));
         Then(() => c.Acknowledge(journey.Applicant, p, now, CaseJourney.NoChanges));

@@ -61,7 +61,7 @@ public sealed class HardExclusionTests
 
         var ex = Assert.Throws<DomainException>(() => journey.Case.Decide(
             new DecisionInput(Outcome.Exempted, "经集体研究，予以容错免责。", null, "情节特殊，集体研究认为可以免责。"),
-            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn));
+            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn, "第一次党组会议"));
 
         Assert.Equal("exclusion-binds", ex.Code);
         Assert.Contains("重新核实", ex.Message);
@@ -81,7 +81,7 @@ public sealed class HardExclusionTests
             [], CaseJourney.AppliedOn, journey.Case.ApplicationDeadline));
 
         var ex = Assert.Throws<DomainException>(() => journey.Case.Decide(new DecisionInput(Outcome.Exempted, "理由", null, CaseJourney.Departure),
-            advice, journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn));
+            advice, journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn, "第一次党组会议"));
 
         Assert.Equal("exclusion-binds", ex.Code);
         Assert.Contains("第十条", ex.Message);
@@ -151,7 +151,7 @@ public sealed class HardExclusionTests
         var journey = CaseJourney.At(CaseStatus.Scheduled);
 
         var ex = Assert.Throws<DomainException>(() => journey.Case.Decide(new DecisionInput(outcome, "理由", "减轻处理。"),
-            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn));
+            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn, "第一次党组会议"));
 
         var message = Assert.Single(ex.Errors!["departureReason"]);
         Assert.Contains("调查报告的建议", message);
@@ -164,7 +164,7 @@ public sealed class HardExclusionTests
         var journey = CaseJourney.At(CaseStatus.Scheduled);
 
         journey.Case.Decide(new DecisionInput(Outcome.NotExempted, "理由", null, "  未采纳：当事人未如实说明情况。 "),
-            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn);
+            journey.VerifiedAdvice(), journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn, "第一次党组会议");
 
         Assert.Equal("未采纳：当事人未如实说明情况。", journey.Case.Decision!.DepartureReason);
         Assert.Equal("未采纳：当事人未如实说明情况。", journey.Case.PendingEvents.Single(e => e.Action == CaseAction.Decide).Changes["departureReason"]);
@@ -176,7 +176,7 @@ public sealed class HardExclusionTests
         var journey = CaseJourney.At(CaseStatus.Scheduled);
 
         journey.Case.Decide(new DecisionInput(Outcome.Exempted, "理由", null, "多写的理由"), journey.VerifiedAdvice(),
-            journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn);
+            journey.Office, journey.Policy, CaseJourney.Now, CaseJourney.AppliedOn, "第一次党组会议");
 
         Assert.Null(journey.Case.Decision!.DepartureReason);
     }

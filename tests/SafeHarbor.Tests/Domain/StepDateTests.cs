@@ -46,7 +46,7 @@ public sealed class StepDateTests
         var heldOn = today.AddDays(meetingDaysAfterToday);
 
         void Decide() => journey.Case.Decide(new DecisionInput(Outcome.Exempted, "经集体研究，予以容错免责。", null), journey.VerifiedAdvice(),
-            journey.Office, journey.Policy, CaseJourney.Now, heldOn);
+            journey.Office, journey.Policy, CaseJourney.Now, heldOn, "第一次党组会议");
 
         if (allowed)
         {

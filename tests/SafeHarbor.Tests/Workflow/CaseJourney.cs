@@ -271,7 +271,7 @@ public sealed class CaseJourney
             return;
         }
         c.Decide(new DecisionInput(outcome, "经集体研究，认定如下。", outcome == Outcome.Mitigated ? "减轻处理，免予通报。" : null, Departure),
-            VerifiedAdvice(), Office, Policy, Now, AppliedOn);
+            VerifiedAdvice(), Office, Policy, Now, AppliedOn, "第一次党组会议");
         Expect(CaseStatus.Decided);
         if (target == CaseStatus.Decided)
         {
@@ -373,7 +373,7 @@ public sealed class CaseJourney
                 c.Schedule(Guid.NewGuid(), "2026年第3次局党组会议", AppliedOn, actor, Policy, Now);
                 break;
             case CaseAction.Decide:
-                c.Decide(new DecisionInput(Outcome.Exempted, "经集体研究，予以容错免责。", null), VerifiedAdvice(), actor, Policy, Now, AppliedOn);
+                c.Decide(new DecisionInput(Outcome.Exempted, "经集体研究，予以容错免责。", null), VerifiedAdvice(), actor, Policy, Now, AppliedOn, "第一次党组会议");
                 break;
             case CaseAction.Postpone:
                 c.Postpone("需进一步调查。", actor, Policy, Now);

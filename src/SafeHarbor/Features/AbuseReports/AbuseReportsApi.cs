@@ -1,9 +1,9 @@
-using SafeHarbor.Reminders;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Organisation;
+using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.AbuseReports;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Admin;
 using SafeHarbor.Features.ProvisionalDeadlines;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Admin;
 using SafeHarbor.Infrastructure.Security;
 
 namespace SafeHarbor.Features.Admin;

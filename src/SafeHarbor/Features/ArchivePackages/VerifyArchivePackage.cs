@@ -7,13 +7,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Audit;
-using SafeHarbor.Features.Archive;
 using SafeHarbor.Cases;
-using SafeHarbor.Documents;
-using SafeHarbor.Features.CaseDocuments;
-using SafeHarbor.Features.CaseFiles;
-using SafeHarbor.Features.Evidence;
 using SafeHarbor.Crypto;
+using SafeHarbor.Documents;
+using SafeHarbor.Features.Archive;
+using SafeHarbor.Features.CaseDocuments;
+using SafeHarbor.Features.Evidence;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.PolicyRules;
 

@@ -1,9 +1,9 @@
-using SafeHarbor.Reminders;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
+using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.Assessment;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SafeHarbor.Features.Assessment;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Assessment;

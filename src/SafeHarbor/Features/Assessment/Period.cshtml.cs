@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Assessment;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Assessment;

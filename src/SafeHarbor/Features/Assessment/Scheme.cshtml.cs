@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Assessment;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.Organisation;
 using SafeHarbor.PolicyRules;

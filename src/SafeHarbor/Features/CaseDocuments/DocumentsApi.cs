@@ -1,6 +1,5 @@
 using SafeHarbor.Cases;
 using SafeHarbor.Documents;
-using SafeHarbor.Features.CaseFiles;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 

@@ -10,6 +10,7 @@ using SafeHarbor.Features.Eligibility;
 using SafeHarbor.Features.Evidence;
 using SafeHarbor.Features.Feedback;
 using SafeHarbor.Features.Publication;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Features.Verification;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
@@ -23,35 +24,21 @@ namespace SafeHarbor.Features.CaseFiles;
 /// </summary>
 public static class CaseFilesApi
 {
-    public sealed record SubjectView(SubjectKind Kind, Guid Id, string Name);
+    /// <summary>Everything of one case the actor may see: the case itself and every stage's records.</summary>
+    public sealed record CaseDetail : CaseView
+    {
+        public CaseDetail(CaseView core) : base(core)
+        {
+        }
 
-    public sealed record ClaimView(string Code, string Article, string Title, string Explanation);
-
-    public sealed record ApplicationView(
-        SubjectKind ApplicantKind, string ApplicantName, DateOnly SubmittedOn, string Facts, string EffectAndLosses, string RecoveryMeasures,
-        IReadOnlyList<ClaimView> Claims);
-
-    public sealed record FindingView(string Code, string Article, string Title, Verdict Verdict, string VerdictName, string Note, DateTimeOffset RecordedAt);
-
-    public sealed record ReportView(string Text, Outcome Recommendation, string RecommendationName, DateTimeOffset SubmittedAt);
-
-    public sealed record DecisionView(
-        Outcome Outcome, string OutcomeName, string Reasons, string? Mitigation, DateOnly DecidedOn, Guid MeetingId, string? MeetingTitle,
-        Recommendation? AdviceAtDecision, string? AdviceName, bool DepartsFromAdvice, string? DepartureReason);
-
-    public sealed record ActionView(CaseAction Action, string Name);
-
-    public sealed record CaseDetail(
-        Guid Id, string Number, string PolicyId, string PolicyDocumentNumber, CaseStatus Status, string StatusName, int Version,
-        string Title, string Description, string BusinessField, string? WorkItem, string? ErrorKind, string StartedBy, DateOnly AccountabilityStartedOn,
-        DeadlineStatus? ApplicationDeadline, DateOnly ApplicationDeadlineDate, bool ApplicationDeadlineProvisional, string? ApplicationDeadlineProvisionalReason,
-        IReadOnlyList<SubjectView> Subjects,
-        ApplicationView? Application, string? ClosingReason, bool IsRepeat, string? RepeatExplanation,
-        IReadOnlyList<FindingView> Findings, IReadOnlyList<GuidanceRequest> GuidanceRequests, IReadOnlyList<SupplementRequest> SupplementRequests,
-        DateOnly? SupplementDueOn, bool SupplementDueProvisional, string? SupplementDueProvisionalReason,
-        ReportView? Report, DecisionView? Decision, FeedbackNotice? Feedback, PublicationRecord? Publication,
-        ArchiveRecord? Archive, IReadOnlyList<EvidenceApi.EvidenceView> Evidence, IReadOnlyList<AbuseFinding> SubstantiatedAbuse,
-        IReadOnlyList<ActionView> AllowedActions);
+        public required IReadOnlyList<GuidanceRequest> GuidanceRequests { get; init; }
+        public required IReadOnlyList<SupplementRequest> SupplementRequests { get; init; }
+        public required FeedbackNotice? Feedback { get; init; }
+        public required PublicationRecord? Publication { get; init; }
+        public required ArchiveRecord? Archive { get; init; }
+        public required IReadOnlyList<EvidenceApi.EvidenceView> Evidence { get; init; }
+        public required IReadOnlyList<AbuseFinding> SubstantiatedAbuse { get; init; }
+    }
 
     public sealed record CaseListItem(
         Guid Id, string Number, string Title, CaseStatus Status, string StatusName, string BusinessField, string Subjects,
@@ -156,48 +143,27 @@ public static class CaseFilesApi
     public static async Task<CaseDetail> GetAsync(Guid caseId, Actor actor, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
     {
         var c = await db.LoadVisibleCaseAsync(caseId, actor, ct);
-        var policy = policies.Get(c.PolicyId);
-        string ItemTitle(string code) => policy.FindFindingItem(code)?.Title ?? code;
-        string ItemArticle(string code) => policy.FindFindingItem(code)?.Article ?? "";
+        return await DetailAsync(c, actor, db, policies.Get(c.PolicyId), calendar, today, ct);
+    }
 
-        var guidance = await db.Set<GuidanceRequest>().AsNoTracking().Where(g => g.CaseId == c.Id).OrderBy(g => g.RequestedOn).ToListAsync(ct);
-        var supplements = await db.Set<SupplementRequest>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.RequestedOn).ToListAsync(ct);
-        var feedback = await db.Set<FeedbackNotice>().AsNoTracking().SingleOrDefaultAsync(f => f.CaseId == c.Id, ct);
+    /// <summary>The case file of a case already loaded as the actor may see it.</summary>
+    public static async Task<CaseDetail> DetailAsync(Case c, Actor actor, SafeHarborDb db, PolicyVersion policy, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
+    {
         var publication = await db.Set<PublicationRecord>().AsNoTracking().SingleOrDefaultAsync(p => p.CaseId == c.Id, ct);
         var archive = await db.Set<ArchiveRecord>().AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == c.Id, ct);
-        var evidence = await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.CaseId == c.Id).OrderBy(f => f.UploadedAt).ToListAsync(ct);
-        var meetingTitle = c.Decision is { } d
-            ? await db.Set<Meeting>().AsNoTracking().Where(m => m.Id == d.MeetingId).Select(m => m.Title).FirstOrDefaultAsync(ct)
-            : null;
 
         // Who sees what (CaseDisclosure): a hidden part is null or empty, never a placeholder.
         bool Shows(CaseSection section) => actor.Shows(c, section);
-        return new CaseDetail(
-            c.Id, c.Number, c.PolicyId, policy.DocumentNumber, c.Status, c.Status.Chinese(), c.Version,
-            c.Title, c.Description, c.BusinessField, c.WorkItem, c.ErrorKind, c.StartedBy, c.AccountabilityStartedOn,
-            c.Status == CaseStatus.Registered ? Deadlines.TryStatus(c.ApplicationDue, today, calendar) : null, c.ApplicationDeadline,
-            c.ApplicationDeadlineProvisionalReason is not null, c.ApplicationDeadlineProvisionalReason,
-            c.Subjects.Select(s => new SubjectView(s.Kind, s.Kind == SubjectKind.Person ? s.PersonId!.Value : s.UnitId!.Value, s.Name)).ToList(),
-            c.Application is { } a
-                ? new ApplicationView(a.ApplicantKind, a.ApplicantName, a.SubmittedOn, a.Facts, a.EffectAndLosses, a.RecoveryMeasures,
-                    c.Claims.Select(x => new ClaimView(x.ItemCode, ItemArticle(x.ItemCode), ItemTitle(x.ItemCode), x.Explanation)).ToList())
-                : null,
-            c.ClosingReason, Shows(CaseSection.Advice) && c.IsRepeat, Shows(CaseSection.Advice) ? c.RepeatExplanation : null,
-            Shows(CaseSection.Findings)
-                ? c.Findings.Select(f => new FindingView(f.ItemCode, ItemArticle(f.ItemCode), ItemTitle(f.ItemCode), f.Verdict, f.Verdict.Chinese(), f.Note, f.RecordedAt)).ToList()
-                : [],
-            Shows(CaseSection.Guidance) ? guidance : [], supplements, c.SupplementDueOn, c.SupplementDueProvisionalReason is not null, c.SupplementDueProvisionalReason,
-            c.Report is { } r && Shows(CaseSection.Report) ? new ReportView(r.Text, r.Recommendation, policy.OutcomeName(r.Recommendation), r.SubmittedAt) : null,
-            c.Decision is { } dec && Shows(CaseSection.Decision)
-                ? new DecisionView(dec.Outcome, policy.OutcomeName(dec.Outcome), dec.Reasons, dec.Mitigation, dec.DecidedOn, dec.MeetingId, meetingTitle,
-                    Shows(CaseSection.Advice) ? dec.AdviceAtDecision : null, Shows(CaseSection.Advice) ? dec.AdviceAtDecision.Chinese() : null,
-                    Shows(CaseSection.Advice) && dec.AdviceAtDecision != Recommendation.NeedsJudgement && dec.AdviceAtDecision != dec.Outcome.ToRecommendation(),
-                    dec.DepartureReason)
-                : null,
-            Shows(CaseSection.Feedback) ? feedback : null, Shows(CaseSection.Publication) ? publication : null, Shows(CaseSection.Archive) ? archive : null,
-            evidence.Where(f => Shows(CaseDisclosure.SectionOfEvidence(f.Stage))).Select(EvidenceApi.ToView).ToList(),
-            Shows(CaseSection.AbuseFindings) ? await CaseAdvice.SubstantiatedAbuseAsync(db, c, ct) : [],
-            c.ActionsAllowedFor(actor, policy).Select(x => new ActionView(x, x.Chinese())).ToList());
+        return new CaseDetail(CaseViews.Of(c, actor, policy, calendar, today))
+        {
+            GuidanceRequests = await VerificationQueries.GuidanceAsync(db, c, actor, ct),
+            SupplementRequests = await VerificationQueries.SupplementsAsync(db, c, ct),
+            Feedback = await FeedbackQueries.NoticeAsync(db, c, actor, ct),
+            Publication = Shows(CaseSection.Publication) ? publication : null,
+            Archive = Shows(CaseSection.Archive) ? archive : null,
+            Evidence = await EvidenceApi.VisibleAsync(db, c, actor, ct),
+            SubstantiatedAbuse = Shows(CaseSection.AbuseFindings) ? await CaseAdvice.SubstantiatedAbuseAsync(db, c, ct) : [],
+        };
     }
 
     public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid caseId, Actor actor, SafeHarborDb db, CancellationToken ct)

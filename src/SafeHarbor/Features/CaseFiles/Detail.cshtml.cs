@@ -4,12 +4,12 @@ using SafeHarbor.Documents;
 using SafeHarbor.Features.Archive;
 using SafeHarbor.Features.ArchivePackages;
 using SafeHarbor.Features.CaseDocuments;
-using SafeHarbor.Features.CaseFiles;
 using SafeHarbor.Features.Eligibility;
 using SafeHarbor.Features.Evidence;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.PolicyRules;
 using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.CaseFiles;
 
@@ -39,22 +39,27 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
         return new PdfSlot(Id, doc.Kind, index, PdfJobs.GetValueOrDefault((doc.Kind, index)), refusal);
     }
 
+    /// <summary>The whole case file: the case and every stage's records.</summary>
+    public CaseFilesApi.CaseDetail Detail => (CaseFilesApi.CaseDetail)Case;
+
+    protected override async Task<CaseView> ViewAsync(Case c, CancellationToken ct) =>
+        await CaseFilesApi.DetailAsync(c, Actor, Services.Db, Policy, Services.Calendar, Today, ct);
+
     protected override async Task OnLoadedAsync(CancellationToken ct)
     {
-        var entity = await Services.Db.LoadVisibleCaseAsync(Id, Actor, ct);
-        var showsAdvice = Actor.Shows(entity, CaseSection.Advice);
+        var showsAdvice = Actor.Shows(Record, CaseSection.Advice);
         if (Case.Application is not null && showsAdvice)
         {
-            ClaimedAdvice = await CaseAdvice.ForAsync(Services.Db, entity, Policy, AdviceStage.Claimed, ct);
+            ClaimedAdvice = await CaseAdvice.ForAsync(Services.Db, Record, Policy, AdviceStage.Claimed, ct);
         }
         if (Case.Findings.Count > 0 && showsAdvice)
         {
-            VerifiedAdvice = await CaseAdvice.ForAsync(Services.Db, entity, Policy, AdviceStage.Verified, ct);
+            VerifiedAdvice = await CaseAdvice.ForAsync(Services.Db, Record, Policy, AdviceStage.Verified, ct);
         }
         Timeline = await CaseFilesApi.TimelineAsync(Id, Actor, Services.Db, ct);
         try
         {
-            Documents = await documents.ListAsync(entity, Actor, ct);
+            Documents = await documents.ListAsync(Record, Actor, ct);
         }
         catch (DomainException e) when (e.Code == "template-invalid")
         {

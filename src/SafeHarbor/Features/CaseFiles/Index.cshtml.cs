@@ -4,9 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.CaseFiles;
-using SafeHarbor.Organisation;
 using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.CaseFiles;
 

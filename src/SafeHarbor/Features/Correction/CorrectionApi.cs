@@ -1,11 +1,10 @@
-using SafeHarbor.Reminders;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Inbox;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
+using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.Correction;
 

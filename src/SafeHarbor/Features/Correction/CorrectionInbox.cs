@@ -1,10 +1,9 @@
-using SafeHarbor.Reminders;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Inbox;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.PolicyRules;
+using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.Correction;
 

@@ -1,7 +1,7 @@
-using SafeHarbor.Calendar;
-using SafeHarbor.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
 
 namespace SafeHarbor.Features.Correction;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Correction;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Correction;

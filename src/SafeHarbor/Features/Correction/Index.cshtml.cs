@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using SafeHarbor.Features.Correction;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Correction;

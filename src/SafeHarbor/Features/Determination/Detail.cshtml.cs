@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Determination;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 

@@ -364,7 +364,7 @@ public static class MeetingsApi
                 throw DomainException.Conflict("no-majority", passing.Message);
             }
             var advice = await CaseAdvice.ForAsync(ctx.Db, c, policy, AdviceStage.Verified, ct);
-            c.Decide(new DecisionInput(r.Outcome, r.Reasons, r.Mitigation, r.DepartureReason), advice, actor, policy, ctx.Now, meeting.HeldOn);
+            c.Decide(new DecisionInput(r.Outcome, r.Reasons, r.Mitigation, r.DepartureReason), advice, actor, policy, ctx.Now, meeting.HeldOn, meeting.Title);
         }, ct);
 
     public static Task<CaseSnapshot> PostponeAsync(Guid meetingId, Guid caseId, int? version, PostponeRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>

@@ -165,6 +165,13 @@ public static class EvidenceApi
         return (file, store.OpenRead(file.StoredName));
     }
 
+    /// <summary>A case's evidence the actor may see (each stage's evidence follows that stage's disclosure), oldest first.</summary>
+    public static async Task<IReadOnlyList<EvidenceView>> VisibleAsync(SafeHarborDb db, Case c, Actor actor, CancellationToken ct)
+    {
+        var files = await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.CaseId == c.Id).OrderBy(f => f.UploadedAt).ToListAsync(ct);
+        return files.Where(f => actor.Shows(c, CaseDisclosure.SectionOfEvidence(f.Stage))).Select(ToView).ToList();
+    }
+
     public static EvidenceView ToView(EvidenceFile f) =>
         new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.Sm3, f.Description, f.Stage, f.UploadedAt);
 }

@@ -103,3 +103,10 @@ public static class FeedbackApi
             notice.ApplicantComment = string.IsNullOrWhiteSpace(r.Comment) ? null : r.Comment.Trim();
         }, ct);
 }
+
+public static class FeedbackQueries
+{
+    /// <summary>The written feedback of a case, when the actor may see it.</summary>
+    public static async Task<FeedbackNotice?> NoticeAsync(SafeHarborDb db, Case c, Actor actor, CancellationToken ct) =>
+        actor.Shows(c, CaseSection.Feedback) ? await db.Set<FeedbackNotice>().AsNoTracking().SingleOrDefaultAsync(f => f.CaseId == c.Id, ct) : null;
+}

@@ -1,12 +1,11 @@
-using SafeHarbor.Reminders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Calendar;
-using SafeHarbor.Features.Inbox;
 using SafeHarbor.Features.ProvisionalDeadlines;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
+using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.Inbox;
 

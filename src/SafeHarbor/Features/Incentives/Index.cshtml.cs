@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Documents;
-using SafeHarbor.Features.Incentives;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiniExcelLibs;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Incentives;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 

@@ -1,9 +1,8 @@
-using SafeHarbor.Reminders;
 using SafeHarbor.Calendar;
-using SafeHarbor.Features.Inbox;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
+using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.Prevention;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Prevention;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Prevention;

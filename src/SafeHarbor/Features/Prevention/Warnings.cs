@@ -1,8 +1,7 @@
-using SafeHarbor.Reminders;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Inbox;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.Prevention;
 

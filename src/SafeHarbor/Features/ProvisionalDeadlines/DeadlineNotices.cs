@@ -1,12 +1,11 @@
-using SafeHarbor.Reminders;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
-using SafeHarbor.Organisation;
-using SafeHarbor.Features.Inbox;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Organisation;
+using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.ProvisionalDeadlines;
 

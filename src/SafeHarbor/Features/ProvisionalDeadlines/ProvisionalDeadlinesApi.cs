@@ -1,7 +1,6 @@
-using SafeHarbor.Reminders;
-using SafeHarbor.Features.Inbox;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.ProvisionalDeadlines;
 

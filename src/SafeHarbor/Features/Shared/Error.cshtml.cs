@@ -1,7 +1,7 @@
-using SafeHarbor.Infrastructure.Web;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Shared;
 

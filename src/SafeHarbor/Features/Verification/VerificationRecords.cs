@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Persistence;
 
 namespace SafeHarbor.Features.Verification;
 
@@ -59,4 +61,16 @@ internal sealed class SupplementRequestConfiguration : IEntityTypeConfiguration<
         b.Ignore(x => x.DueProvisional);
         b.HasIndex(x => x.CaseId);
     }
+}
+
+/// <summary>A case's guidance requests and supplement requests, as the actor may see them.</summary>
+public static class VerificationQueries
+{
+    public static async Task<IReadOnlyList<GuidanceRequest>> GuidanceAsync(SafeHarborDb db, Case c, Actor actor, CancellationToken ct) =>
+        actor.Shows(c, CaseSection.Guidance)
+            ? await db.Set<GuidanceRequest>().AsNoTracking().Where(g => g.CaseId == c.Id).OrderBy(g => g.RequestedOn).ToListAsync(ct)
+            : [];
+
+    public static async Task<IReadOnlyList<SupplementRequest>> SupplementsAsync(SafeHarborDb db, Case c, CancellationToken ct) =>
+        await db.Set<SupplementRequest>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.RequestedOn).ToListAsync(ct);
 }

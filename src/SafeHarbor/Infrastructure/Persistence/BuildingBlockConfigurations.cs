@@ -101,6 +101,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             d.Property(x => x.AdviceAtDecision).HasConversion<string>().HasMaxLength(20);
             d.Property(x => x.Reasons).HasMaxLength(5000);
             d.Property(x => x.Mitigation).HasMaxLength(2000);
+            d.Property(x => x.MeetingTitle).HasMaxLength(200);
             d.Property(x => x.DepartureReason).HasMaxLength(2000);
         });
         b.Navigation(c => c.Subjects).AutoInclude();

@@ -1446,24 +1446,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("SupplementRequests", (string)null);
                 });
 
-            modelBuilder.Entity("SafeHarbor.Infrastructure.Persistence.Counter", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Value")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Name", "Year");
-
-                    b.ToTable("Counters");
-                });
-
-            modelBuilder.Entity("SafeHarbor.Infrastructure.Security.AppUser", b =>
+            modelBuilder.Entity("SafeHarbor.Infrastructure.Persistence.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1533,6 +1516,23 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SafeHarbor.Infrastructure.Persistence.Counter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name", "Year");
+
+                    b.ToTable("Counters");
                 });
 
             modelBuilder.Entity("SafeHarbor.Organisation.Person", b =>
@@ -1610,7 +1610,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("SafeHarbor.Infrastructure.Security.AppUser", null)
+                    b.HasOne("SafeHarbor.Infrastructure.Persistence.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1619,7 +1619,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("SafeHarbor.Infrastructure.Security.AppUser", null)
+                    b.HasOne("SafeHarbor.Infrastructure.Persistence.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1634,7 +1634,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SafeHarbor.Infrastructure.Security.AppUser", null)
+                    b.HasOne("SafeHarbor.Infrastructure.Persistence.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1643,7 +1643,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("SafeHarbor.Infrastructure.Security.AppUser", null)
+                    b.HasOne("SafeHarbor.Infrastructure.Persistence.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1724,6 +1724,11 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<string>("MeetingTitle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("Mitigation")
                                 .HasMaxLength(2000)

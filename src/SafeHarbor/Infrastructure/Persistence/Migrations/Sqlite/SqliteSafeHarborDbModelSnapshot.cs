@@ -1436,24 +1436,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SupplementRequests", (string)null);
                 });
 
-            modelBuilder.Entity("SafeHarbor.Infrastructure.Persistence.Counter", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Value")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Name", "Year");
-
-                    b.ToTable("Counters");
-                });
-
-            modelBuilder.Entity("SafeHarbor.Infrastructure.Security.AppUser", b =>
+            modelBuilder.Entity("SafeHarbor.Infrastructure.Persistence.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1523,6 +1506,23 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SafeHarbor.Infrastructure.Persistence.Counter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name", "Year");
+
+                    b.ToTable("Counters");
                 });
 
             modelBuilder.Entity("SafeHarbor.Organisation.Person", b =>
@@ -1600,7 +1600,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("SafeHarbor.Infrastructure.Security.AppUser", null)
+                    b.HasOne("SafeHarbor.Infrastructure.Persistence.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1609,7 +1609,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("SafeHarbor.Infrastructure.Security.AppUser", null)
+                    b.HasOne("SafeHarbor.Infrastructure.Persistence.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1624,7 +1624,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SafeHarbor.Infrastructure.Security.AppUser", null)
+                    b.HasOne("SafeHarbor.Infrastructure.Persistence.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1633,7 +1633,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("SafeHarbor.Infrastructure.Security.AppUser", null)
+                    b.HasOne("SafeHarbor.Infrastructure.Persistence.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1713,6 +1713,11 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("MeetingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("MeetingTitle")
+                                .IsRequired()
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Mitigation")

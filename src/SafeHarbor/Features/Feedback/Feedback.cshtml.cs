@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Feedback;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Web;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Feedback;
 
 /// <summary>Art. 5(4): the written result with explanation, its delivery, and the applicant's acknowledgement.</summary>
 public sealed class FeedbackModel(PageServices services) : CasePageBase(services)
@@ -32,15 +32,17 @@ public sealed class FeedbackModel(PageServices services) : CasePageBase(services
 
     protected override IReadOnlyCollection<CaseAction> Steps => [CaseAction.IssueFeedback, CaseAction.RecordDelivery, CaseAction.Acknowledge];
 
-    protected override Task OnLoadedAsync(CancellationToken ct)
+    public FeedbackNotice? Notice { get; private set; }
+
+    protected override async Task OnLoadedAsync(CancellationToken ct)
     {
+        Notice = await FeedbackQueries.NoticeAsync(Services.Db, Record, Actor, ct);
         if (Case.Decision is { } d && Issue.ResultText is null)
         {
             Issue.ResultText = $"经{Policy.Decision.Body}{d.MeetingTitle}集体研究，认定：{d.OutcomeName}。{d.Mitigation}";
         }
         Delivery.DeliveredOn ??= Today;
         Delivery.Recipient ??= Case.Application?.ApplicantName;
-        return Task.CompletedTask;
     }
 
     public Task<IActionResult> OnPostIssueAsync(CancellationToken ct) =>

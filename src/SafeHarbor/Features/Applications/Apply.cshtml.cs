@@ -2,11 +2,11 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Applications;
-using SafeHarbor.PolicyRules;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.PolicyRules;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Applications;
 
 /// <summary>The application (Art. 5(1)): the conditions in the policy's own words, the deadline in working days, evidence upload.</summary>
 public sealed partial class ApplyModel(PageServices services) : CasePageBase(services)

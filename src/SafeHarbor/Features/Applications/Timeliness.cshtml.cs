@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Applications;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Web;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Applications;
 
 /// <summary>
 /// 局机关纪委 decides on an application made after a provisional (暂定) deadline, with its reason, instead of

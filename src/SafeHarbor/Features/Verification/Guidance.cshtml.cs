@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Verification;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Web;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Verification;
 
 /// <summary>驻局纪检监察组 reads the case and gives its guidance; it decides nothing.</summary>
 public sealed class GuidanceModel(PageServices services) : CasePageBase(services)
@@ -17,6 +17,10 @@ public sealed class GuidanceModel(PageServices services) : CasePageBase(services
     [BindProperty] public InputModel Input { get; set; } = new();
 
     protected override IReadOnlyCollection<CaseAction> Steps => [CaseAction.ReplyGuidance];
+
+    public IReadOnlyList<GuidanceRequest> Requests { get; private set; } = [];
+
+    protected override async Task OnLoadedAsync(CancellationToken ct) => Requests = await VerificationQueries.GuidanceAsync(Services.Db, Record, Actor, ct);
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
         StepAsync(actor => VerificationApi.ReplyGuidanceAsync(Id, ExpectedVersion, Input.RequestId, new VerificationApi.GuidanceReplyInput(Input.Reply), actor, Services.Runner, ct),

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.CaseFiles;
 using SafeHarbor.Features.Eligibility;
-using SafeHarbor.Features.Verification;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.PolicyRules;
 using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.PolicyRules;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Verification;
 
 /// <summary>
 /// The verification workspace of 局机关纪委 (Art. 5(2)): a finding on every condition and exclusion with
@@ -66,14 +65,16 @@ public sealed class VerifyModel(PageServices services) : CasePageBase(services)
     protected override IReadOnlyCollection<CaseAction> Steps =>
         [CaseAction.StartVerification, CaseAction.RecordFinding, CaseAction.RequestGuidance, CaseAction.RequestSupplement, CaseAction.SubmitReport, CaseAction.ReopenVerification];
 
+    public IReadOnlyList<GuidanceRequest> GuidanceRequests { get; private set; } = [];
+
     protected override async Task OnLoadedAsync(CancellationToken ct)
     {
-        var entity = await Services.Db.LoadVisibleCaseAsync(Id, Actor, ct);
-        Advice = await CaseAdvice.ForAsync(Services.Db, entity, Policy,
+        Advice = await CaseAdvice.ForAsync(Services.Db, Record, Policy,
             Case.Findings.Count > 0 ? AdviceStage.Verified : AdviceStage.Claimed, ct);
+        GuidanceRequests = await VerificationQueries.GuidanceAsync(Services.Db, Record, Actor, ct);
     }
 
-    public CaseFilesApi.FindingView? FindingFor(string code) => Case.Findings.FirstOrDefault(f => f.Code == code);
+    public FindingView? FindingFor(string code) => Case.Findings.FirstOrDefault(f => f.Code == code);
 
     /// <summary>What the form shows for an item: what was just posted (after a refusal nothing typed is lost), else the recorded finding.</summary>
     public (Verdict? Verdict, string? Note) ShownFinding(string code) =>
@@ -90,7 +91,7 @@ public sealed class VerifyModel(PageServices services) : CasePageBase(services)
     public bool IsUnclaimedCondition(PolicyItem item) =>
         Policy.Conditions.Items.Any(i => i.Code == item.Code) && ClaimFor(item.Code) is null;
 
-    public CaseFilesApi.ClaimView? ClaimFor(string code) => Case.Application?.Claims.FirstOrDefault(c => c.Code == code);
+    public ClaimView? ClaimFor(string code) => Case.Application?.Claims.FirstOrDefault(c => c.Code == code);
 
     public Task<IActionResult> OnPostStartAsync(CancellationToken ct) =>
         StepAsync(actor => VerificationApi.StartAsync(Id, ExpectedVersion, actor, Services.Runner, ct),

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Applications;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Web;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Applications;
 
 /// <summary>The applicant withdraws before the determination.</summary>
 public sealed class WithdrawModel(PageServices services) : CasePageBase(services)

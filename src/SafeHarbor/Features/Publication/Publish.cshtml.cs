@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Publication;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Web;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Publication;
 
 /// <summary>Art. 5(5): an exempted case may be made known within a stated scope.</summary>
 public sealed class PublishModel(PageServices services) : CasePageBase(services)

@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Evidence;
 using SafeHarbor.Infrastructure.Web;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Evidence;
 
 /// <summary>
 /// The browser's evidence upload. Form value binding is switched off, so the multipart body is

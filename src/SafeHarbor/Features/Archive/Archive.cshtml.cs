@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Archive;
+using SafeHarbor.Features.Evidence;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Web;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Archive;
 
 /// <summary>Art. 5(6): 局机关党委 files the case; it becomes read-only.</summary>
 public sealed class ArchiveModel(PageServices services, ArchiveOptions options) : CasePageBase(services)
@@ -18,10 +19,13 @@ public sealed class ArchiveModel(PageServices services, ArchiveOptions options) 
 
     protected override IReadOnlyCollection<CaseAction> Steps => [CaseAction.Archive];
 
-    protected override Task OnLoadedAsync(CancellationToken ct)
+    /// <summary>The evidence that will be filed with the case.</summary>
+    public IReadOnlyList<EvidenceApi.EvidenceView> Evidence { get; private set; } = [];
+
+    protected override async Task OnLoadedAsync(CancellationToken ct)
     {
         Input.Retention ??= options.DefaultRetention;
-        return Task.CompletedTask;
+        Evidence = await EvidenceApi.VisibleAsync(Services.Db, Record, Actor, ct);
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>

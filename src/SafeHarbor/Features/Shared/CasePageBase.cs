@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.CaseFiles;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Shared;
 
 /// <summary>
 /// A page for steps of one case. It loads the case as the user may see it, offers only the steps
@@ -29,7 +28,10 @@ public abstract class CasePageBase(PageServices services) : PageModel
     /// <summary>The If-Match of a page form: no check when the form did not carry a version.</summary>
     protected int? ExpectedVersion => Version == 0 ? null : Version;
 
-    public CaseFilesApi.CaseDetail Case { get; private set; } = null!;
+    public CaseView Case { get; private set; } = null!;
+
+    /// <summary>The case as loaded (untracked), for what a page reads besides <see cref="Case"/>.</summary>
+    protected Case Record { get; private set; } = null!;
     public PolicyVersion Policy { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -43,9 +45,14 @@ public abstract class CasePageBase(PageServices services) : PageModel
     {
         Actor = await Services.Current.GetAsync(ct);
         Today = ChinaClock.Today(Services.Time);
-        Case = await CaseFilesApi.GetAsync(Id, Actor, Services.Db, Services.Policies, Services.Calendar, Today, ct);
-        Policy = Services.Policies.Get(Case.PolicyId);
+        Record = await Services.Db.LoadVisibleCaseAsync(Id, Actor, ct);
+        Policy = Services.Policies.Get(Record.PolicyId);
+        Case = await ViewAsync(Record, ct);
     }
+
+    /// <summary>The case as this page shows it: by default from the case alone, without the stages' records.</summary>
+    protected virtual Task<CaseView> ViewAsync(Case c, CancellationToken ct) =>
+        Task.FromResult(CaseViews.Of(c, Actor, Policy, Services.Calendar, Today));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -76,7 +83,8 @@ public abstract class CasePageBase(PageServices services) : PageModel
     /// </summary>
     protected async Task<IActionResult> StepAsync(Func<Actor, Task<string?>> step, string notice, CancellationToken ct, string? next = null, Func<string, string>? mapErrorKey = null, string errorPrefix = "Input")
     {
-        await LoadAsync(ct);
+        // The step's handler loads the case and decides; the page shows the case again only when it refuses.
+        Actor = await Services.Current.GetAsync(ct);
         try
         {
             notice = await step(Actor) ?? notice;

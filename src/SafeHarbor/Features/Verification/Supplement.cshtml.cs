@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
-using SafeHarbor.Features.Verification;
+using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Web;
 
-namespace SafeHarbor.Features.CaseFiles;
+namespace SafeHarbor.Features.Verification;
 
 /// <summary>The applicant answers a request for more material.</summary>
 public sealed class SupplementModel(PageServices services) : CasePageBase(services)
@@ -16,6 +16,10 @@ public sealed class SupplementModel(PageServices services) : CasePageBase(servic
     [BindProperty] public InputModel Input { get; set; } = new();
 
     protected override IReadOnlyCollection<CaseAction> Steps => [CaseAction.SubmitSupplement];
+
+    public IReadOnlyList<SupplementRequest> Requests { get; private set; } = [];
+
+    protected override async Task OnLoadedAsync(CancellationToken ct) => Requests = await VerificationQueries.SupplementsAsync(Services.Db, Record, ct);
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
         StepAsync(actor => VerificationApi.SubmitSupplementAsync(Id, ExpectedVersion, new VerificationApi.SupplementInput(Input.Text), actor, Services.Runner, ct),
