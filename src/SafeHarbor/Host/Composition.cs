@@ -74,6 +74,7 @@ public static class Composition
         // PDFs are made off the request path; only the web host runs the worker (the CLI converts in place).
         builder.Services.AddPdfWorker();
         builder.Services.AddWebUi();
+        builder.Services.AddSignedInActor();
         builder.Services.AddSingleton<INavigation, Navigation>();
         builder.Services.AddScoped<PageServices>();
         builder.Services.AddProblemDetails();
@@ -122,6 +123,7 @@ public static class Composition
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseSignedInActor();
         app.UseAntiforgery();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("SafeHarbor API"));

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Pages;
@@ -189,5 +190,29 @@ public sealed class SignInPageTests
                 Assert.False(menu.Contains(item), $"{user} should not see {item}; menu: {string.Join(" | ", menu)}");
             }
         }
+    }
+
+    [Theory, AllDatabases]
+    public async Task An_account_removed_while_signed_in_is_refused_on_the_next_page_and_api_call_saying_why(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        using var browser = await Browser.SignedInAsync(app, "staffA");
+        var api = app.As("staffA");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Cases")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/cases", TestContext.Current.CancellationToken)).StatusCode);
+
+        await app.WithDbAsync(async context =>
+        {
+            var user = await context.Users.SingleAsync(u => u.UserName == "staffA");
+            context.Users.Remove(user);
+            await context.SaveChangesAsync();
+        });
+
+        var page = await browser.GetAsync("/Cases");
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Contains("您的账号已停用或不存在", page.Text);
+        var answer = await api.GetAsync("/api/cases", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
+        Assert.Contains("account-disabled", await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Organisation;
 
 namespace SafeHarbor.IntegrationTests.Support;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Organisation;
 using SafeHarbor.Reminders;
 
@@ -27,7 +26,7 @@ public static class AbuseReportsApi
         // Roles are checked on the actor loaded from the database (a role taken away counts at once), with a Chinese refusal.
         var group = app.MapGroup("/api/abuse-reports").WithTags("滥用举报（第十条）").RequireAuthorization()
             .AddEndpointFilter(async (context, next) =>
-                MayView(await context.HttpContext.RequestServices.GetRequiredService<CurrentActor>().GetAsync())
+                MayView(context.HttpContext.RequestServices.GetRequiredService<Actor>())
                     ? await next(context)
                     : throw NotAllowed());
         group.MapGet("/", (AbuseReportStatus? status, Guid? personId, Guid? caseId, SafeHarborDb db, CancellationToken ct) =>
@@ -35,10 +34,10 @@ public static class AbuseReportsApi
             .WithSummary("举报列表")
             .WithDescription("status：Open（核查中）、Substantiated（查实）、Unsubstantiated（查否）；personId、caseId 按被举报人员或案件筛选。");
         group.MapGet("/{id:guid}", (Guid id, SafeHarborDb db, CancellationToken ct) => GetAsync(db, id, ct)).WithSummary("举报详情");
-        group.MapPost("/", async (RecordRequest r, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            Results.Ok(await RecordAsync(r, await current.GetAsync(ct), runner, ct))).WithSummary("登记举报（局机关纪委、驻局纪检监察组）");
-        group.MapPost("/{id:guid}/conclusion", async (Guid id, ConcludeRequest r, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            Results.Ok(await ConcludeAsync(id, r, await current.GetAsync(ct), runner, ct))).WithSummary("登记核查结论（查实 / 查否，局机关纪委）");
+        group.MapPost("/", async (RecordRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            Results.Ok(await RecordAsync(r, actor, runner, ct))).WithSummary("登记举报（局机关纪委、驻局纪检监察组）");
+        group.MapPost("/{id:guid}/conclusion", async (Guid id, ConcludeRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            Results.Ok(await ConcludeAsync(id, r, actor, runner, ct))).WithSummary("登记核查结论（查实 / 查否，局机关纪委）");
         return app;
     }
 

@@ -55,7 +55,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         if (!AbuseReportsApi.MayView(actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
@@ -69,7 +69,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         try
         {
             await AbuseReportsApi.RecordAsync(new AbuseReportsApi.RecordRequest(Input.PersonId, Input.CaseId, Input.Kind, Input.Description, Input.ReceivedOn),
@@ -87,7 +87,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnPostConcludeAsync(Guid id, CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         try
         {
             if (Conclude.Substantiated is null)
@@ -112,7 +112,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         CanConclude = AbuseReportsApi.MayConclude(actor);
         Reports = await AbuseReportsApi.ListAsync(services.Db, new AbuseReportsApi.ListFilter(Status), ct);
         Cases = await services.Db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).OrderByDescending(c => c.Number)

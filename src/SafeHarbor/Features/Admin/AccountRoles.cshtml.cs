@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Organisation;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Admin;
 
 /// <summary>Changes one account's roles through the same handler as the API (三员分立, not one's own account).</summary>
-public sealed class AccountRolesModel(CurrentActor current, SafeHarborDb db, CommandRunner runner, UserManager<AppUser> users, TimeProvider time) : SystemAdminPage(current)
+public sealed class AccountRolesModel(Actor actor, SafeHarborDb db, CommandRunner runner, UserManager<AppUser> users, TimeProvider time) : SystemAdminPage(actor)
 {
     public sealed class InputModel
     {

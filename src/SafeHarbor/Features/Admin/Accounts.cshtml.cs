@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Organisation;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Admin;
 
 /// <summary>Accounts with their roles and linked person; creating an account. 三员分立 is the handler's rule.</summary>
-public sealed class AccountsModel(CurrentActor current, SafeHarborDb db, CommandRunner runner, UserManager<AppUser> users, TimeProvider time) : SystemAdminPage(current)
+public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner runner, UserManager<AppUser> users, TimeProvider time) : SystemAdminPage(actor)
 {
     public sealed class InputModel
     {

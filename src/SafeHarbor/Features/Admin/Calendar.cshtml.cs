@@ -4,7 +4,6 @@ using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.ProvisionalDeadlines;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Admin;
@@ -13,7 +12,7 @@ namespace SafeHarbor.Features.Admin;
 /// The working-day calendar a year at a time (everyone signed in may look: deadlines are counted on
 /// it); the system administrator adds next year's State Council notice here.
 /// </summary>
-public sealed class CalendarModel(CurrentActor current, CalendarSource calendars, CommandRunner runner, IEnumerable<IDeadlineOwner> owners, TimeProvider time) : PageModel
+public sealed class CalendarModel(Actor actor, CalendarSource calendars, CommandRunner runner, IEnumerable<IDeadlineOwner> owners, TimeProvider time) : PageModel
 {
     /// <summary>Names of the holidays of every recent notice, offered as the rows of next year's form.</summary>
     public static readonly string[] UsualHolidays = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"];
@@ -77,7 +76,6 @@ public sealed class CalendarModel(CurrentActor current, CalendarSource calendars
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         try
         {
             var result = await AddCalendarYear.HandleAsync(new AddCalendarYear.Request(Input.Year ?? 0, Input.Title, Input.DocumentNumber, Input.IssuedOn,
@@ -98,7 +96,6 @@ public sealed class CalendarModel(CurrentActor current, CalendarSource calendars
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         MayAdd = AdminAccess.IsSystemAdmin(actor);
         Calendar = calendars.Current;
         Today = ChinaClock.Today(time);

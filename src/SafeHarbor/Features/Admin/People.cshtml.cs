@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Organisation;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.Organisation;
 
@@ -12,7 +11,7 @@ namespace SafeHarbor.Features.Admin;
 // Room for the multipart envelope around a file of PeopleImport.MaxFileBytes; the handler names the real limit.
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * PeopleImport.MaxFileBytes)]
 [RequestSizeLimit(2 * PeopleImport.MaxFileBytes)]
-public sealed class PeopleModel(CurrentActor current, SafeHarborDb db, CommandRunner runner) : SystemAdminPage(current)
+public sealed class PeopleModel(Actor actor, SafeHarborDb db, CommandRunner runner) : SystemAdminPage(actor)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

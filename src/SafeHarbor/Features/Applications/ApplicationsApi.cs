@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Eligibility;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Applications;
@@ -27,14 +26,14 @@ public static class ApplicationsApi
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases/{caseId:guid}").WithTags("申请").RequireAuthorization();
-        group.MapPost("/application", async (Guid caseId, SubmitRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-                HttpVersioning.WithVersion(await SubmitAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, await current.GetAsync(ct), runner, ct), http))
+        group.MapPost("/application", async (Guid caseId, SubmitRequest request, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+                HttpVersioning.WithVersion(await SubmitAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct), http))
             .WithSummary("提出容错免责书面申请（逾期的自动不予受理并记录理由；期限为暂定时逾期申请待定，不自动不予受理）");
-        group.MapPost("/application/timeliness", async (Guid caseId, LateApplicationDecision request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-                HttpVersioning.WithVersion(await DecideLateAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, await current.GetAsync(ct), runner, ct), http))
+        group.MapPost("/application/timeliness", async (Guid caseId, LateApplicationDecision request, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+                HttpVersioning.WithVersion(await DecideLateAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct), http))
             .WithSummary("期限暂定时的逾期申请：局机关纪委说明理由决定受理或不予受理（不必等待节假日安排发布）");
-        group.MapPost("/withdrawal", async (Guid caseId, WithdrawRequest request, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-                HttpVersioning.WithVersion(await WithdrawAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, await current.GetAsync(ct), runner, ct), http))
+        group.MapPost("/withdrawal", async (Guid caseId, WithdrawRequest request, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+                HttpVersioning.WithVersion(await WithdrawAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), request, actor, runner, ct), http))
             .WithSummary("认定前撤回申请");
         return app;
     }

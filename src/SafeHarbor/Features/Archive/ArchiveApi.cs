@@ -8,7 +8,6 @@ using SafeHarbor.Cases;
 using SafeHarbor.Crypto;
 using SafeHarbor.Features.Evidence;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Archive;
@@ -67,8 +66,8 @@ public static class ArchiveApi
 
     public static IEndpointRouteBuilder MapArchive(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/cases/{caseId:guid}/archive", async (Guid caseId, ArchiveRequest r, HttpContext http, CurrentActor current, CommandRunner runner, ArchiveOptions options, CancellationToken ct) =>
-                HttpVersioning.WithVersion(await ArchiveAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, options, ct), http))
+        app.MapPost("/api/cases/{caseId:guid}/archive", async (Guid caseId, ArchiveRequest r, HttpContext http, Actor actor, CommandRunner runner, ArchiveOptions options, CancellationToken ct) =>
+                HttpVersioning.WithVersion(await ArchiveAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, actor, runner, options, ct), http))
             .RequireAuthorization()
             .WithTags("备案")
             .WithSummary("存档备案：生成档号、材料清单及哈希，案件转为只读");

@@ -1,4 +1,4 @@
-using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Cases;
 
 namespace SafeHarbor.Features.ArchivePackages;
 
@@ -7,9 +7,8 @@ public static class ArchivePackagesApi
 {
     public static IEndpointRouteBuilder MapArchivePackages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cases/{caseId:guid}/archive-package", async (Guid caseId, HttpContext http, CurrentActor current, CancellationToken ct) =>
+        app.MapGet("/api/cases/{caseId:guid}/archive-package", async (Guid caseId, HttpContext http, Actor actor, CancellationToken ct) =>
             {
-                var actor = await current.GetAsync(ct);
                 var (content, exported) = await ExportArchivePackage.ExportToTempFileAsync(caseId, actor, ExportArchivePackage.Describe(actor), ArchivePackageServices.From(http.RequestServices), ct);
                 return Results.File(content, ArchivePackageFormat.ZipType, exported.FileName);
             })

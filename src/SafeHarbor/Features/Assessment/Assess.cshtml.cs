@@ -91,7 +91,7 @@ public sealed class AssessModel(PageServices services) : PageModel
         }
         try
         {
-            await command(await services.Current.GetAsync(ct));
+            await command(services.Actor);
         }
         catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
         {
@@ -104,7 +104,7 @@ public sealed class AssessModel(PageServices services) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!AssessmentAccess.IsPersonnel(await services.Current.GetAsync(ct)))
+        if (!AssessmentAccess.IsPersonnel(services.Actor))
         {
             return false;
         }

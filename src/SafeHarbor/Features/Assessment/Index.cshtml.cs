@@ -44,7 +44,7 @@ public sealed class IndexModel(PageServices services) : PageModel
         {
             var id = await Features.Assessment.Periods.CreateAsync(
                 new Features.Assessment.Periods.CreateRequest(Input.Kind, Input.Year, Input.Kind == PeriodKind.Quarterly ? Input.Quarter : null, Input.Name),
-                await services.Current.GetAsync(ct), services.Runner, ct);
+                services.Actor, services.Runner, ct);
             TempData["Notice"] = "考核期已建立，请添加考核人员并评分。";
             return Redirect($"/Assessment/Periods/{id}");
         }
@@ -57,7 +57,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!AssessmentAccess.IsPersonnel(await services.Current.GetAsync(ct)))
+        if (!AssessmentAccess.IsPersonnel(services.Actor))
         {
             return false;
         }

@@ -10,7 +10,7 @@ public sealed class MineModel(PageServices services) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         Results = actor.PersonId is { } me ? await AssessmentQueries.ForPersonAsync(services.Db, me, includeOpen: false, ct) : [];
     }
 }

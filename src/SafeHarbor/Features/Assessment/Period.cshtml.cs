@@ -22,7 +22,7 @@ public sealed class PeriodModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        if (!AssessmentAccess.IsPersonnel(await services.Current.GetAsync(ct)))
+        if (!AssessmentAccess.IsPersonnel(services.Actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -44,7 +44,7 @@ public sealed class PeriodModel(PageServices services) : PageModel
         }
         try
         {
-            await command(await services.Current.GetAsync(ct));
+            await command(services.Actor);
         }
         catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
         {
@@ -57,7 +57,7 @@ public sealed class PeriodModel(PageServices services) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!AssessmentAccess.IsPersonnel(await services.Current.GetAsync(ct)))
+        if (!AssessmentAccess.IsPersonnel(services.Actor))
         {
             return false;
         }

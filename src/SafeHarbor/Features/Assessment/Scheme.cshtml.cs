@@ -75,7 +75,7 @@ public sealed class SchemeModel(PageServices services) : PageModel
         var request = new Schemes.SchemeRequest(Input.Name, Input.UnitTypes, Input.PostKeyword, Input.LeadersOnly,
             kept.Select(x => new Schemes.IndicatorInput(x.row.Code, x.row.Name, x.row.MaxScore, x.row.Description)).ToList(),
             Input.ExcellentLine, Input.CompetentLine, Input.BasicLine, Input.ExcellentQuotaPercent, Input.ProtectedByUses);
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         try
         {
             var saved = Id is { } id
@@ -104,7 +104,7 @@ public sealed class SchemeModel(PageServices services) : PageModel
         }
         try
         {
-            await Schemes.SetActiveAsync(Id.Value, active, await services.Current.GetAsync(ct), services.Runner, ct);
+            await Schemes.SetActiveAsync(Id.Value, active, services.Actor, services.Runner, ct);
             TempData["Notice"] = active ? "方案已启用。" : "方案已停用，今后不再适用于新的考核；已按本方案进行的考核不受影响。";
         }
         catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
@@ -138,7 +138,7 @@ public sealed class SchemeModel(PageServices services) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!AssessmentAccess.IsPersonnel(await services.Current.GetAsync(ct)))
+        if (!AssessmentAccess.IsPersonnel(services.Actor))
         {
             return false;
         }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Auth;
@@ -57,9 +56,8 @@ public static class AuthApi
         return Results.Empty;
     }
 
-    private static async Task<MeResponse> Me(CurrentActor current, SafeHarborDb db, CancellationToken ct)
+    private static async Task<MeResponse> Me(Actor actor, SafeHarborDb db, CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         var unitName = actor.UnitId is { } u ? db.Units.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefault() : null;
         var roles = actor.Roles.OrderBy(r => r).ToList();
         return new MeResponse(actor.UserId, actor.UserName, actor.DisplayName, roles.Select(r => r.ToString()).ToList(),

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 
 namespace SafeHarbor.Features.Auth;
 

@@ -13,7 +13,6 @@ using SafeHarbor.Features.Publication;
 using SafeHarbor.Features.Shared;
 using SafeHarbor.Features.Verification;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.CaseFiles;
@@ -56,20 +55,19 @@ public static class CaseFilesApi
     public static IEndpointRouteBuilder MapCaseFiles(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases").WithTags("案卷").RequireAuthorization();
-        group.MapGet("/", async ([AsParameters] ListQuery q, CurrentActor current, SafeHarborDb db, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
-            await ListAsync(q, await current.GetAsync(ct), db, calendar, ChinaClock.Today(time), ct))
+        group.MapGet("/", async ([AsParameters] ListQuery q, Actor actor, SafeHarborDb db, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
+            await ListAsync(q, actor, db, calendar, ChinaClock.Today(time), ct))
             .WithSummary("案件列表（按本人可见范围；可按状态、业务领域、单位、年度、结果、申请人筛选，分页、排序）");
-        group.MapGet("/{caseId:guid}", async (Guid caseId, HttpContext http, CurrentActor current, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
+        group.MapGet("/{caseId:guid}", async (Guid caseId, HttpContext http, Actor actor, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
         {
-            var detail = await GetAsync(caseId, await current.GetAsync(ct), db, policies, calendar, ChinaClock.Today(time), ct);
+            var detail = await GetAsync(caseId, actor, db, policies, calendar, ChinaClock.Today(time), ct);
             http.Response.Headers.ETag = $"\"{detail.Version}\"";
             return Results.Ok(detail);
         }).WithSummary("案件全部内容、可办理的操作").Produces<CaseDetail>();
-        group.MapGet("/{caseId:guid}/timeline", async (Guid caseId, CurrentActor current, SafeHarborDb db, CancellationToken ct) =>
-            await TimelineAsync(caseId, await current.GetAsync(ct), db, ct)).WithSummary("办理过程（谁、以何身份、何时、做了什么）");
-        group.MapGet("/{caseId:guid}/advice", async (Guid caseId, AdviceStage? stage, CurrentActor current, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
+        group.MapGet("/{caseId:guid}/timeline", async (Guid caseId, Actor actor, SafeHarborDb db, CancellationToken ct) =>
+            await TimelineAsync(caseId, actor, db, ct)).WithSummary("办理过程（谁、以何身份、何时、做了什么）");
+        group.MapGet("/{caseId:guid}/advice", async (Guid caseId, AdviceStage? stage, Actor actor, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
         {
-            var actor = await current.GetAsync(ct);
             var c = await db.LoadVisibleCaseAsync(caseId, actor, ct);
             actor.EnsureShows(c, CaseSection.Advice);
             return await CaseAdvice.ForAsync(db, c, policies.Get(c.PolicyId), stage ?? (c.Findings.Count > 0 ? AdviceStage.Verified : AdviceStage.Claimed), ct);

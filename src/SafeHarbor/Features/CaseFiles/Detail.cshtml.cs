@@ -72,7 +72,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     /// <summary>A document of the case as DOCX (GB/T 9704-2012); its number is issued the first time.</summary>
     public async Task<IActionResult> OnGetDocumentAsync(string kind, int? instance, CancellationToken ct)
     {
-        var actor = await Services.Current.GetAsync(ct);
+        var actor = Services.Actor;
         var rendered = await DocumentsApi.RenderAsync(Id, kind, instance, actor, Services.Db, documents, ct);
         return File(rendered.Content, CaseDocumentService.DocxType, rendered.FileName);
     }
@@ -83,7 +83,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     /// </summary>
     public async Task<IActionResult> OnPostPdfAsync(string kind, int? instance, CancellationToken ct)
     {
-        var actor = await Services.Current.GetAsync(ct);
+        var actor = Services.Actor;
         var htmx = Request.Headers["HX-Request"] == "true";
         try
         {
@@ -115,7 +115,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     /// <summary>The PDF slot of a job, polled by htmx while the job is queued or running.</summary>
     public async Task<IActionResult> OnGetPdfJobAsync(Guid jobId, CancellationToken ct)
     {
-        var job = await PdfJobService.GetAsync(jobId, await Services.Current.GetAsync(ct), ct);
+        var job = await PdfJobService.GetAsync(jobId, Services.Actor, ct);
         return job.CaseId == Id ? Partial("_PdfJob", PdfSlot.Of(job)) : NotFound();
     }
 
@@ -126,7 +126,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
         byte[] pdf;
         try
         {
-            (job, pdf) = await PdfJobService.OpenPdfAsync(jobId, await Services.Current.GetAsync(ct), ct);
+            (job, pdf) = await PdfJobService.OpenPdfAsync(jobId, Services.Actor, ct);
         }
         catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
         {
@@ -144,7 +144,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     /// <summary>The archive package (ZIP) of a filed case: every document and evidence file, the manifest with their hashes, the 备案登记表.</summary>
     public async Task<IActionResult> OnGetArchivePackageAsync(CancellationToken ct)
     {
-        var actor = await Services.Current.GetAsync(ct);
+        var actor = Services.Actor;
         var (content, exported) = await ExportArchivePackage.ExportToTempFileAsync(Id, actor, ExportArchivePackage.Describe(actor), ArchivePackageServices.From(HttpContext.RequestServices), ct);
         return File(content, ArchivePackageFormat.ZipType, exported.FileName);
     }
@@ -152,7 +152,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     /// <summary>Downloads an evidence file after checking its SHA-256 and SM3.</summary>
     public async Task<IActionResult> OnGetEvidenceAsync(Guid fileId, CancellationToken ct)
     {
-        var actor = await Services.Current.GetAsync(ct);
+        var actor = Services.Actor;
         var (file, content) = await EvidenceApi.OpenCheckedAsync(Id, fileId, actor, Services.Db, store, logs, ct);
         Response.Headers["X-Content-SHA256"] = file.Sha256;
         Response.Headers["X-Content-SM3"] = file.Sm3;

@@ -33,7 +33,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         Units = await services.Db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
         Result = await CaseFilesApi.ListAsync(Query(PageNumber, 20), actor, services.Db, services.Calendar, ChinaClock.Today(services.Time), ct);
     }
@@ -41,7 +41,7 @@ public sealed class IndexModel(PageServices services) : PageModel
     /// <summary>The filtered list (all pages) as an Excel workbook.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         var today = ChinaClock.Today(services.Time);
         var rows = new List<Dictionary<string, object?>>();
         for (var page = 1; ; page++)

@@ -1,7 +1,6 @@
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 using SafeHarbor.Reminders;
@@ -21,15 +20,15 @@ public static class CorrectionApi
     public static IEndpointRouteBuilder MapCorrection(this IEndpointRouteBuilder app)
     {
         var all = app.MapGroup("/api/correction").WithTags("纠错整改（第八条）").RequireAuthorization();
-        all.MapGet("/", async (CurrentActor current, SafeHarborDb db, PolicyCatalog policies, TimeProvider time, CancellationToken ct) =>
-                await CorrectionQueries.ListAsync(await current.GetAsync(ct), db, policies, ChinaClock.Today(time), ct))
+        all.MapGet("/", async (Actor actor, SafeHarborDb db, PolicyCatalog policies, TimeProvider time, CancellationToken ct) =>
+                await CorrectionQueries.ListAsync(actor, db, policies, ChinaClock.Today(time), ct))
             .WithSummary("确定容错免责（含从轻或减轻处理）的案件及其纠错整改进度");
-        all.MapGet("/my-measures", async (CurrentActor current, SafeHarborDb db, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
-                await CorrectionQueries.MyMeasuresAsync(await current.GetAsync(ct), db, calendar, ChinaClock.Today(time), ct))
+        all.MapGet("/my-measures", async (Actor actor, SafeHarborDb db, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
+                await CorrectionQueries.MyMeasuresAsync(actor, db, calendar, ChinaClock.Today(time), ct))
             .WithSummary("本人负责的整改措施");
-        all.MapGet("/overdue", async (CurrentActor current, SafeHarborDb db, TimeProvider time, CancellationToken ct) =>
+        all.MapGet("/overdue", async (Actor actor, SafeHarborDb db, TimeProvider time, CancellationToken ct) =>
             {
-                if (!(await current.GetAsync(ct)).SeesAllCases)
+                if (!(actor).SeesAllCases)
                 {
                     throw DomainException.Forbidden("not-your-duty", "逾期整改措施统计供容错免责程序中承担职责的机构查看。");
                 }
@@ -43,37 +42,37 @@ public static class CorrectionApi
             .Produces<CorrectionQueries.CorrectionView>();
         one.MapPost("/talks", async (Guid caseId, RecordTalk.Request r, HttpContext http, EndpointServices env, CancellationToken ct) =>
             {
-                await RecordTalk.HandleAsync(caseId, r, await env.ActorAsync(ct), env.Runner, ct);
+                await RecordTalk.HandleAsync(caseId, r, env.Actor, env.Runner, ct);
                 return await ViewAsync(caseId, http, env, ct, created: true);
             })
             .WithSummary("记录个别谈话（谈话人、谈话对象、时间地点、指出的问题）");
         one.MapPost("/reminder-letters", async (Guid caseId, RecordReminderLetter.Request r, HttpContext http, EndpointServices env, CancellationToken ct) =>
             {
-                await RecordReminderLetter.HandleAsync(caseId, r, await env.ActorAsync(ct), env.Runner, ct);
+                await RecordReminderLetter.HandleAsync(caseId, r, env.Actor, env.Runner, ct);
                 return await ViewAsync(caseId, http, env, ct, created: true);
             })
             .WithSummary("登记发函提醒（已出具的提醒函文号自动关联）");
         one.MapPut("/cause-analysis", async (Guid caseId, RecordCauseAnalysis.Request r, HttpContext http, EndpointServices env, CancellationToken ct) =>
             {
-                await RecordCauseAnalysis.HandleAsync(caseId, r, await env.ActorAsync(ct), env.Runner, ct);
+                await RecordCauseAnalysis.HandleAsync(caseId, r, env.Actor, env.Runner, ct);
                 return await ViewAsync(caseId, http, env, ct);
             })
             .WithSummary("记录或修改原因分析");
         one.MapPost("/plan", async (Guid caseId, CreatePlan.Request r, HttpContext http, EndpointServices env, CancellationToken ct) =>
             {
-                await CreatePlan.HandleAsync(caseId, r, await env.ActorAsync(ct), env.Runner, env.Calendar, ct);
+                await CreatePlan.HandleAsync(caseId, r, env.Actor, env.Runner, env.Calendar, ct);
                 return await ViewAsync(caseId, http, env, ct, created: true);
             })
             .WithSummary("制定整改方案：措施、责任人、完成时限（工作日，自今日起算）");
         one.MapPost("/plan/measures", async (Guid caseId, CreatePlan.MeasureInput r, HttpContext http, EndpointServices env, CancellationToken ct) =>
             {
-                await AddMeasure.HandleAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, await env.ActorAsync(ct), env.Runner, env.Calendar, ct);
+                await AddMeasure.HandleAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, env.Actor, env.Runner, env.Calendar, ct);
                 return await ViewAsync(caseId, http, env, ct);
             })
             .WithSummary("在整改方案中增加措施（If-Match：方案版本）");
         one.MapPost("/plan/measures/{measureId:guid}/completion", async (Guid caseId, Guid measureId, CompleteMeasure.Request r, HttpContext http, EndpointServices env, CancellationToken ct) =>
             {
-                var version = await CompleteMeasure.HandleAsync(caseId, measureId, HttpVersioning.ExpectedVersion(http.Request), r, await env.ActorAsync(ct), env.Runner, ct);
+                var version = await CompleteMeasure.HandleAsync(caseId, measureId, HttpVersioning.ExpectedVersion(http.Request), r, env.Actor, env.Runner, ct);
                 http.Response.Headers.ETag = $"\"{version}\"";
                 // The owner may not otherwise see the case: the answer is their measure, not the whole correction.
                 return Results.Ok((await env.MineAsync(ct)).Single(m => m.MeasureId == measureId));
@@ -82,13 +81,13 @@ public static class CorrectionApi
             .WithSummary("措施责任人登记完成情况和佐证（If-Match：方案版本）");
         one.MapPost("/plan/follow-ups", async (Guid caseId, RecordFollowUp.Request r, HttpContext http, EndpointServices env, CancellationToken ct) =>
             {
-                await RecordFollowUp.HandleAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, await env.ActorAsync(ct), env.Runner, ct);
+                await RecordFollowUp.HandleAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, env.Actor, env.Runner, ct);
                 return await ViewAsync(caseId, http, env, ct);
             })
             .WithSummary("跟踪检查整改落实情况（局机关纪委或局办公室；If-Match：方案版本）");
         one.MapPost("/plan/closure", async (Guid caseId, ClosePlan.Request r, HttpContext http, EndpointServices env, CancellationToken ct) =>
             {
-                await ClosePlan.HandleAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, await env.ActorAsync(ct), env.Runner, ct);
+                await ClosePlan.HandleAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, env.Actor, env.Runner, ct);
                 return await ViewAsync(caseId, http, env, ct);
             })
             .WithSummary("整改验收销号（全部措施完成并经跟踪检查到位；If-Match：方案版本）");
@@ -96,18 +95,18 @@ public static class CorrectionApi
     }
 
     /// <summary>What every correction endpoint works with.</summary>
-    public sealed class EndpointServices(CurrentActor current, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time)
+    public sealed class EndpointServices(Actor actor, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time)
     {
         public CommandRunner Runner => runner;
         public WorkingDayCalendar Calendar => calendar;
 
-        public Task<Actor> ActorAsync(CancellationToken ct) => current.GetAsync(ct);
+        public Actor Actor => actor;
 
         public async Task<CorrectionQueries.CorrectionView> ViewAsync(Guid caseId, CancellationToken ct) =>
-            await CorrectionQueries.ForCaseAsync(caseId, await current.GetAsync(ct), db, policies, calendar, ChinaClock.Today(time), ct);
+            await CorrectionQueries.ForCaseAsync(caseId, actor, db, policies, calendar, ChinaClock.Today(time), ct);
 
         public async Task<IReadOnlyList<CorrectionQueries.MyMeasure>> MineAsync(CancellationToken ct) =>
-            await CorrectionQueries.MyMeasuresAsync(await current.GetAsync(ct), db, calendar, ChinaClock.Today(time), ct);
+            await CorrectionQueries.MyMeasuresAsync(actor, db, calendar, ChinaClock.Today(time), ct);
     }
 
     /// <summary>The case's correction with the plan's version as ETag, for the next If-Match.</summary>

@@ -18,14 +18,8 @@ public abstract class CorrectionPage(PageServices services) : PageModel
 {
     protected PageServices Services { get; } = services;
 
-    public Actor Actor { get; private set; } = null!;
-    public DateOnly Today { get; private set; }
-
-    protected async Task LoadActorAsync(CancellationToken ct)
-    {
-        Actor = await Services.Current.GetAsync(ct);
-        Today = ChinaClock.Today(Services.Time);
-    }
+    public Actor Actor => Services.Actor;
+    public DateOnly Today { get; } = ChinaClock.Today(services.Time);
 
     /// <summary>Loads what the page shows; false when the user may not open it at all (403).</summary>
     protected abstract Task<bool> LoadAsync(CancellationToken ct);
@@ -36,7 +30,6 @@ public abstract class CorrectionPage(PageServices services) : PageModel
     /// </summary>
     protected async Task<IActionResult> RunAsync(Func<Actor, Task> command, string notice, string next, string prefix, CancellationToken ct, Func<string, string>? mapKey = null)
     {
-        await LoadActorAsync(ct);
         try
         {
             await command(Actor);

@@ -169,7 +169,6 @@ public sealed partial class DetailModel(PageServices services) : CorrectionPage(
 
     protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        await LoadActorAsync(ct);
         try
         {
             View = await CorrectionQueries.ForCaseAsync(Id, Actor, Services.Db, Services.Policies, Services.Calendar, Today, ct);

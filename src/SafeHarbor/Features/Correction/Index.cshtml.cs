@@ -19,7 +19,6 @@ public sealed class IndexModel(PageServices services) : CorrectionPage(services)
 
     protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        await LoadActorAsync(ct);
         // The list is for the bodies with a duty in the procedure; an owner of a measure goes to 我的整改措施.
         if (!Actor.SeesAllCases)
         {

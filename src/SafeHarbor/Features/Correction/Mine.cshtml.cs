@@ -29,7 +29,6 @@ public sealed class MineModel(PageServices services) : CorrectionPage(services)
 
     protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        await LoadActorAsync(ct);
         Measures = await CorrectionQueries.MyMeasuresAsync(Actor, Services.Db, Services.Calendar, Today, ct);
         return true;
     }

@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Dashboard;
 
 /// <summary>统计分析: aggregates of the cases in scope, filtered by year and business field on the server.</summary>
-public sealed class DashboardModel(CurrentActor current, SafeHarborDb db, WorkingDayCalendar calendar, PolicyCatalog policies, TimeProvider time) : PageModel
+public sealed class DashboardModel(Actor actor, SafeHarborDb db, WorkingDayCalendar calendar, PolicyCatalog policies, TimeProvider time) : PageModel
 {
     /// <summary>The year the accountability procedure started (启动问责年度).</summary>
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -28,7 +28,6 @@ public sealed class DashboardModel(CurrentActor current, SafeHarborDb db, Workin
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         if (!DashboardQuery.MayView(actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);

@@ -135,7 +135,7 @@ public sealed class DetailModel(PageServices services) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Actor = await services.Current.GetAsync(ct);
+        Actor = services.Actor;
         if (!Actor.SeesAllCases)
         {
             return false;

@@ -35,7 +35,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         try
         {
             var id = await MeetingsApi.OpenAsync(new MeetingsApi.OpenRequest(Input.Title, Input.HeldOn, Input.Place, null), actor, services.Runner, ct);
@@ -52,7 +52,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         if (!actor.SeesAllCases)
         {
             return false;

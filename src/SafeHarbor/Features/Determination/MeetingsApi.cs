@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Eligibility;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.Organisation;
 using SafeHarbor.PolicyRules;
@@ -63,49 +62,49 @@ public static class MeetingsApi
         // Meetings are for the holders of a duty in the procedure, whichever roles the policy gives them.
         var group = app.MapGroup("/api/meetings").WithTags("党组会议认定").RequireAuthorization()
             .AddEndpointFilter(async (context, next) =>
-                (await context.HttpContext.RequestServices.GetRequiredService<CurrentActor>().GetAsync()).SeesAllCases
+                context.HttpContext.RequestServices.GetRequiredService<Actor>().SeesAllCases
                     ? await next(context)
                     : throw DomainException.Forbidden("not-your-duty", "只有在容错免责程序中承担职责的机构人员可以查看党组会议。"));
         group.MapGet("/", ListAsync).WithSummary("会议列表");
         group.MapGet("/{id:guid}", async (Guid id, SafeHarborDb db, PolicyCatalog policies, TimeProvider time, CancellationToken ct) =>
             await ViewAsync(db, policies, id, ct)).WithSummary("会议详情：出席、法定人数、议题、回避、表决");
-        group.MapPost("/", async (OpenRequest r, CurrentActor current, CommandRunner runner, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
+        group.MapPost("/", async (OpenRequest r, Actor actor, CommandRunner runner, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
         {
-            var id = await OpenAsync(r, await current.GetAsync(ct), runner, ct);
+            var id = await OpenAsync(r, actor, runner, ct);
             return Results.Created($"/api/meetings/{id}", await ViewAsync(db, policies, id, ct));
         }).WithSummary("召开党组会议（默认全体党组成员为应到会成员）");
-        group.MapPut("/{id:guid}/attendance", (Guid id, AttendanceRequest r, CurrentActor current, CommandRunner runner, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
-            MeetingCommand(id, current, db, policies, ct, actor => RecordAttendanceAsync(id, r, actor, runner, ct))).WithSummary("登记出席和缺席");
-        group.MapPost("/{id:guid}/close", (Guid id, CurrentActor current, CommandRunner runner, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
-            MeetingCommand(id, current, db, policies, ct, actor => CloseAsync(id, actor, runner, ct))).WithSummary("结束会议");
+        group.MapPut("/{id:guid}/attendance", (Guid id, AttendanceRequest r, Actor actor, CommandRunner runner, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
+            MeetingCommand(id, db, policies, ct, RecordAttendanceAsync(id, r, actor, runner, ct))).WithSummary("登记出席和缺席");
+        group.MapPost("/{id:guid}/close", (Guid id, Actor actor, CommandRunner runner, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>
+            MeetingCommand(id, db, policies, ct, CloseAsync(id, actor, runner, ct))).WithSummary("结束会议");
 
         var agenda = group.MapGroup("/{id:guid}/agenda");
-        agenda.MapPost("/", async (Guid id, ScheduleRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            HttpVersioning.WithVersion(await ScheduleAsync(id, r.CaseId, HttpVersioning.ExpectedVersion(http.Request), await current.GetAsync(ct), runner, ct), http))
+        agenda.MapPost("/", async (Guid id, ScheduleRequest r, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await ScheduleAsync(id, r.CaseId, HttpVersioning.ExpectedVersion(http.Request), actor, runner, ct), http))
             .WithSummary("将待认定案件列入会议议题");
-        agenda.MapPost("/{caseId:guid}/recusals", async (Guid id, Guid caseId, RecusalRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            HttpVersioning.WithVersion(await RecordRecusalAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+        agenda.MapPost("/{caseId:guid}/recusals", async (Guid id, Guid caseId, RecusalRequest r, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await RecordRecusalAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, actor, runner, ct), http))
             .WithSummary("登记成员回避");
-        agenda.MapPost("/{caseId:guid}/votes", async (Guid id, Guid caseId, VoteRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            HttpVersioning.WithVersion(await VoteAsync(id, caseId, r, await current.GetAsync(ct), runner, ct), http))
+        agenda.MapPost("/{caseId:guid}/votes", async (Guid id, Guid caseId, VoteRequest r, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await VoteAsync(id, caseId, r, actor, runner, ct), http))
             .WithSummary("党组成员本人表决（每人每事项一票；形成认定意见前可说明理由更正）")
             .WithDescription("成员同时表决，彼此不以案件版本相互阻挡，因此不校验 If-Match。已表决的成员再次表决即为更正，须填写 correctionReason（409 already-voted），原表决和理由记入审计。");
-        agenda.MapPut("/{caseId:guid}/votes", async (Guid id, Guid caseId, ShowOfHandsRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            HttpVersioning.WithVersion(await RecordShowOfHandsAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+        agenda.MapPut("/{caseId:guid}/votes", async (Guid id, Guid caseId, ShowOfHandsRequest r, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await RecordShowOfHandsAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, actor, runner, ct), http))
             .WithSummary("登记举手表决结果（会议记录人逐一登记出席成员的表决意见）");
-        agenda.MapPost("/{caseId:guid}/decision", async (Guid id, Guid caseId, DecisionRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            HttpVersioning.WithVersion(await DecideAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+        agenda.MapPost("/{caseId:guid}/decision", async (Guid id, Guid caseId, DecisionRequest r, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await DecideAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, actor, runner, ct), http))
             .WithSummary("形成认定意见（须达到法定人数且超过应到会成员半数同意）")
             .WithDescription("经核实存在排除情形时不能认定予以容错免责（409 exclusion-binds）；认定结果与调查报告建议或系统核实建议不一致时须填写 departureReason。");
-        agenda.MapPost("/{caseId:guid}/postponement", async (Guid id, Guid caseId, PostponeRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            HttpVersioning.WithVersion(await PostponeAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+        agenda.MapPost("/{caseId:guid}/postponement", async (Guid id, Guid caseId, PostponeRequest r, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await PostponeAsync(id, caseId, HttpVersioning.ExpectedVersion(http.Request), r, actor, runner, ct), http))
             .WithSummary("暂缓研究，移出议题");
         return app;
     }
 
-    private static async Task<IResult> MeetingCommand(Guid id, CurrentActor current, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct, Func<Actor, Task> command)
+    private static async Task<IResult> MeetingCommand(Guid id, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct, Task command)
     {
-        await command(await current.GetAsync(ct));
+        await command;
         return Results.Ok(await ViewAsync(db, policies, id, ct));
     }
 

@@ -19,7 +19,7 @@ public sealed class EvidenceModel(PageServices services, EvidenceStore store) : 
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         try
         {
             var (view, version) = await EvidenceApi.UploadAsync(id, HttpContext, actor, services.Db, services.Runner, services.Policies, store, ct);

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Evidence;
@@ -19,9 +18,9 @@ public static class EvidenceApi
     public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases/{caseId:guid}/evidence").WithTags("证明材料").RequireAuthorization();
-        group.MapPost("/", async (Guid caseId, HttpContext http, CurrentActor current, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, EvidenceStore store, CancellationToken ct) =>
+        group.MapPost("/", async (Guid caseId, HttpContext http, Actor actor, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, EvidenceStore store, CancellationToken ct) =>
             {
-                var (view, caseVersion) = await UploadAsync(caseId, http, await current.GetAsync(ct), db, runner, policies, store, ct);
+                var (view, caseVersion) = await UploadAsync(caseId, http, actor, db, runner, policies, store, ct);
                 http.Response.Headers.ETag = $"\"{caseVersion}\"";
                 return Results.Created($"/api/cases/{caseId}/evidence/{view.Id}", view);
             })
@@ -30,9 +29,9 @@ public static class EvidenceApi
             .DisableAntiforgery()
             .WithSummary("上传证明材料（multipart/form-data：file 为文件，description 为说明）")
             .WithDescription($"可上传：{EvidenceStore.AcceptedExtensions}；单个文件上限 50 MB（可配置）。服务器计算并保存 SHA-256 和 SM3。");
-        group.MapGet("/{fileId:guid}", async (Guid caseId, Guid fileId, HttpContext http, CurrentActor current, SafeHarborDb db, EvidenceStore store, ILoggerFactory logs, CancellationToken ct) =>
+        group.MapGet("/{fileId:guid}", async (Guid caseId, Guid fileId, HttpContext http, Actor actor, SafeHarborDb db, EvidenceStore store, ILoggerFactory logs, CancellationToken ct) =>
             {
-                var (file, content) = await OpenCheckedAsync(caseId, fileId, await current.GetAsync(ct), db, store, logs, ct);
+                var (file, content) = await OpenCheckedAsync(caseId, fileId, actor, db, store, logs, ct);
                 http.Response.Headers["X-Content-SHA256"] = file.Sha256;
                 http.Response.Headers["X-Content-SM3"] = file.Sm3;
                 return Results.File(content, file.ContentType, file.FileName, enableRangeProcessing: true);

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Feedback;
@@ -50,14 +49,14 @@ public static class FeedbackApi
     public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases/{caseId:guid}/feedback").WithTags("反馈").RequireAuthorization();
-        group.MapPost("/", async (Guid caseId, IssueRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            HttpVersioning.WithVersion(await IssueAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+        group.MapPost("/", async (Guid caseId, IssueRequest r, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await IssueAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, actor, runner, ct), http))
             .WithSummary("书面反馈认定结果并答复解释");
-        group.MapPost("/delivery", async (Guid caseId, DeliveryRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            HttpVersioning.WithVersion(await RecordDeliveryAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+        group.MapPost("/delivery", async (Guid caseId, DeliveryRequest r, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await RecordDeliveryAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, actor, runner, ct), http))
             .WithSummary("登记送达");
-        group.MapPost("/acknowledgement", async (Guid caseId, AcknowledgeRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            HttpVersioning.WithVersion(await AcknowledgeAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+        group.MapPost("/acknowledgement", async (Guid caseId, AcknowledgeRequest r, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            HttpVersioning.WithVersion(await AcknowledgeAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, actor, runner, ct), http))
             .WithSummary("申请方签收确认");
         return app;
     }

@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
 using SafeHarbor.Features.ProvisionalDeadlines;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.Inbox;
 
 public sealed class IndexModel(
-    CurrentActor current, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time, IEnumerable<IInboxContributor> contributors) : PageModel
+    Actor actor, SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time, IEnumerable<IInboxContributor> contributors) : PageModel
 {
     public InboxQuery.View Inbox { get; private set; } = new([], [], []);
     public IReadOnlyList<OtherTodo> Other { get; private set; } = [];
@@ -18,7 +18,6 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         IsAdministrator = Infrastructure.Web.WebUi.IsAdministrator(actor);
         var today = ChinaClock.Today(time);
         Inbox = await InboxQuery.ForAsync(actor, db, policies, calendar, today, ct);
@@ -33,7 +32,7 @@ public sealed class IndexModel(
     /// <summary>A notice that only needed reading (a deadline that moved) leaves 待办.</summary>
     public async Task<IActionResult> OnPostDismissNoticeAsync(Guid noticeId, CancellationToken ct)
     {
-        await DeadlineNotices.DismissAsync(noticeId, await current.GetAsync(ct), runner, ct);
+        await DeadlineNotices.DismissAsync(noticeId, actor, runner, ct);
         return Redirect("/");
     }
 }

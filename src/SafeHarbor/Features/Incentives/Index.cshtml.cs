@@ -5,7 +5,6 @@ using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Documents;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.Organisation;
 
@@ -24,7 +23,7 @@ public sealed record PersonOption(Guid Id, string Name, string Post, Guid UnitId
 /// Whoever may record a record corrects it (修改: the same form, prefilled, in place of the new one) and withdraws it
 /// when entered in error (撤销: a reason, then confirmed); withdrawn records are hidden unless 人事科 asks to see them.
 /// </summary>
-public sealed class IndexModel(CurrentActor current, SafeHarborDb db, CommandRunner runner, TimeProvider time, BureauOptions bureau) : PageModel
+public sealed class IndexModel(Actor actor, SafeHarborDb db, CommandRunner runner, TimeProvider time, BureauOptions bureau) : PageModel
 {
     public const string TalksTab = "talks";
     public const string CommendationsTab = "commendations";
@@ -145,7 +144,6 @@ public sealed class IndexModel(CurrentActor current, SafeHarborDb db, CommandRun
         {
             Year = ChinaClock.Today(time).Year;
         }
-        var actor = await current.GetAsync(ct);
         if (!await LoadAsync(actor, ct))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
@@ -295,7 +293,6 @@ public sealed class IndexModel(CurrentActor current, SafeHarborDb db, CommandRun
         string tab, string prefix, Func<Actor, Task<string>> record, CancellationToken ct, Guid? editing = null, Guid? withdrawing = null)
     {
         Tab = tab;
-        var actor = await current.GetAsync(ct);
         try
         {
             TempData["Notice"] = await record(actor);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 
 namespace SafeHarbor.Features.Incentives;
 
@@ -10,14 +10,13 @@ namespace SafeHarbor.Features.Incentives;
 /// their unit as a whole, and the talks held with them (date and talker; the record's contents stay with
 /// the organisation). An account that is no person (the administrators) is refused.
 /// </summary>
-public sealed class MineModel(CurrentActor current, SafeHarborDb db) : PageModel
+public sealed class MineModel(Actor actor, SafeHarborDb db) : PageModel
 {
     public IncentiveQueries.MyIncentives Mine { get; private set; } = null!;
     public bool Workspace { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         if (actor.PersonId is null)
         {
             return StatusCode(StatusCodes.Status403Forbidden);

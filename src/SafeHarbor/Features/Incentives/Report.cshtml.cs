@@ -4,7 +4,6 @@ using MiniExcelLibs;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 
 namespace SafeHarbor.Features.Incentives;
 
@@ -12,7 +11,7 @@ namespace SafeHarbor.Features.Incentives;
 /// 年度关爱激励情况: per unit, for one year, talks, commendations by kind, support measures and people
 /// reached; a chart drawn from the table, and the same figures (with the lists behind them) as Excel.
 /// </summary>
-public sealed class ReportModel(CurrentActor current, SafeHarborDb db, TimeProvider time) : PageModel
+public sealed class ReportModel(Actor actor, SafeHarborDb db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -24,7 +23,6 @@ public sealed class ReportModel(CurrentActor current, SafeHarborDb db, TimeProvi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         if (!IncentiveAccess.MayUseWorkspace(actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
@@ -36,7 +34,6 @@ public sealed class ReportModel(CurrentActor current, SafeHarborDb db, TimeProvi
     /// <summary>The year's report as a workbook: the table per unit, then the talks (without their contents), commendations and support measures behind it.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         if (!IncentiveAccess.MayUseWorkspace(actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);

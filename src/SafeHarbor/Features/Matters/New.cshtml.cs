@@ -41,7 +41,7 @@ public sealed class NewModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         try
         {
             var subjects = Input.SubjectUnits.Select(id => new RegisterMatter.SubjectInput(SubjectKind.Unit, id))
@@ -62,7 +62,7 @@ public sealed class NewModel(PageServices services) : PageModel
 
     private async Task<bool> MayRegisterAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         var policy = services.Policies.InForceOn(ChinaClock.Today(services.Time));
         return policy.RolesFor(Duty.Register).Any(actor.Has);
     }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 
@@ -26,8 +25,8 @@ public static class RegisterMatter
 
     public static IEndpointRouteBuilder MapMatters(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/cases", async (Request request, HttpContext http, CurrentActor current, CommandRunner runner, WorkingDayCalendar calendar, CancellationToken ct) =>
-                HttpVersioning.WithVersion(await HandleAsync(request, await current.GetAsync(ct), runner, calendar, ct), http, StatusCodes.Status201Created))
+        app.MapPost("/api/cases", async (Request request, HttpContext http, Actor actor, CommandRunner runner, WorkingDayCalendar calendar, CancellationToken ct) =>
+                HttpVersioning.WithVersion(await HandleAsync(request, actor, runner, calendar, ct), http, StatusCodes.Status201Created))
             .RequireAuthorization()
             .WithTags("问责事项")
             .WithSummary("登记问责事项（开始计算申请期限）")

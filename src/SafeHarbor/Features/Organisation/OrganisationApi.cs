@@ -32,15 +32,15 @@ public static class OrganisationApi
         directory.MapGet("/persons", ListPersonsAsync).WithSummary("人员（可按单位 unitId、姓名 name 筛选）");
 
         var admin = app.MapGroup("/api/admin").WithTags("系统管理").RequireRoles(Role.SystemAdmin);
-        admin.MapPost("/units", async (UnitRequest r, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            Results.Ok(await CreateUnitAsync(r, await current.GetAsync(ct), runner, ct))).WithSummary("新增单位");
-        admin.MapPost("/persons", async (PersonRequest r, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-            Results.Ok(await CreatePersonAsync(r, await current.GetAsync(ct), runner, ct))).WithSummary("新增人员");
+        admin.MapPost("/units", async (UnitRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            Results.Ok(await CreateUnitAsync(r, actor, runner, ct))).WithSummary("新增单位");
+        admin.MapPost("/persons", async (PersonRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            Results.Ok(await CreatePersonAsync(r, actor, runner, ct))).WithSummary("新增人员");
         admin.MapGet("/users", ListUsersAsync).WithSummary("账号和角色");
-        admin.MapPost("/users", async (UserRequest r, CurrentActor current, CommandRunner runner, UserManager<AppUser> users, CancellationToken ct) =>
-            Results.Ok(await CreateUserAsync(r, await current.GetAsync(ct), runner, users, ct))).WithSummary("新增账号");
-        admin.MapPut("/users/{id:guid}/roles", async (Guid id, RolesRequest r, CurrentActor current, CommandRunner runner, UserManager<AppUser> users, CancellationToken ct) =>
-            Results.Ok(await SetRolesAsync(id, r, await current.GetAsync(ct), runner, users, ct))).WithSummary("设置账号角色");
+        admin.MapPost("/users", async (UserRequest r, Actor actor, CommandRunner runner, UserManager<AppUser> users, CancellationToken ct) =>
+            Results.Ok(await CreateUserAsync(r, actor, runner, users, ct))).WithSummary("新增账号");
+        admin.MapPut("/users/{id:guid}/roles", async (Guid id, RolesRequest r, Actor actor, CommandRunner runner, UserManager<AppUser> users, CancellationToken ct) =>
+            Results.Ok(await SetRolesAsync(id, r, actor, runner, users, ct))).WithSummary("设置账号角色");
         return app;
     }
 

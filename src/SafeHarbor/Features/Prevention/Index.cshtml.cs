@@ -78,7 +78,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         if (!PreventionAccess.MayViewAnalysis(actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
@@ -111,7 +111,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     private async Task<IActionResult> CommandAsync(Func<Actor, Task<Thresholds.View>> command, string notice, string prefix, ThresholdInput? input, Guid? editing, CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         if (!PreventionAccess.MaySetThresholds(actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
@@ -143,7 +143,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         Today = ChinaClock.Today(services.Time);
         Analysis = await PreventionQuery.RunAsync(new PreventionQuery.Filter(From, To, Period), actor, services.Db, Today, ct);
         ThresholdList = await Thresholds.ListAsync(actor, services.Db, ct);

@@ -43,7 +43,7 @@ public sealed class RiskPointsModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         if (!PreventionAccess.MayViewAnalysis(actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
@@ -86,7 +86,7 @@ public sealed class RiskPointsModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         if (!PreventionAccess.MayViewAnalysis(actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
@@ -118,7 +118,7 @@ public sealed class RiskPointsModel(PageServices services) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         CanRecord = PreventionAccess.MayRecord(actor, services.Policies.InForceOrLatest(ChinaClock.Today(services.Time)));
         Register = await RiskPoints.ListAsync(actor, services.Db, ct);
         Units = await services.Db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);

@@ -23,7 +23,7 @@ public sealed class WarningModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         try
         {
             await Features.Prevention.Warnings.AcknowledgeAsync(Id, new Features.Prevention.Warnings.AcknowledgeRequest(Comment), actor, services.Runner, ct);
@@ -47,7 +47,7 @@ public sealed class WarningModel(PageServices services) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         SeesAll = PreventionAccess.SeesAllWarnings(actor);
         Warning = await Features.Prevention.Warnings.GetAsync(Id, actor, services.Db, ct);
     }

@@ -32,7 +32,7 @@ public sealed class WarningListModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         if (!PreventionAccess.SeesAllWarnings(actor) && !actor.IsLeader)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
@@ -55,7 +55,7 @@ public sealed class WarningListModel(PageServices services) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         try
         {
             var view = await Features.Prevention.Warnings.IssueAsync(
@@ -73,7 +73,7 @@ public sealed class WarningListModel(PageServices services) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var actor = await services.Current.GetAsync(ct);
+        var actor = services.Actor;
         SeesAll = PreventionAccess.SeesAllWarnings(actor);
         CanIssue = PreventionAccess.MayRecord(actor, services.Policies.InForceOrLatest(ChinaClock.Today(services.Time)));
         List = await Features.Prevention.Warnings.ListAsync(actor, services.Db, ct);

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Profiles;
@@ -11,7 +11,7 @@ namespace SafeHarbor.Features.Profiles;
 /// 个人档案 (Art. 11–13): one person's matters and their outcome and uses, the correction, assessments and care
 /// and incentive records. 403 unless <see cref="ProfileAccess.MayView"/> (the page filter answers the refusal).
 /// </summary>
-public sealed class ProfileModel(CurrentActor current, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time) : PageModel
+public sealed class ProfileModel(Actor actor, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid PersonId { get; set; }
 
@@ -22,7 +22,6 @@ public sealed class ProfileModel(CurrentActor current, SafeHarborDb db, PolicyCa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
         Profile = await ProfileQuery.ForPersonAsync(db, policies, calendar, PersonId, actor, ChinaClock.Today(time), ct);
         MayQueryResultUses = Features.ResultUses.ResultUsesApi.MayQuery(actor);
         return Page();

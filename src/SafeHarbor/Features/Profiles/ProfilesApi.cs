@@ -1,6 +1,6 @@
 using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Profiles;
@@ -12,8 +12,8 @@ public static class ProfilesApi
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/people").WithTags("个人档案（第十一条至第十三条）").RequireAuthorization();
-        group.MapGet("/{personId:guid}/profile", async (Guid personId, CurrentActor current, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
-                await ProfileQuery.ForPersonAsync(db, policies, calendar, personId, await current.GetAsync(ct), ChinaClock.Today(time), ct))
+        group.MapGet("/{personId:guid}/profile", async (Guid personId, Actor actor, SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
+                await ProfileQuery.ForPersonAsync(db, policies, calendar, personId, actor, ChinaClock.Today(time), ct))
             .Produces<ProfileQuery.PersonProfile>()
             .WithSummary("个人档案：问责事项及认定结果、结果运用、纠错整改、考核结果、关爱激励")
             .WithDescription("本人、人事科、容错免责程序中承担职责的机构和本人所在单位（含上级单位）的领导可以查看，其他人 403。"

@@ -1,5 +1,5 @@
+using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Reminders;
 
 namespace SafeHarbor.Features.ProvisionalDeadlines;
@@ -14,12 +14,12 @@ public static class ProvisionalDeadlinesApi
     public static IEndpointRouteBuilder MapProvisionalDeadlines(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/deadline-notices").WithTags("期限调整").RequireAuthorization();
-        group.MapGet("/", async (CurrentActor current, SafeHarborDb db, CancellationToken ct) =>
-                await DeadlineNotices.MineAsync(await current.GetAsync(ct), db, ct))
+        group.MapGet("/", async (Actor actor, SafeHarborDb db, CancellationToken ct) =>
+                await DeadlineNotices.MineAsync(actor, db, ct))
             .WithSummary("本人未读的期限调整通知（节假日安排发布后重算的期限、按正式期限判定的逾期申请）");
-        group.MapPost("/{noticeId:guid}/dismiss", async (Guid noticeId, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
+        group.MapPost("/{noticeId:guid}/dismiss", async (Guid noticeId, Actor actor, CommandRunner runner, CancellationToken ct) =>
             {
-                await DeadlineNotices.DismissAsync(noticeId, await current.GetAsync(ct), runner, ct);
+                await DeadlineNotices.DismissAsync(noticeId, actor, runner, ct);
                 return Results.NoContent();
             })
             .WithSummary("标记期限调整通知为已读（从待办中移除）");

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Publication;
@@ -47,8 +46,8 @@ public static class PublicationApi
 
     public static IEndpointRouteBuilder MapPublication(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/cases/{caseId:guid}/publication", async (Guid caseId, PublishRequest r, HttpContext http, CurrentActor current, CommandRunner runner, CancellationToken ct) =>
-                HttpVersioning.WithVersion(await PublishAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, await current.GetAsync(ct), runner, ct), http))
+        app.MapPost("/api/cases/{caseId:guid}/publication", async (Guid caseId, PublishRequest r, HttpContext http, Actor actor, CommandRunner runner, CancellationToken ct) =>
+                HttpVersioning.WithVersion(await PublishAsync(caseId, HttpVersioning.ExpectedVersion(http.Request), r, actor, runner, ct), http))
             .RequireAuthorization()
             .WithTags("公开")
             .WithSummary("在一定范围内公开容错免责结果（仅限认定予以容错免责的案件）");

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.ResultUses;
@@ -11,7 +11,7 @@ namespace SafeHarbor.Features.ResultUses;
 /// <see cref="ResultUsesApi.CadreReviewAsync"/>; a matter covered for cadre review carries no one-vote veto.
 /// Without a person (the picker sent none) the page offers the picker.
 /// </summary>
-public sealed class CadreReviewModel(CurrentActor current, SafeHarborDb db, PolicyCatalog policies) : ResultUsePage(current, db, policies)
+public sealed class CadreReviewModel(Actor actor, SafeHarborDb db, PolicyCatalog policies) : ResultUsePage(actor, db, policies)
 {
     public const string CadreReviewUse = "cadre-review";
 
@@ -24,7 +24,7 @@ public sealed class CadreReviewModel(CurrentActor current, SafeHarborDb db, Poli
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await EnsureAllowedAsync(ct);
+        EnsureAllowed();
         await LoadChoicesAsync(ct);
         if (PersonId is { } person)
         {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.ResultUses;
@@ -13,7 +12,7 @@ namespace SafeHarbor.Features.ResultUses;
 /// words of <see cref="ResultUsesApi.CoverageAsync"/> with the records behind the answer; and the way to the
 /// cadre review of a person.
 /// </summary>
-public sealed class IndexModel(CurrentActor current, SafeHarborDb db, PolicyCatalog policies) : ResultUsePage(current, db, policies)
+public sealed class IndexModel(Actor actor, SafeHarborDb db, PolicyCatalog policies) : ResultUsePage(actor, db, policies)
 {
     /// <summary>The coverage question, as the form (GET) sends it.</summary>
     public sealed class CoverageQuestion
@@ -52,7 +51,7 @@ public sealed class IndexModel(CurrentActor current, SafeHarborDb db, PolicyCata
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await EnsureAllowedAsync(ct);
+        EnsureAllowed();
         await LoadChoicesAsync(ct);
         Matters = await MattersAsync(ct);
         if (Q.Ask)

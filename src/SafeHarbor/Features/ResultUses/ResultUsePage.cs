@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.ResultUses;
@@ -20,12 +19,12 @@ public sealed record UnitChoice(Guid Id, string Name);
 /// What the 结果运用 pages share: the same rule as the API (<see cref="ResultUsesApi.MayQuery"/>: 人事科 and the
 /// procedure bodies; anyone else 403), and the pickers of people and units.
 /// </summary>
-public abstract class ResultUsePage(CurrentActor current, SafeHarborDb db, PolicyCatalog policies) : PageModel
+public abstract class ResultUsePage(Actor actor, SafeHarborDb db, PolicyCatalog policies) : PageModel
 {
     protected SafeHarborDb Db => db;
     protected PolicyCatalog Policies => policies;
 
-    public Actor Actor { get; private set; } = null!;
+    public Actor Actor { get; } = actor;
 
     /// <summary>The reader may open cases (and so gets links to them); 人事科 reads the records, not the cases.</summary>
     public bool LinksCases => Actor.SeesAllCases;
@@ -37,9 +36,8 @@ public abstract class ResultUsePage(CurrentActor current, SafeHarborDb db, Polic
     public IReadOnlyList<PolicyItem> Uses => policies.All.SelectMany(p => p.ResultUses).DistinctBy(u => u.Code).ToList();
 
     /// <summary>Loads the reader; 403 (the error page saying who these pages are for) when they may not use these pages.</summary>
-    protected async Task EnsureAllowedAsync(CancellationToken ct)
+    protected void EnsureAllowed()
     {
-        Actor = await current.GetAsync(ct);
         if (!ResultUsesApi.MayQuery(Actor))
         {
             throw ResultUsesApi.Refused();

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Organisation;
 using SafeHarbor.PolicyRules;
 
@@ -33,7 +32,7 @@ public static class ResultUsesApi
     {
         var group = app.MapGroup("/api/result-uses").WithTags("结果运用（第十一条）").RequireAuthorization()
             .AddEndpointFilter(async (context, next) =>
-                MayQuery(await context.HttpContext.RequestServices.GetRequiredService<CurrentActor>().GetAsync())
+                MayQuery(context.HttpContext.RequestServices.GetRequiredService<Actor>())
                     ? await next(context)
                     : throw Refused());
         group.MapGet("/coverage", (Guid? personId, Guid? unitId, Guid? caseId, string? use, SafeHarborDb db, PolicyCatalog policies, CancellationToken ct) =>

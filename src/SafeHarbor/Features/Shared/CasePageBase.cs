@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 
@@ -43,7 +42,7 @@ public abstract class CasePageBase(PageServices services) : PageModel
 
     protected async Task LoadAsync(CancellationToken ct)
     {
-        Actor = await Services.Current.GetAsync(ct);
+        Actor = Services.Actor;
         Today = ChinaClock.Today(Services.Time);
         Record = await Services.Db.LoadVisibleCaseAsync(Id, Actor, ct);
         Policy = Services.Policies.Get(Record.PolicyId);
@@ -84,7 +83,7 @@ public abstract class CasePageBase(PageServices services) : PageModel
     protected async Task<IActionResult> StepAsync(Func<Actor, Task<string?>> step, string notice, CancellationToken ct, string? next = null, Func<string, string>? mapErrorKey = null, string errorPrefix = "Input")
     {
         // The step's handler loads the case and decides; the page shows the case again only when it refuses.
-        Actor = await Services.Current.GetAsync(ct);
+        Actor = Services.Actor;
         try
         {
             notice = await step(Actor) ?? notice;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Audit;
 using SafeHarbor.Cases;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Infrastructure.Persistence;

@@ -44,10 +44,17 @@ public static class ActorLoader
     }
 }
 
-/// <summary>The actor of the current request, loaded once.</summary>
+/// <summary>
+/// The actor of the current request, loaded once. Endpoints and pages that require sign-in take it as
+/// an <see cref="Actor"/> parameter (see <c>SignedInActor</c>); only the layout, which also
+/// renders for anonymous pages, asks here.
+/// </summary>
 public sealed class CurrentActor(IHttpContextAccessor http, SafeHarborDb db, PolicyCatalog policies)
 {
     private Actor? actor;
+
+    /// <summary>The actor loaded for this request; refused as not signed in when there is none.</summary>
+    public Actor Loaded => actor ?? throw DomainException.Forbidden("not-signed-in", "请先登录。");
 
     public async Task<Actor> GetAsync(CancellationToken ct = default)
     {

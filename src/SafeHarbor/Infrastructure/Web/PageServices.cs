@@ -1,13 +1,13 @@
 using SafeHarbor.Calendar;
+using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Infrastructure.Web;
 
 /// <summary>The services most pages need, injected as one.</summary>
 public sealed record PageServices(
-    CurrentActor Current,
+    Actor Actor,
     SafeHarborDb Db,
     CommandRunner Runner,
     PolicyCatalog Policies,
