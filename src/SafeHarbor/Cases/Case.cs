@@ -282,8 +282,29 @@ public sealed class Case
                 $"案件 {Number} 当前状态为“{Status.Chinese()}”，按程序不能{action.Chinese()}（第六条：严格程序，不得跳过或颠倒步骤）。");
     }
 
-    private string Authorize(WorkflowStep step, Actor actor, PolicyVersion policy) =>
-        TryAuthorize(step, actor, policy, out var actingAs) is { } refusal ? throw refusal : actingAs!;
+    /// <summary>
+    /// The one decision whether this actor may take this step now (the table's duties, Art. 6 recusal),
+    /// made once per step: the command runner asks before the handler checks its input, so refusals
+    /// come in the order a user understands, and the step's own method and <see cref="Transit"/> take
+    /// the same answer instead of deciding again. The answer lapses when the case moves.
+    /// </summary>
+    private string Authorize(WorkflowStep step, Actor actor, PolicyVersion policy)
+    {
+        if (granted is { } g && g.From == Status && g.Action == step.Action && g.UserId == actor.UserId)
+        {
+            return g.ActingAs;
+        }
+        if (TryAuthorize(step, actor, policy, out var actingAs) is { } refusal)
+        {
+            throw refusal;
+        }
+        granted = new Grant(Status, step.Action, actor.UserId, actingAs!);
+        return actingAs!;
+    }
+
+    private sealed record Grant(CaseStatus From, CaseAction Action, Guid UserId, string ActingAs);
+
+    private Grant? granted;
 
     private DomainException? TryAuthorize(WorkflowStep step, Actor actor, PolicyVersion policy, out string? actingAs)
     {
@@ -332,6 +353,7 @@ public sealed class Case
     private void Move(WorkflowStep step, string actingAs, DateTimeOffset now, IReadOnlyDictionary<string, object?> changes)
     {
         var from = step.From;
+        granted = null;
         Status = step.To;
         Version++;
         UpdatedAt = now;
@@ -443,7 +465,7 @@ public sealed class Case
         WasRefusedAsLate = true;
         ClosingReason =
             $"申请日期 {submittedOn:yyyy-MM-dd} 已超过申请期限：启动问责程序日期为 {AccountabilityStartedOn:yyyy-MM-dd}，" +
-            $"依照{policy.ApplicationWindow.Article}应在{DescribeWindow(policy.ApplicationWindow)}内提出，期限截至 {ApplicationDue}。{decision}";
+            $"依照{policy.ApplicationWindow.Article}应在{PolicyText.DescribeWindow(policy.ApplicationWindow)}内提出，期限截至 {ApplicationDue}。{decision}";
     }
 
     /// <summary>
@@ -506,9 +528,6 @@ public sealed class Case
         }
         Move(step, actingAs, now, changes);
     }
-
-    public static string DescribeWindow(ApplicationWindowRule window) =>
-        $"启动问责程序后{window.Length}个{(window.Unit == WindowUnit.WorkingDays ? "工作日" : "自然日")}";
 
     public void Withdraw(string? reason, Actor actor, PolicyVersion policy, DateTimeOffset now)
     {

@@ -1,3 +1,5 @@
+using SafeHarbor.PolicyRules;
+
 namespace SafeHarbor.Cases;
 
 /// <summary>One row of the procedure: from a status, an action leads to a status, done under a duty.</summary>

@@ -14,7 +14,7 @@ public static class PolicyText
         sb.AppendLine($"施行：{p.EffectiveFrom:yyyy-MM-dd} 起{(p.EffectiveTo is { } to ? $"，至 {to:yyyy-MM-dd} 止" : "")}    解释部门：{string.Join("、", p.InterpretedBy)}");
         sb.AppendLine();
         var w = p.ApplicationWindow;
-        sb.AppendLine($"申请期限（{w.Article}）：{Case.DescribeWindow(w)}，起算日{(w.StartDayCounted ? "计入" : "不计入")}，向{w.SubmitTo}提出。");
+        sb.AppendLine($"申请期限（{w.Article}）：{DescribeWindow(w)}，起算日{(w.StartDayCounted ? "计入" : "不计入")}，向{w.SubmitTo}提出。");
         sb.AppendLine();
         sb.AppendLine("基本条件（须全部具备）：");
         foreach (var i in p.BaseConditions)
@@ -55,4 +55,8 @@ public static class PolicyText
         }
         return sb.ToString();
     }
+
+    /// <summary>The application window in words: 启动问责程序后7个工作日.</summary>
+    public static string DescribeWindow(ApplicationWindowRule window) =>
+        $"启动问责程序后{window.Length}个{(window.Unit == WindowUnit.WorkingDays ? "工作日" : "自然日")}";
 }

@@ -8,6 +8,7 @@ using SafeHarbor.Features.ArchivePackages;
 using SafeHarbor.IntegrationTests.Cli;
 using SafeHarbor.IntegrationTests.Pages;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 using SafeHarbor.TestSupport;
 
 namespace SafeHarbor.IntegrationTests.ArchivePackage;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Support;
 using SafeHarbor.Organisation;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Assessment;
 

@@ -3,6 +3,7 @@ using MiniExcelLibs;
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Pages;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 using static SafeHarbor.IntegrationTests.Assessment.AssessmentArrange;
 
 namespace SafeHarbor.IntegrationTests.Assessment;

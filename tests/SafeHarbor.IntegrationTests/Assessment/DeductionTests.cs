@@ -1,6 +1,7 @@
 using System.Net;
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 using static SafeHarbor.IntegrationTests.Assessment.AssessmentArrange;
 
 namespace SafeHarbor.IntegrationTests.Assessment;

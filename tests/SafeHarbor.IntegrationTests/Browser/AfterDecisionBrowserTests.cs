@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Determination;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 using static Microsoft.Playwright.Assertions;
 
 namespace SafeHarbor.IntegrationTests.BrowserUi;

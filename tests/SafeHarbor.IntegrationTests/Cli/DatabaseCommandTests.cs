@@ -3,6 +3,7 @@ using SafeHarbor.Cases;
 using SafeHarbor.Host;
 using SafeHarbor.IntegrationTests.Persistence;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Cli;
 

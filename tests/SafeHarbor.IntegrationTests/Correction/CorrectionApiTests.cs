@@ -6,6 +6,7 @@ using SafeHarbor.Documents;
 using SafeHarbor.Features.CaseDocuments;
 using SafeHarbor.Features.Correction;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 using static SafeHarbor.IntegrationTests.Correction.CorrectionArrange;
 
 namespace SafeHarbor.IntegrationTests.Correction;

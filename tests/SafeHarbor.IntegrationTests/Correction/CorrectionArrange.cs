@@ -3,6 +3,7 @@ using System.Text.Json;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Determination;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Correction;
 

@@ -2,6 +2,7 @@ using System.Net;
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Pages;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 using static SafeHarbor.IntegrationTests.Correction.CorrectionArrange;
 
 namespace SafeHarbor.IntegrationTests.Correction;

@@ -3,6 +3,7 @@ using SafeHarbor.IntegrationTests.Assessment;
 using SafeHarbor.IntegrationTests.Correction;
 using SafeHarbor.IntegrationTests.Prevention;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Dashboard;
 

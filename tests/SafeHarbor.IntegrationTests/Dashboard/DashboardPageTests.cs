@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Support;
 using SafeHarbor.Organisation;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Dashboard;
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Procedure;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Documents;
 

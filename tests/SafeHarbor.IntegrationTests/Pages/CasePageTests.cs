@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Pages;
 

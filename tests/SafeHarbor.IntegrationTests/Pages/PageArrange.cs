@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Pages;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Pdf;
 

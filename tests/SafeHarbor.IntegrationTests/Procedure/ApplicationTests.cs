@@ -1,6 +1,7 @@
 using System.Net;
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Procedure;
 

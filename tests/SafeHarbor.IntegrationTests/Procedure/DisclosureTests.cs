@@ -4,6 +4,7 @@ using SafeHarbor.Cases;
 using SafeHarbor.Documents;
 using SafeHarbor.IntegrationTests.Pages;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Procedure;
 

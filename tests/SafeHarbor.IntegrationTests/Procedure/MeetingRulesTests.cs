@@ -2,6 +2,7 @@ using System.Net;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Determination;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Procedure;
 

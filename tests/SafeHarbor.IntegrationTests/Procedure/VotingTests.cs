@@ -3,6 +3,7 @@ using SafeHarbor.Cases;
 using SafeHarbor.Features.Determination;
 using SafeHarbor.IntegrationTests.Pages;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Procedure;
 

@@ -1,5 +1,6 @@
 using SafeHarbor.Cases;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.ResultUses;
 

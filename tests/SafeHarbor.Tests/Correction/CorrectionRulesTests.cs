@@ -1,6 +1,7 @@
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Correction;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Tests.Correction;
 

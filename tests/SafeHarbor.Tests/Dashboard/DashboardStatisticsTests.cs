@@ -1,6 +1,7 @@
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Dashboard;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Tests.Dashboard;
 

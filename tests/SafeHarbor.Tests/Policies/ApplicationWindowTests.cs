@@ -59,9 +59,9 @@ public sealed class ApplicationWindowTests
     [Fact]
     public void Window_is_described_in_the_policys_own_unit()
     {
-        Assert.Equal("启动问责程序后7个工作日", Case.DescribeWindow(Shipped.Policy131.ApplicationWindow));
+        Assert.Equal("启动问责程序后7个工作日", PolicyText.DescribeWindow(Shipped.Policy131.ApplicationWindow));
         Assert.Equal("启动问责程序后10个自然日",
-            Case.DescribeWindow(Shipped.Policy131.ApplicationWindow with { Length = 10, Unit = WindowUnit.NaturalDays }));
+            PolicyText.DescribeWindow(Shipped.Policy131.ApplicationWindow with { Length = 10, Unit = WindowUnit.NaturalDays }));
     }
 
     [Fact]

@@ -298,7 +298,7 @@ public sealed class PolicyLoadingTests : IDisposable
 
         Assert.Equal(ConditionRequirement.All, loaded.Conditions.Require);
         Assert.Equal(5, loaded.Conditions.Items.Count);
-        Assert.Equal([SafeHarbor.Organisation.Role.PartyCommittee], loaded.RolesFor(SafeHarbor.Cases.Duty.Verify));
+        Assert.Equal([SafeHarbor.Organisation.Role.PartyCommittee], loaded.RolesFor(SafeHarbor.PolicyRules.Duty.Verify));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using SafeHarbor.Cases;
 using SafeHarbor.Organisation;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Tests.Workflow;
 

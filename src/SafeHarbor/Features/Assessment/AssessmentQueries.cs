@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.ResultUses;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Assessment;
 

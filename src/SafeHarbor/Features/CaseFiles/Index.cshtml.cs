@@ -6,6 +6,7 @@ using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.Organisation;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.CaseFiles;
 

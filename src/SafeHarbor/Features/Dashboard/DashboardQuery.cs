@@ -4,6 +4,7 @@ using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Organisation;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Dashboard;
 

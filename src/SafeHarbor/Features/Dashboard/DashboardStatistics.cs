@@ -1,5 +1,6 @@
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Dashboard;
 

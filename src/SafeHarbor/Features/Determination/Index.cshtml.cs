@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Determination;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.ResultUses;
 

@@ -1,4 +1,4 @@
-namespace SafeHarbor.Cases;
+namespace SafeHarbor;
 
 public enum ErrorKind
 {
