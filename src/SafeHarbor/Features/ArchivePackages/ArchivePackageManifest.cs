@@ -1,20 +1,8 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using SafeHarbor.Audit;
-using SafeHarbor.Cases;
-using SafeHarbor.Crypto;
-using SafeHarbor.Documents;
 using SafeHarbor.Features.Archive;
-using SafeHarbor.Features.CaseDocuments;
-using SafeHarbor.Features.Evidence;
-using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.ArchivePackages;
 
