@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using SafeHarbor.Calendar;
 using SafeHarbor.Features.AbuseReports;
@@ -88,6 +89,11 @@ public static class Composition
         });
         builder.Services.AddOpenApi(o =>
         {
+            // A use case's request is its nested Request (RegisterMatter.Request, ClosePlan.Request): named after the use
+            // case, or they would all share one schema.
+            o.CreateSchemaReferenceId = type => type.Type is { IsNested: true, Name: "Request", DeclaringType: { } useCase }
+                ? useCase.Name + "Request"
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

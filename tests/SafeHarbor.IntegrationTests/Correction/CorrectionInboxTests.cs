@@ -149,5 +149,5 @@ public sealed class CorrectionInboxTests
     }
 
     private static Task<CorrectionQueries.OverdueSummary> OverdueAsync(TestApp app) =>
-        app.WithDbAsync(d => CorrectionQueries.OverdueAsync(d, app.Clock.Today));
+        app.WithDbAsync(d => OverdueMeasures.SummaryAsync(d, app.Clock.Today));
 }

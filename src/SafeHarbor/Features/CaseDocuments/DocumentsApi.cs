@@ -21,20 +21,19 @@ public static class DocumentsApi
     {
         var group = app.MapGroup("/api/cases/{caseId:guid}/documents").WithTags("公文").RequireAuthorization();
         group.MapGet("/", async (Guid caseId, Actor actor, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct) =>
-            {
-                return await documents.ListAsync(await db.LoadVisibleCaseAsync(caseId, actor, ct), actor, ct);
-            })
+                await ListCaseDocuments.HandleAsync(caseId, actor, db, documents, ct))
             .WithSummary("本案可生成的公文及不能生成的原因");
         group.MapGet("/{kind}", async (Guid caseId, string kind, int? instance, Actor actor, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct) =>
             {
-                var rendered = await RenderAsync(caseId, kind, instance, actor, db, documents, ct);
+                var rendered = await DownloadDocument.HandleAsync(caseId, kind, instance, actor, db, documents, ct);
                 return Results.File(rendered.Content, CaseDocumentService.DocxType, rendered.FileName);
             })
             .WithSummary("下载公文（DOCX，GB/T 9704-2012 版式；首次出具时编发文字号）")
             .WithDescription("kind 为 application、investigation-report、guidance-request、supplement-notice、determination-opinion、meeting-extract、feedback-notice、refusal-notice、circular、filing-form、reminder-letter、talk-record、rectification-notice 之一；instance 选第几次的指导函或补充材料通知（从 0 起，默认最近一次）。");
-        group.MapPost("/{kind}/pdf", async (Guid caseId, string kind, int? instance, Actor actor, PdfJobService pdf, CancellationToken ct) =>
+        group.MapPost("/{kind}/pdf", async (Guid caseId, string kind, int? instance, Actor actor, SafeHarborDb db, CaseDocumentService documents,
+                PdfStore store, PdfJobSignal signal, WriteLock writeLock, TimeProvider time, CancellationToken ct) =>
             {
-                var job = await pdf.RequestAsync(caseId, kind, instance, actor, ct);
+                var job = await RequestPdf.HandleAsync(caseId, kind, instance, actor, db, documents, store, signal, writeLock, time, ct);
                 return job.Status == DocumentJobStatus.Done ? Results.Ok(job) : Results.Accepted(job.StatusUrl, job);
             })
             .Produces<PdfJobView>(StatusCodes.Status200OK)
@@ -43,12 +42,12 @@ public static class DocumentsApi
             .WithDescription("先按下载 DOCX 的规则生成公文（首次出具时编发文字号），再按 DOCX 内容的 SHA-256 查找任务：已生成的返回 200；排队中或生成中的返回同一任务（202）；否则新建任务并返回 202，Location 为任务状态地址。失败的任务再次请求时重新排队。");
 
         var jobs = app.MapGroup("/api/document-jobs").WithTags("公文").RequireAuthorization();
-        jobs.MapGet("/{jobId:guid}", async (Guid jobId, Actor actor, PdfJobService pdf, CancellationToken ct) =>
-                await pdf.GetAsync(jobId, actor, ct))
+        jobs.MapGet("/{jobId:guid}", async (Guid jobId, Actor actor, SafeHarborDb db, CancellationToken ct) =>
+                await GetPdfJob.HandleAsync(jobId, actor, db, ct))
             .WithSummary("查询 PDF 生成任务的状态（排队中、生成中、已完成、失败及失败原因）");
-        jobs.MapGet("/{jobId:guid}/pdf", async (Guid jobId, HttpContext http, Actor actor, PdfJobService pdf, CancellationToken ct) =>
+        jobs.MapGet("/{jobId:guid}/pdf", async (Guid jobId, HttpContext http, Actor actor, SafeHarborDb db, PdfStore store, CancellationToken ct) =>
             {
-                var (job, content) = await pdf.OpenPdfAsync(jobId, actor, ct);
+                var (job, content) = await DownloadPdf.HandleAsync(jobId, actor, db, store, ct);
                 http.Response.Headers["X-Content-SHA256"] = job.PdfSha256;
                 return Results.File(content, "application/pdf", job.FileName);
             })
@@ -56,25 +55,21 @@ public static class DocumentsApi
         return app;
     }
 
-    public static async Task<CaseDocumentService.Rendered> RenderAsync(Guid caseId, string kind, int? instance, Actor actor, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct)
+    /// <summary><see cref="DownloadDocument"/>, for the case page (CaseFiles).</summary>
+    public static Task<CaseDocumentService.Rendered> RenderAsync(Guid caseId, string kind, int? instance, Actor actor, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct) =>
+        DownloadDocument.HandleAsync(caseId, kind, instance, actor, db, documents, ct);
+
+    /// <summary>The PDF job services every host has (the CLI may queue jobs too); the worker is added by the web host only.</summary>
+    public static IServiceCollection AddPdfJobs(this IServiceCollection services)
     {
-        if (!DocumentKinds.TryParse(kind, out var parsed))
-        {
-            throw DomainException.NotFound("document-kind-unknown", $"没有“{kind}”这种公文。可用：{string.Join("、", Enum.GetValues<DocumentKind>().Select(k => k.Slug()))}。");
-        }
-        var c = await db.LoadVisibleCaseAsync(caseId, actor, ct);
-        actor.EnsureShows(c, CaseDisclosure.SectionOf(parsed));
-        try
-        {
-            return await documents.RenderDocxAsync(c, parsed, instance, actor, ct);
-        }
-        catch (DocumentUnavailableException e)
-        {
-            throw DomainException.Conflict("document-unavailable", e.Message);
-        }
-        catch (TemplateException e)
-        {
-            throw new DomainException(ErrorKind.Corrupted, "template-invalid", e.Message);
-        }
+        services.AddSingleton<PdfStore>();
+        services.AddSingleton<PdfJobSignal>();
+        services.AddSingleton<IDocxToPdf, LibreOfficeDocxToPdf>();
+        services.AddScoped<PdfJobService>();
+        services.AddScoped<PdfJobProcessor>();
+        return services;
     }
+
+    /// <summary>The background worker that makes the PDFs; only for the web host.</summary>
+    public static IServiceCollection AddPdfWorker(this IServiceCollection services) => services.AddHostedService<PdfWorker>();
 }

@@ -21,19 +21,13 @@ public static class CorrectionApi
     {
         var all = app.MapGroup("/api/correction").WithTags("纠错整改（第八条）").RequireAuthorization();
         all.MapGet("/", async (Actor actor, SafeHarborDb db, PolicyCatalog policies, TimeProvider time, CancellationToken ct) =>
-                await CorrectionQueries.ListAsync(actor, db, policies, ChinaClock.Today(time), ct))
+                await ListCorrections.HandleAsync(actor, db, policies, ChinaClock.Today(time), ct))
             .WithSummary("确定容错免责（含从轻或减轻处理）的案件及其纠错整改进度");
         all.MapGet("/my-measures", async (Actor actor, SafeHarborDb db, WorkingDayCalendar calendar, TimeProvider time, CancellationToken ct) =>
-                await CorrectionQueries.MyMeasuresAsync(actor, db, calendar, ChinaClock.Today(time), ct))
+                await ListMyMeasures.HandleAsync(actor, db, calendar, ChinaClock.Today(time), ct))
             .WithSummary("本人负责的整改措施");
         all.MapGet("/overdue", async (Actor actor, SafeHarborDb db, TimeProvider time, CancellationToken ct) =>
-            {
-                if (!(actor).SeesAllCases)
-                {
-                    throw DomainException.Forbidden("not-your-duty", "逾期整改措施统计供容错免责程序中承担职责的机构查看。");
-                }
-                return await CorrectionQueries.OverdueAsync(db, ChinaClock.Today(time), ct);
-            })
+                await OverdueMeasures.HandleAsync(actor, db, ChinaClock.Today(time), ct))
             .WithSummary("逾期未完成的整改措施（按责任人所在单位统计）");
 
         var one = app.MapGroup("/api/cases/{caseId:guid}/correction").WithTags("纠错整改（第八条）").RequireAuthorization();
@@ -103,10 +97,10 @@ public static class CorrectionApi
         public Actor Actor => actor;
 
         public async Task<CorrectionQueries.CorrectionView> ViewAsync(Guid caseId, CancellationToken ct) =>
-            await CorrectionQueries.ForCaseAsync(caseId, actor, db, policies, calendar, ChinaClock.Today(time), ct);
+            await GetCorrection.HandleAsync(caseId, actor, db, policies, calendar, ChinaClock.Today(time), ct);
 
         public async Task<IReadOnlyList<CorrectionQueries.MyMeasure>> MineAsync(CancellationToken ct) =>
-            await CorrectionQueries.MyMeasuresAsync(actor, db, calendar, ChinaClock.Today(time), ct);
+            await ListMyMeasures.HandleAsync(actor, db, calendar, ChinaClock.Today(time), ct);
     }
 
     /// <summary>The case's correction with the plan's version as ETag, for the next If-Match.</summary>

@@ -171,7 +171,7 @@ public sealed partial class DetailModel(PageServices services) : CorrectionPage(
     {
         try
         {
-            View = await CorrectionQueries.ForCaseAsync(Id, Actor, Services.Db, Services.Policies, Services.Calendar, Today, ct);
+            View = await GetCorrection.HandleAsync(Id, Actor, Services.Db, Services.Policies, Services.Calendar, Today, ct);
         }
         catch (DomainException e) when (e.Code == "correction-not-applicable")
         {

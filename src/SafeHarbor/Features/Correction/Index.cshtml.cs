@@ -24,8 +24,8 @@ public sealed class IndexModel(PageServices services) : CorrectionPage(services)
         {
             return false;
         }
-        Items = await CorrectionQueries.ListAsync(Actor, Services.Db, Services.Policies, Today, ct);
-        Overdue = await CorrectionQueries.OverdueAsync(Services.Db, Today, ct);
+        Items = await ListCorrections.HandleAsync(Actor, Services.Db, Services.Policies, Today, ct);
+        Overdue = await OverdueMeasures.SummaryAsync(Services.Db, Today, ct);
         return true;
     }
 }

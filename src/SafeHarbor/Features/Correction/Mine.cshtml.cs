@@ -29,7 +29,7 @@ public sealed class MineModel(PageServices services) : CorrectionPage(services)
 
     protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Measures = await CorrectionQueries.MyMeasuresAsync(Actor, Services.Db, Services.Calendar, Today, ct);
+        Measures = await ListMyMeasures.HandleAsync(Actor, Services.Db, Services.Calendar, Today, ct);
         return true;
     }
 }

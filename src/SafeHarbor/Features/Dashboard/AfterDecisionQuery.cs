@@ -36,7 +36,7 @@ public static class AfterDecisionQuery
         var progress = (await CorrectionQueries.ProgressAsync(db, corrected, ct)).Values.ToList();
 
         var inScope = corrected.ToHashSet();
-        var overdue = (await CorrectionQueries.OverdueAsync(db, today, ct)).Items
+        var overdue = (await OverdueMeasures.SummaryAsync(db, today, ct)).Items
             .Where(i => inScope.Contains(i.CaseId))
             .Select(i => new OverdueFact(i.CaseId, i.OwnerUnitId, i.OwnerUnitName))
             .ToList();

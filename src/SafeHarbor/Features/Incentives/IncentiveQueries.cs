@@ -4,7 +4,11 @@ using SafeHarbor.Infrastructure.Persistence;
 
 namespace SafeHarbor.Features.Incentives;
 
-/// <summary>Reads the care and incentive records of Art. 13 as the actor may see them (<see cref="IncentiveAccess"/>).</summary>
+/// <summary>
+/// The care and incentive records of Art. 13 as the actor may see them (<see cref="IncentiveAccess"/>): the views the
+/// queries (<see cref="ListHeartTalks"/>, <see cref="ListCommendations"/>, <see cref="ListSupportMeasures"/>,
+/// <see cref="GetPersonIncentives"/>, <see cref="GetMyIncentives"/>) and the commands answer with, and how they are read.
+/// </summary>
 public static class IncentiveQueries
 {
     /// <summary>A talk; <see cref="ContentWithheld"/> when the reader sees only that it was held (date and talker).</summary>
@@ -53,133 +57,6 @@ public static class IncentiveQueries
     /// <param name="IncludeWithdrawn">Withdrawn records too (人事科 only, <see cref="IncentiveAccess.SeesWithdrawn"/>); else records in force.</param>
     public sealed record Filter(Guid? UnitId = null, int? Year = null, Guid? PersonId = null, bool IncludeWithdrawn = false);
 
-    public static async Task<IReadOnlyList<TalkView>> TalksAsync(SafeHarborDb db, Actor actor, Filter filter, CancellationToken ct)
-    {
-        var query = InForce(db.Set<HeartTalk>().AsNoTracking(), actor, filter);
-        if (!IncentiveAccess.ReadsAll(actor))
-        {
-            var me = actor.PersonId;
-            var userId = actor.UserId;
-            var overseen = OverseenPersons(db, actor);
-            query = query.Where(t => (me != null && (t.PersonId == me || t.TalkerPersonId == me)) || t.RecordedBy == userId || overseen.Contains(t.PersonId));
-        }
-        if (filter.UnitId is { } unitId)
-        {
-            var people = db.Persons.Where(p => p.UnitId == unitId).Select(p => p.Id);
-            query = query.Where(t => people.Contains(t.PersonId));
-        }
-        if (filter.Year is { } year)
-        {
-            var (from, to) = YearRange(year);
-            query = query.Where(t => t.HeldOn >= from && t.HeldOn <= to);
-        }
-        if (filter.PersonId is { } personId)
-        {
-            query = query.Where(t => t.PersonId == personId);
-        }
-        var talks = await query.ToListAsync(ct);
-        return (await TalkViewsAsync(db, actor, talks, ct)).OrderByDescending(t => t.HeldOn).ThenBy(t => t.PersonName, StringComparer.Ordinal).ToList();
-    }
-
-    public static async Task<IReadOnlyList<CommendationView>> CommendationsAsync(SafeHarborDb db, Actor actor, Filter filter, CancellationToken ct)
-    {
-        var query = InForce(db.Set<Commendation>().AsNoTracking(), actor, filter);
-        if (!IncentiveAccess.ReadsAll(actor))
-        {
-            var me = actor.PersonId;
-            var myUnit = actor.UnitId;
-            var units = OverseenUnits(actor);
-            var overseen = OverseenPersons(db, actor);
-            query = query.Where(c => (me != null && c.PersonId == me) || (myUnit != null && c.UnitId == myUnit)
-                || (c.PersonId != null && overseen.Contains(c.PersonId.Value)) || (c.UnitId != null && units.Contains(c.UnitId.Value)));
-        }
-        if (filter.UnitId is { } unitId)
-        {
-            var people = db.Persons.Where(p => p.UnitId == unitId).Select(p => p.Id);
-            query = query.Where(c => c.UnitId == unitId || (c.PersonId != null && people.Contains(c.PersonId.Value)));
-        }
-        if (filter.Year is { } year)
-        {
-            var (from, to) = YearRange(year);
-            query = query.Where(c => c.AwardedOn >= from && c.AwardedOn <= to);
-        }
-        if (filter.PersonId is { } personId)
-        {
-            query = query.Where(c => c.PersonId == personId);
-        }
-        var list = await query.ToListAsync(ct);
-        return (await CommendationViewsAsync(db, list, ct)).OrderByDescending(c => c.AwardedOn).ThenBy(c => c.RecipientName, StringComparer.Ordinal).ToList();
-    }
-
-    public static async Task<IReadOnlyList<SupportMeasureView>> SupportMeasuresAsync(SafeHarborDb db, Actor actor, Filter filter, CancellationToken ct)
-    {
-        var query = InForce(db.Set<SupportMeasure>().AsNoTracking(), actor, filter);
-        if (!IncentiveAccess.ReadsAll(actor))
-        {
-            var me = actor.PersonId;
-            var myUnit = actor.UnitId;
-            var units = OverseenUnits(actor);
-            var overseen = OverseenPersons(db, actor);
-            query = query.Where(s => (me != null && s.PersonId == me) || (myUnit != null && s.UnitId == myUnit)
-                || (s.PersonId != null && overseen.Contains(s.PersonId.Value)) || (s.UnitId != null && units.Contains(s.UnitId.Value)));
-        }
-        if (filter.UnitId is { } unitId)
-        {
-            var people = db.Persons.Where(p => p.UnitId == unitId).Select(p => p.Id);
-            query = query.Where(s => s.UnitId == unitId || (s.PersonId != null && people.Contains(s.PersonId.Value)));
-        }
-        if (filter.Year is { } year)
-        {
-            var (from, to) = YearRange(year);
-            query = query.Where(s => s.ProvidedOn >= from && s.ProvidedOn <= to);
-        }
-        if (filter.PersonId is { } personId)
-        {
-            query = query.Where(s => s.PersonId == personId);
-        }
-        var list = await query.ToListAsync(ct);
-        return (await SupportMeasureViewsAsync(db, list, ct)).OrderByDescending(s => s.ProvidedOn).ThenBy(s => s.RecipientName, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>
-    /// A person's talks, commendations and support measures, for their profile page. Refused (403) unless the
-    /// actor may read the person's records; the person themself sees their talks as date and talker only.
-    /// </summary>
-    public static async Task<PersonIncentives> ForPersonAsync(SafeHarborDb db, Guid personId, Actor actor, CancellationToken ct = default)
-    {
-        var person = await (from p in db.Persons.AsNoTracking()
-                            join u in db.Units.AsNoTracking() on p.UnitId equals u.Id
-                            where p.Id == personId
-                            select new { p.Id, p.Name, p.UnitId, UnitName = u.Name }).SingleOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("person-not-found", "找不到该人员。");
-        if (!IncentiveAccess.MayReadPerson(actor, person.Id, person.UnitId))
-        {
-            throw DomainException.Forbidden("not-allowed", "您无权查看该人员的关爱激励记录。");
-        }
-        var filter = new Filter(PersonId: personId);
-        return new PersonIncentives(
-            person.Id, person.Name, person.UnitId, person.UnitName,
-            await TalksAsync(db, actor, filter, ct),
-            await CommendationsAsync(db, actor, filter, ct),
-            await SupportMeasuresAsync(db, actor, filter, ct));
-    }
-
-    /// <summary>The signed-in person's own records and their unit's collective ones; 403 for an account that is no person.</summary>
-    public static async Task<MyIncentives> MineAsync(SafeHarborDb db, Actor actor, CancellationToken ct = default)
-    {
-        if (actor.PersonId is not { } me || actor.UnitId is not { } myUnit)
-        {
-            throw DomainException.Forbidden("not-a-person", "您的账号未关联人员，没有个人的关爱激励记录。");
-        }
-        var personal = await ForPersonAsync(db, me, actor, ct);
-        var unitCommendations = await db.Set<Commendation>().AsNoTracking().Where(c => c.UnitId == myUnit && c.WithdrawnOn == null).ToListAsync(ct);
-        var unitSupport = await db.Set<SupportMeasure>().AsNoTracking().Where(s => s.UnitId == myUnit && s.WithdrawnOn == null).ToListAsync(ct);
-        return new MyIncentives(
-            personal,
-            (await CommendationViewsAsync(db, unitCommendations, ct)).OrderByDescending(c => c.AwardedOn).ToList(),
-            (await SupportMeasureViewsAsync(db, unitSupport, ct)).OrderByDescending(s => s.ProvidedOn).ToList());
-    }
-
     internal static async Task<IReadOnlyList<TalkView>> TalkViewsAsync(SafeHarborDb db, Actor actor, IReadOnlyList<HeartTalk> talks, CancellationToken ct)
     {
         var names = await NamesAsync(db, talks.Select(t => t.PersonId), [], talks, ct);
@@ -219,16 +96,16 @@ public static class IncentiveQueries
     public static (DateOnly From, DateOnly To) YearRange(int year) =>
         year is >= 1 and <= 9999 ? (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)) : (DateOnly.MaxValue, DateOnly.MinValue);
 
-    private static List<Guid> OverseenUnits(Actor actor) => actor.IsLeader ? actor.OverseenUnitIds.ToList() : [];
+    internal static List<Guid> OverseenUnits(Actor actor) => actor.IsLeader ? actor.OverseenUnitIds.ToList() : [];
 
-    private static IQueryable<Guid> OverseenPersons(SafeHarborDb db, Actor actor)
+    internal static IQueryable<Guid> OverseenPersons(SafeHarborDb db, Actor actor)
     {
         var units = OverseenUnits(actor);
         return db.Persons.Where(p => units.Contains(p.UnitId)).Select(p => p.Id);
     }
 
     /// <summary>Records in force, or withdrawn ones too when 人事科 asks (403 for anyone else who asks).</summary>
-    private static IQueryable<T> InForce<T>(IQueryable<T> query, Actor actor, Filter filter) where T : class, IIncentiveRecord
+    internal static IQueryable<T> InForce<T>(IQueryable<T> query, Actor actor, Filter filter) where T : class, IIncentiveRecord
     {
         if (!filter.IncludeWithdrawn)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHarbor.Cases;
 
 namespace SafeHarbor.Features.Incentives;
 
@@ -12,16 +13,33 @@ public interface IIncentiveRecord
 {
     Guid Id { get; }
     int Version { get; set; }
-    DateOnly? WithdrawnOn { get; set; }
+    DateOnly? WithdrawnOn { get; }
 
     /// <summary>The user who withdrew it.</summary>
-    Guid? WithdrawnBy { get; set; }
-    string? WithdrawalReason { get; set; }
+    Guid? WithdrawnBy { get; }
+    string? WithdrawalReason { get; }
+}
+
+/// <summary>The rule every record keeps when it is withdrawn.</summary>
+public static class IncentiveWithdrawal
+{
+    /// <summary>A withdrawn record is final: it is neither changed nor withdrawn again (409 <c>record-withdrawn</c>).</summary>
+    /// <param name="what">The record's name in the message (<see cref="HeartTalk.Noun"/>, …).</param>
+    public static void EnsureInForce(IIncentiveRecord record, string what)
+    {
+        if (record.WithdrawnOn is { } on)
+        {
+            throw DomainException.Conflict("record-withdrawn", $"该{what}已于 {on:yyyy-MM-dd} 撤销，不能再修改或撤销。");
+        }
+    }
 }
 
 /// <summary>谈心谈话 (Art. 13): care and encouragement, logged.</summary>
 public sealed class HeartTalk : IIncentiveRecord
 {
+    /// <summary>The record's name in messages.</summary>
+    public const string Noun = "谈心谈话记录";
+
     public Guid Id { get; set; }
     public Guid PersonId { get; set; }
     public DateOnly HeldOn { get; set; }
@@ -31,9 +49,19 @@ public sealed class HeartTalk : IIncentiveRecord
     public string? FollowUp { get; set; }
     public Guid RecordedBy { get; set; }
     public int Version { get; set; }
-    public DateOnly? WithdrawnOn { get; set; }
-    public Guid? WithdrawnBy { get; set; }
-    public string? WithdrawalReason { get; set; }
+    public DateOnly? WithdrawnOn { get; private set; }
+    public Guid? WithdrawnBy { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+
+    /// <summary>Withdraws (撤销) the talk entered in error, once: it stays on record with the reason and counts nowhere.</summary>
+    public void Withdraw(DateOnly on, Guid by, string reason)
+    {
+        IncentiveWithdrawal.EnsureInForce(this, Noun);
+        WithdrawnOn = on;
+        WithdrawnBy = by;
+        WithdrawalReason = reason;
+        Version++;
+    }
 }
 
 public enum CommendationKind
@@ -47,6 +75,9 @@ public enum CommendationKind
 /// <summary>A commendation or special award with its basis, to a person or a unit.</summary>
 public sealed class Commendation : IIncentiveRecord
 {
+    /// <summary>The record's name in messages.</summary>
+    public const string Noun = "表彰奖励记录";
+
     public Guid Id { get; set; }
     public CommendationKind Kind { get; set; }
     public Guid? PersonId { get; set; }
@@ -57,14 +88,27 @@ public sealed class Commendation : IIncentiveRecord
     public DateOnly AwardedOn { get; set; }
     public Guid RecordedBy { get; set; }
     public int Version { get; set; }
-    public DateOnly? WithdrawnOn { get; set; }
-    public Guid? WithdrawnBy { get; set; }
-    public string? WithdrawalReason { get; set; }
+    public DateOnly? WithdrawnOn { get; private set; }
+    public Guid? WithdrawnBy { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+
+    /// <summary>Withdraws (撤销) the commendation entered in error, once: it stays on record with the reason and counts nowhere.</summary>
+    public void Withdraw(DateOnly on, Guid by, string reason)
+    {
+        IncentiveWithdrawal.EnsureInForce(this, Noun);
+        WithdrawnOn = on;
+        WithdrawnBy = by;
+        WithdrawalReason = reason;
+        Version++;
+    }
 }
 
 /// <summary>A support measure for front-line staff (政策、待遇倾斜，排忧解难).</summary>
 public sealed class SupportMeasure : IIncentiveRecord
 {
+    /// <summary>The record's name in messages.</summary>
+    public const string Noun = "支持保障措施记录";
+
     public Guid Id { get; set; }
     public Guid? PersonId { get; set; }
     public Guid? UnitId { get; set; }
@@ -73,9 +117,19 @@ public sealed class SupportMeasure : IIncentiveRecord
     public DateOnly ProvidedOn { get; set; }
     public Guid RecordedBy { get; set; }
     public int Version { get; set; }
-    public DateOnly? WithdrawnOn { get; set; }
-    public Guid? WithdrawnBy { get; set; }
-    public string? WithdrawalReason { get; set; }
+    public DateOnly? WithdrawnOn { get; private set; }
+    public Guid? WithdrawnBy { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+
+    /// <summary>Withdraws (撤销) the support measure entered in error, once: it stays on record with the reason and counts nowhere.</summary>
+    public void Withdraw(DateOnly on, Guid by, string reason)
+    {
+        IncentiveWithdrawal.EnsureInForce(this, Noun);
+        WithdrawnOn = on;
+        WithdrawnBy = by;
+        WithdrawalReason = reason;
+        Version++;
+    }
 }
 
 internal sealed class IncentiveConfiguration :
@@ -88,7 +142,7 @@ internal sealed class IncentiveConfiguration :
         b.Property(x => x.Topics).HasMaxLength(3000);
         b.Property(x => x.FollowUp).HasMaxLength(2000);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.Property(x => x.WithdrawalReason).HasMaxLength(IncentiveCommands.MaxReasonLength);
+        b.Property(x => x.WithdrawalReason).HasMaxLength(IncentiveRules.MaxReasonLength);
         b.HasIndex(x => x.PersonId);
     }
 
@@ -100,7 +154,7 @@ internal sealed class IncentiveConfiguration :
         b.Property(x => x.Basis).HasMaxLength(2000);
         b.Property(x => x.AwardedBy).HasMaxLength(100);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.Property(x => x.WithdrawalReason).HasMaxLength(IncentiveCommands.MaxReasonLength);
+        b.Property(x => x.WithdrawalReason).HasMaxLength(IncentiveRules.MaxReasonLength);
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => x.UnitId);
     }
@@ -111,7 +165,7 @@ internal sealed class IncentiveConfiguration :
         b.Property(x => x.Kind).HasMaxLength(30);
         b.Property(x => x.Description).HasMaxLength(2000);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.Property(x => x.WithdrawalReason).HasMaxLength(IncentiveCommands.MaxReasonLength);
+        b.Property(x => x.WithdrawalReason).HasMaxLength(IncentiveRules.MaxReasonLength);
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => x.UnitId);
     }

@@ -215,16 +215,16 @@ public sealed class IndexModel(Actor actor, SafeHarborDb db, CommandRunner runne
     public Task<IActionResult> OnPostTalkAsync(CancellationToken ct) =>
         RecordAsync(TalksTab, nameof(Talk), async actor =>
         {
-            var t = await IncentiveCommands.RecordTalkAsync(
-                new IncentiveCommands.TalkRequest(Talk.PersonId, Talk.HeldOn, Talk.TalkerPersonId, Talk.Topics, Talk.FollowUp), actor, runner, ct);
+            var t = await RecordHeartTalk.HandleAsync(
+                new RecordHeartTalk.Request(Talk.PersonId, Talk.HeldOn, Talk.TalkerPersonId, Talk.Topics, Talk.FollowUp), actor, runner, ct);
             return $"已登记{t.TalkerName}与{t.PersonName}的谈心谈话（{t.HeldOn:yyyy-MM-dd}）。";
         }, ct);
 
     public Task<IActionResult> OnPostCommendationAsync(CancellationToken ct) =>
         RecordAsync(CommendationsTab, nameof(Commendation), async actor =>
         {
-            var c = await IncentiveCommands.RecordCommendationAsync(
-                new IncentiveCommands.CommendationRequest(Commendation.Kind, Commendation.PersonId, Commendation.UnitId, Commendation.Title,
+            var c = await RecordCommendation.HandleAsync(
+                new RecordCommendation.Request(Commendation.Kind, Commendation.PersonId, Commendation.UnitId, Commendation.Title,
                     Commendation.Basis, Commendation.AwardedBy, Commendation.AwardedOn), actor, runner, ct);
             return $"已登记{c.KindName}：{c.RecipientName}，{c.Title}。";
         }, ct);
@@ -232,8 +232,8 @@ public sealed class IndexModel(Actor actor, SafeHarborDb db, CommandRunner runne
     public Task<IActionResult> OnPostSupportAsync(CancellationToken ct) =>
         RecordAsync(SupportTab, nameof(Support), async actor =>
         {
-            var s = await IncentiveCommands.RecordSupportMeasureAsync(
-                new IncentiveCommands.SupportMeasureRequest(Support.Kind, Support.PersonId, Support.UnitId, Support.Description, Support.ProvidedOn),
+            var s = await RecordSupportMeasure.HandleAsync(
+                new RecordSupportMeasure.Request(Support.Kind, Support.PersonId, Support.UnitId, Support.Description, Support.ProvidedOn),
                 actor, runner, ct);
             return $"已登记支持保障措施（{s.Kind}）：{s.RecipientName}。";
         }, ct);
@@ -241,16 +241,16 @@ public sealed class IndexModel(Actor actor, SafeHarborDb db, CommandRunner runne
     public Task<IActionResult> OnPostEditTalkAsync(Guid id, CancellationToken ct) =>
         RecordAsync(TalksTab, nameof(Talk), async actor =>
         {
-            var t = await IncentiveCommands.CorrectTalkAsync(id, RecordVersion,
-                new IncentiveCommands.TalkRequest(Talk.PersonId, Talk.HeldOn, Talk.TalkerPersonId, Talk.Topics, Talk.FollowUp), actor, runner, ct);
+            var t = await CorrectHeartTalk.HandleAsync(id, RecordVersion,
+                new RecordHeartTalk.Request(Talk.PersonId, Talk.HeldOn, Talk.TalkerPersonId, Talk.Topics, Talk.FollowUp), actor, runner, ct);
             return $"已修改{t.TalkerName}与{t.PersonName}的谈心谈话记录（{t.HeldOn:yyyy-MM-dd}）。";
         }, ct, editing: id);
 
     public Task<IActionResult> OnPostEditCommendationAsync(Guid id, CancellationToken ct) =>
         RecordAsync(CommendationsTab, nameof(Commendation), async actor =>
         {
-            var c = await IncentiveCommands.CorrectCommendationAsync(id, RecordVersion,
-                new IncentiveCommands.CommendationRequest(Commendation.Kind, Commendation.PersonId, Commendation.UnitId, Commendation.Title,
+            var c = await CorrectCommendation.HandleAsync(id, RecordVersion,
+                new RecordCommendation.Request(Commendation.Kind, Commendation.PersonId, Commendation.UnitId, Commendation.Title,
                     Commendation.Basis, Commendation.AwardedBy, Commendation.AwardedOn), actor, runner, ct);
             return $"已修改{c.KindName}记录：{c.RecipientName}，{c.Title}。";
         }, ct, editing: id);
@@ -258,8 +258,8 @@ public sealed class IndexModel(Actor actor, SafeHarborDb db, CommandRunner runne
     public Task<IActionResult> OnPostEditSupportAsync(Guid id, CancellationToken ct) =>
         RecordAsync(SupportTab, nameof(Support), async actor =>
         {
-            var s = await IncentiveCommands.CorrectSupportMeasureAsync(id, RecordVersion,
-                new IncentiveCommands.SupportMeasureRequest(Support.Kind, Support.PersonId, Support.UnitId, Support.Description, Support.ProvidedOn),
+            var s = await CorrectSupportMeasure.HandleAsync(id, RecordVersion,
+                new RecordSupportMeasure.Request(Support.Kind, Support.PersonId, Support.UnitId, Support.Description, Support.ProvidedOn),
                 actor, runner, ct);
             return $"已修改支持保障措施记录（{s.Kind}）：{s.RecipientName}。";
         }, ct, editing: id);
@@ -267,21 +267,21 @@ public sealed class IndexModel(Actor actor, SafeHarborDb db, CommandRunner runne
     public Task<IActionResult> OnPostWithdrawTalkAsync(Guid id, CancellationToken ct) =>
         RecordAsync(TalksTab, nameof(Withdrawal), async actor =>
         {
-            var t = await IncentiveCommands.WithdrawTalkAsync(id, RecordVersion, new IncentiveCommands.WithdrawalRequest(Withdrawal.Reason), actor, runner, ct);
+            var t = await WithdrawHeartTalk.HandleAsync(id, RecordVersion, new WithdrawHeartTalk.Request(Withdrawal.Reason), actor, runner, ct);
             return $"已撤销{t.TalkerName}与{t.PersonName}的谈心谈话记录（{t.HeldOn:yyyy-MM-dd}）。";
         }, ct, withdrawing: id);
 
     public Task<IActionResult> OnPostWithdrawCommendationAsync(Guid id, CancellationToken ct) =>
         RecordAsync(CommendationsTab, nameof(Withdrawal), async actor =>
         {
-            var c = await IncentiveCommands.WithdrawCommendationAsync(id, RecordVersion, new IncentiveCommands.WithdrawalRequest(Withdrawal.Reason), actor, runner, ct);
+            var c = await WithdrawCommendation.HandleAsync(id, RecordVersion, new WithdrawCommendation.Request(Withdrawal.Reason), actor, runner, ct);
             return $"已撤销{c.KindName}记录：{c.RecipientName}，{c.Title}。";
         }, ct, withdrawing: id);
 
     public Task<IActionResult> OnPostWithdrawSupportAsync(Guid id, CancellationToken ct) =>
         RecordAsync(SupportTab, nameof(Withdrawal), async actor =>
         {
-            var s = await IncentiveCommands.WithdrawSupportMeasureAsync(id, RecordVersion, new IncentiveCommands.WithdrawalRequest(Withdrawal.Reason), actor, runner, ct);
+            var s = await WithdrawSupportMeasure.HandleAsync(id, RecordVersion, new WithdrawSupportMeasure.Request(Withdrawal.Reason), actor, runner, ct);
             return $"已撤销支持保障措施记录（{s.Kind}）：{s.RecipientName}。";
         }, ct, withdrawing: id);
 
@@ -342,9 +342,9 @@ public sealed class IndexModel(Actor actor, SafeHarborDb db, CommandRunner runne
         SeesWithdrawn = IncentiveAccess.SeesWithdrawn(actor);
         ShowWithdrawn &= SeesWithdrawn;
         var filter = new IncentiveQueries.Filter(UnitId, Year, IncludeWithdrawn: ShowWithdrawn);
-        Talks = await IncentiveQueries.TalksAsync(db, actor, filter, ct);
-        Commendations = await IncentiveQueries.CommendationsAsync(db, actor, filter, ct);
-        SupportMeasures = await IncentiveQueries.SupportMeasuresAsync(db, actor, filter, ct);
+        Talks = await ListHeartTalks.HandleAsync(db, actor, filter, ct);
+        Commendations = await ListCommendations.HandleAsync(db, actor, filter, ct);
+        SupportMeasures = await ListSupportMeasures.HandleAsync(db, actor, filter, ct);
         Years = Enumerable.Range(Today.Year - 5, 6).Concat(Year is { } y ? [y] : []).Distinct().OrderByDescending(x => x).ToList();
         return true;
     }

@@ -21,7 +21,7 @@ public sealed class MineModel(Actor actor, SafeHarborDb db) : PageModel
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        Mine = await IncentiveQueries.MineAsync(db, actor, ct);
+        Mine = await GetMyIncentives.HandleAsync(db, actor, ct);
         Workspace = IncentiveAccess.MayUseWorkspace(actor);
         return Page();
     }

@@ -41,7 +41,7 @@ public sealed class ReportModel(Actor actor, SafeHarborDb db, TimeProvider time)
         await LoadAsync(actor, ct);
         var units = Report.Rows.Select(r => r.UnitId).ToHashSet();
         var filter = new IncentiveQueries.Filter(Year: Report.Year);
-        var talks = (await IncentiveQueries.TalksAsync(db, actor, filter, ct)).Where(t => units.Contains(t.UnitId)).OrderBy(t => t.HeldOn)
+        var talks = (await ListHeartTalks.HandleAsync(db, actor, filter, ct)).Where(t => units.Contains(t.UnitId)).OrderBy(t => t.HeldOn)
             .Select(t => new Dictionary<string, object?>
             {
                 ["日期"] = t.HeldOn.ToString("yyyy-MM-dd"),
@@ -49,7 +49,7 @@ public sealed class ReportModel(Actor actor, SafeHarborDb db, TimeProvider time)
                 ["单位"] = t.UnitName,
                 ["谈话人"] = t.TalkerName,
             }).ToList();
-        var commendations = (await IncentiveQueries.CommendationsAsync(db, actor, filter, ct)).Where(c => units.Contains(c.UnitId)).OrderBy(c => c.AwardedOn)
+        var commendations = (await ListCommendations.HandleAsync(db, actor, filter, ct)).Where(c => units.Contains(c.UnitId)).OrderBy(c => c.AwardedOn)
             .Select(c => new Dictionary<string, object?>
             {
                 ["日期"] = c.AwardedOn.ToString("yyyy-MM-dd"),
@@ -60,7 +60,7 @@ public sealed class ReportModel(Actor actor, SafeHarborDb db, TimeProvider time)
                 ["依据"] = c.Basis,
                 ["授予机关"] = c.AwardedBy,
             }).ToList();
-        var support = (await IncentiveQueries.SupportMeasuresAsync(db, actor, filter, ct)).Where(s => units.Contains(s.UnitId)).OrderBy(s => s.ProvidedOn)
+        var support = (await ListSupportMeasures.HandleAsync(db, actor, filter, ct)).Where(s => units.Contains(s.UnitId)).OrderBy(s => s.ProvidedOn)
             .Select(s => new Dictionary<string, object?>
             {
                 ["日期"] = s.ProvidedOn.ToString("yyyy-MM-dd"),

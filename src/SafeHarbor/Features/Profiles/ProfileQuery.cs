@@ -185,7 +185,7 @@ public static class ProfileQuery
     {
         try
         {
-            var mine = await IncentiveQueries.ForPersonAsync(db, personId, actor, ct);
+            var mine = await GetPersonIncentives.HandleAsync(db, personId, actor, ct);
             var note = mine.Talks.Any(t => t.ContentWithheld) ? "谈心谈话记录的内容由组织留存，这里只显示谈话时间和谈话人。" : null;
             return new IncentiveSection(true, note, mine.Talks, mine.Commendations, mine.SupportMeasures);
         }
