@@ -312,11 +312,11 @@ public static partial class DemoData
             At(daysAgo, async () =>
             {
                 var office = await As("sunxm");
-                m.Id = await MeetingsApi.OpenAsync(new MeetingsApi.OpenRequest(title, WorkingDaysAgo(daysAgo), "局机关三楼会议室", null), office, runner, ct);
+                m.Id = await OpenMeeting.HandleAsync(new OpenMeeting.OpenRequest(title, WorkingDaysAgo(daysAgo), "局机关三楼会议室", null), office, runner, ct);
                 var members = await db.Set<Meeting>().AsNoTracking().Where(x => x.Id == m.Id).SelectMany(x => x.Members).ToListAsync(ct);
                 Guid? absent = everyonePresent ? null : members.Last().PersonId;
-                await MeetingsApi.RecordAttendanceAsync(m.Id, new MeetingsApi.AttendanceRequest(
-                    members.Select(x => new MeetingsApi.AttendanceEntry(x.PersonId, x.PersonId != absent, x.PersonId == absent ? "外出参加省局培训" : null)).ToList()), office, runner, ct);
+                await RecordAttendance.HandleAsync(m.Id, new RecordAttendance.AttendanceRequest(
+                    members.Select(x => new RecordAttendance.AttendanceEntry(x.PersonId, x.PersonId != absent, x.PersonId == absent ? "外出参加省局培训" : null)).ToList()), office, runner, ct);
             });
             return m;
         }
@@ -326,7 +326,7 @@ public static partial class DemoData
             At(daysAgo, async () =>
             {
                 var office = await As("sunxm");
-                await MeetingsApi.ScheduleAsync(m.Id, c.Id, null, office, runner, ct);
+                await ScheduleCase.HandleAsync(m.Id, c.Id, null, office, runner, ct);
                 foreach (var member in new[] { "zhoumy", "lijh", "wangsf", "chenlx", "zhaohf" })
                 {
                     var meeting = await db.Set<Meeting>().AsNoTracking().SingleAsync(x => x.Id == m.Id, ct);
@@ -336,9 +336,9 @@ public static partial class DemoData
                         continue;
                     }
                     var choice = dissent?.Contains(member) == true ? VoteChoice.Abstain : outcome.ToVote();
-                    await MeetingsApi.VoteAsync(m.Id, c.Id, new MeetingsApi.VoteRequest(choice), voter, runner, ct);
+                    await CastVote.HandleAsync(m.Id, c.Id, new CastVote.VoteRequest(choice), voter, runner, ct);
                 }
-                await MeetingsApi.DecideAsync(m.Id, c.Id, null, new MeetingsApi.DecisionRequest(outcome, reasons, mitigation, departure), office, runner, ct);
+                await DecideCase.HandleAsync(m.Id, c.Id, null, new DecideCase.DecisionRequest(outcome, reasons, mitigation, departure), office, runner, ct);
             });
         }
 
@@ -380,7 +380,7 @@ public static partial class DemoData
             var firstMeeting = Meeting(45, "2026年第九次党组会议");
             Decide(firstMeeting, sampling, 45, Outcome.Exempted,
                 "经集体研究，何晓峰同志在依法推行柔性执法中出现的失误符合第四条第（一）、（六）项规定，未造成重大责任事故，未谋取不正当利益，决定予以容错免责。");
-            At(45, async () => await MeetingsApi.CloseAsync(firstMeeting.Id, await As("sunxm"), runner, ct));
+            At(45, async () => await CloseMeeting.HandleAsync(firstMeeting.Id, await As("sunxm"), runner, ct));
             Feedback(sampling, 43, "经局党组2026年第九次党组会议集体研究，认定何晓峰同志对首次轻微违法食品经营者不予处罚后抽检复查不及时一事予以容错免责。",
                 "该失误发生在依法推行柔性执法过程中，已主动挽回损失、消除影响。依照第十一条，在党风廉政建设责任制考核、年度综合目标考核中免于扣分，在年度考核、评先表优中不作负面评价。请认真总结，建立健全跟踪复查机制。",
                 42, "何晓峰", "hexf", 41);
@@ -567,10 +567,10 @@ public static partial class DemoData
             At(1, async () =>
             {
                 var office = await As("sunxm");
-                await MeetingsApi.ScheduleAsync(openMeeting.Id, online.Id, null, office, runner, ct);
+                await ScheduleCase.HandleAsync(openMeeting.Id, online.Id, null, office, runner, ct);
                 foreach (var member in new[] { "zhoumy", "lijh", "wangsf" })
                 {
-                    await MeetingsApi.VoteAsync(openMeeting.Id, online.Id, new MeetingsApi.VoteRequest(VoteChoice.Exempted), await As(member), runner, ct);
+                    await CastVote.HandleAsync(openMeeting.Id, online.Id, new CastVote.VoteRequest(VoteChoice.Exempted), await As(member), runner, ct);
                 }
             });
 
@@ -593,7 +593,7 @@ public static partial class DemoData
                 "经集体研究，冯涛同志在化解消费纠纷中主动作为，但跟踪落实不到位造成一定损失，决定从轻处理。",
                 "给予批评教育，责令支队建立调解承诺跟踪台账。",
                 departure: "系统建议予以容错免责，但消费者损失未能挽回并引发集体投诉，集体研究采纳调查报告意见，从轻处理。");
-            At(15, async () => await MeetingsApi.CloseAsync(thirdMeeting.Id, await As("sunxm"), runner, ct));
+            At(15, async () => await CloseMeeting.HandleAsync(thirdMeeting.Id, await As("sunxm"), runner, ct));
 
             // 13. Exempted and published by a written circular, not yet filed.
             var standard = Register(35, "liuzg",
@@ -614,7 +614,7 @@ public static partial class DemoData
                 Outcome.Exempted);
             Decide(secondMeeting, standard, 27, Outcome.Exempted,
                 "经集体研究，林静同志的失误发生在推行包容审慎监管过程中，符合第四条第（一）、（五）项规定，决定予以容错免责。");
-            At(27, async () => await MeetingsApi.CloseAsync(secondMeeting.Id, await As("sunxm"), runner, ct));
+            At(27, async () => await CloseMeeting.HandleAsync(secondMeeting.Id, await As("sunxm"), runner, ct));
             Feedback(standard, 25, "经局党组2026年第十一次党组会议集体研究，认定林静同志对企业标准自我声明公开问题以指导代替处罚一事予以容错免责。",
                 "依照第十一条，在年度考核、评先表优中不作负面评价。请加强跟踪问效。", 24, "林静", "linj", 23);
             At(22, async () => await PublicationApi.PublishAsync(standard.Id, null, new PublicationApi.PublishRequest(
