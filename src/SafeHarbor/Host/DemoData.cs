@@ -281,10 +281,10 @@ public static partial class DemoData
 
         private void Verify(DemoCase c, int daysAgo, string investigator, params (string Code, Verdict Verdict, string Note)[] findings)
         {
-            At(daysAgo, async () => await VerificationApi.StartAsync(c.Id, null, await As(investigator), runner, ct));
+            At(daysAgo, async () => await StartVerification.HandleAsync(c.Id, null, await As(investigator), runner, ct));
             foreach (var f in findings)
             {
-                At(daysAgo, async () => await VerificationApi.RecordFindingAsync(c.Id, null, f.Code, new VerificationApi.FindingRequest(f.Verdict, f.Note), await As(investigator), runner, ct));
+                At(daysAgo, async () => await RecordFinding.HandleAsync(c.Id, null, f.Code, new RecordFinding.FindingRequest(f.Verdict, f.Note), await As(investigator), runner, ct));
             }
         }
 
@@ -299,7 +299,7 @@ public static partial class DemoData
         ];
 
         private void Report(DemoCase c, int daysAgo, string investigator, string text, Outcome recommendation) =>
-            At(daysAgo, async () => await VerificationApi.SubmitReportAsync(c.Id, null, new VerificationApi.ReportInput(text, recommendation), await As(investigator), runner, ct));
+            At(daysAgo, async () => await SubmitReport.HandleAsync(c.Id, null, new SubmitReport.ReportInput(text, recommendation), await As(investigator), runner, ct));
 
         private sealed class DemoMeeting
         {
@@ -473,7 +473,7 @@ public static partial class DemoData
                 "已督促企业办理住所变更登记，并组织全局登记窗口人员开展业务培训。",
                 ("c1", "执行了市局关于容缺受理的制度规定。"),
                 ("c2", "容缺受理有利于优化营商环境。"));
-            At(20, async () => await VerificationApi.StartAsync(registry.Id, null, await As("qianyt"), runner, ct));
+            At(20, async () => await StartVerification.HandleAsync(registry.Id, null, await As("qianyt"), runner, ct));
             At(18, async () => await ApplicationsApi.WithdrawAsync(registry.Id, null, new ApplicationsApi.WithdrawRequest(
                 "经核实，上级已决定不再追究相关责任，问责程序终止，申请撤回。"), await As("hanb"), runner, ct));
 
@@ -515,9 +515,9 @@ public static partial class DemoData
             Verify(drug, 9, "qianyt",
                 ("within-duties", Verdict.Met, "属于所长职责范围内的监管工作。"),
                 ("no-major-accident", Verdict.Met, "未发生用药安全事故。"));
-            At(8, async () => await VerificationApi.RequestGuidanceAsync(drug.Id, null, new VerificationApi.GuidanceRequestInput(
+            At(8, async () => await RequestGuidance.HandleAsync(drug.Id, null, new RequestGuidance.GuidanceRequestInput(
                 "被省局通报是否属于第四条所称“恶劣影响”？请予指导。"), await As("qianyt"), runner, ct));
-            At(7, async () => await VerificationApi.RequestSupplementAsync(drug.Id, null, new VerificationApi.SupplementRequestInput(
+            At(7, async () => await RequestSupplement.HandleAsync(drug.Id, null, new RequestSupplement.SupplementRequestInput(
                 "请补充8家药店的约谈指导记录、限期整改通知书及复查记录。", 5), await As("qianyt"), runner, calendar, ct));
 
             // 10. Report submitted, waiting to be scheduled.
@@ -534,12 +534,12 @@ public static partial class DemoData
             Verify(quality, 14, "liuzg", StandardFindings(
                 ("c2", Verdict.NeedsJudgement, "《产品质量法》对生产不合格产品有明确处罚规定，是否属“无明确规定”需研判。"),
                 ("c6", Verdict.Met, "召回记录和复检报告齐全。")));
-            At(12, async () => await VerificationApi.RequestGuidanceAsync(quality.Id, null, new VerificationApi.GuidanceRequestInput(
+            At(12, async () => await RequestGuidance.HandleAsync(quality.Id, null, new RequestGuidance.GuidanceRequestInput(
                 "对初次违法小作坊以行政指导代替处罚，是否可认定为第四条第（二）项情形？"), await As("liuzg"), runner, ct));
             At(11, async () =>
             {
                 var request = await db.Set<GuidanceRequest>().AsNoTracking().SingleAsync(g => g.CaseId == quality.Id, ct);
-                await VerificationApi.ReplyGuidanceAsync(quality.Id, null, request.Id, new VerificationApi.GuidanceReplyInput(
+                await ReplyGuidance.HandleAsync(quality.Id, null, request.Id, new ReplyGuidance.GuidanceReplyInput(
                     "第四条第（二）项以法律法规没有明令禁止为前提，本案是否适用请结合第（六）项综合把握，由局党组集体研究决定。"), await As("zhengw"), runner, ct);
             });
             Report(quality, 9, "liuzg",
