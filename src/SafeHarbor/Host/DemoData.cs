@@ -267,16 +267,16 @@ public static partial class DemoData
             {
                 if (await db.Cases.AnyAsync(x => x.Id == c.Id && x.Status == CaseStatus.TimelinessPending, ct))
                 {
-                    await ApplicationsApi.DecideLateAsync(c.Id, null, new ApplicationsApi.LateApplicationDecision(false, reason), await As(investigator), runner, ct);
+                    await DecideLateApplication.HandleAsync(c.Id, null, new DecideLateApplication.LateApplicationDecision(false, reason), await As(investigator), runner, ct);
                 }
             });
 
         private void Apply(DemoCase c, int daysAgo, string applicant, string facts, string effect, string recovery, params (string Code, string Why)[] claims) =>
-            At(daysAgo, async () => await ApplicationsApi.SubmitAsync(c.Id, null, new ApplicationsApi.SubmitRequest(
+            At(daysAgo, async () => await SubmitApplication.HandleAsync(c.Id, null, new SubmitApplication.SubmitRequest(
                 SubjectKind.Person, null, facts, effect, recovery, claims.Select(x => new ClaimInput(x.Code, x.Why)).ToList()), await As(applicant), runner, ct));
 
         private void ApplyAsUnit(DemoCase c, int daysAgo, string leader, string unit, string facts, string effect, string recovery, params (string Code, string Why)[] claims) =>
-            At(daysAgo, async () => await ApplicationsApi.SubmitAsync(c.Id, null, new ApplicationsApi.SubmitRequest(
+            At(daysAgo, async () => await SubmitApplication.HandleAsync(c.Id, null, new SubmitApplication.SubmitRequest(
                 SubjectKind.Unit, await UnitId(unit), facts, effect, recovery, claims.Select(x => new ClaimInput(x.Code, x.Why)).ToList()), await As(leader), runner, ct));
 
         private void Verify(DemoCase c, int daysAgo, string investigator, params (string Code, Verdict Verdict, string Note)[] findings)
@@ -474,7 +474,7 @@ public static partial class DemoData
                 ("c1", "执行了市局关于容缺受理的制度规定。"),
                 ("c2", "容缺受理有利于优化营商环境。"));
             At(20, async () => await StartVerification.HandleAsync(registry.Id, null, await As("qianyt"), runner, ct));
-            At(18, async () => await ApplicationsApi.WithdrawAsync(registry.Id, null, new ApplicationsApi.WithdrawRequest(
+            At(18, async () => await WithdrawApplication.HandleAsync(registry.Id, null, new WithdrawApplication.WithdrawRequest(
                 "经核实，上级已决定不再追究相关责任，问责程序终止，申请撤回。"), await As("hanb"), runner, ct));
 
             // 6. A repeat of case 1: the same person, the same field, the same kind of failure.
