@@ -344,14 +344,14 @@ public static partial class DemoData
 
         private void Feedback(DemoCase c, int issuedAgo, string result, string explanation, int? deliveredAgo, string recipient, string? acknowledgedBy, int ackAgo = 0)
         {
-            At(issuedAgo, async () => await FeedbackApi.IssueAsync(c.Id, null, new FeedbackApi.IssueRequest(result, explanation), await As("sunxm"), runner, ct));
+            At(issuedAgo, async () => await IssueFeedback.HandleAsync(c.Id, null, new IssueFeedback.IssueRequest(result, explanation), await As("sunxm"), runner, ct));
             if (deliveredAgo is { } d)
             {
-                At(d, async () => await FeedbackApi.RecordDeliveryAsync(c.Id, null, new FeedbackApi.DeliveryRequest(WorkingDaysAgo(d), "直接送达", recipient), await As("sunxm"), runner, ct));
+                At(d, async () => await RecordDelivery.HandleAsync(c.Id, null, new RecordDelivery.DeliveryRequest(WorkingDaysAgo(d), "直接送达", recipient), await As("sunxm"), runner, ct));
             }
             if (acknowledgedBy is not null)
             {
-                At(ackAgo, async () => await FeedbackApi.AcknowledgeAsync(c.Id, null, new FeedbackApi.AcknowledgeRequest("已收到认定结果通知书，无异议。"), await As(acknowledgedBy), runner, ct));
+                At(ackAgo, async () => await AcknowledgeFeedback.HandleAsync(c.Id, null, new AcknowledgeFeedback.AcknowledgeRequest("已收到认定结果通知书，无异议。"), await As(acknowledgedBy), runner, ct));
             }
         }
 
