@@ -384,7 +384,7 @@ public static partial class DemoData
             Feedback(sampling, 43, "经局党组2026年第九次党组会议集体研究，认定何晓峰同志对首次轻微违法食品经营者不予处罚后抽检复查不及时一事予以容错免责。",
                 "该失误发生在依法推行柔性执法过程中，已主动挽回损失、消除影响。依照第十一条，在党风廉政建设责任制考核、年度综合目标考核中免于扣分，在年度考核、评先表优中不作负面评价。请认真总结，建立健全跟踪复查机制。",
                 42, "何晓峰", "hexf", 41);
-            At(40, async () => await PublicationApi.PublishAsync(sampling.Id, null, new PublicationApi.PublishRequest(
+            At(40, async () => await PublishResult.HandleAsync(sampling.Id, null, new PublishResult.PublishRequest(
                 PublicationMethod.Circular, "全局各科室、各分局、综合支队", WorkingDaysAgo(40), "青市监党组通报〔2026〕3号"), await As("sunxm"), runner, ct));
             Archive(sampling, 38, "容错免责材料齐全，按规定存档。");
 
@@ -617,7 +617,7 @@ public static partial class DemoData
             At(27, async () => await CloseMeeting.HandleAsync(secondMeeting.Id, await As("sunxm"), runner, ct));
             Feedback(standard, 25, "经局党组2026年第十一次党组会议集体研究，认定林静同志对企业标准自我声明公开问题以指导代替处罚一事予以容错免责。",
                 "依照第十一条，在年度考核、评先表优中不作负面评价。请加强跟踪问效。", 24, "林静", "linj", 23);
-            At(22, async () => await PublicationApi.PublishAsync(standard.Id, null, new PublicationApi.PublishRequest(
+            At(22, async () => await PublishResult.HandleAsync(standard.Id, null, new PublishResult.PublishRequest(
                 PublicationMethod.Meeting, "城东分局全体干部职工大会", WorkingDaysAgo(22), "城东分局2026年第三季度干部大会"), await As("sunxm"), runner, ct));
 
             // 14. Under verification: some findings recorded, others still open.
