@@ -178,7 +178,7 @@ public static class ExportArchivePackage
         Stream content;
         try
         {
-            (_, content) = await EvidenceApi.OpenCheckedAsync(c.Id, f.Id, actor, s.Db, s.Store, s.Logs, ct);
+            (_, content) = await OpenEvidence.HandleAsync(c.Id, f.Id, actor, s.Db, s.Store, s.Logs, ct);
         }
         catch (DomainException e) when (e.Code == "evidence-corrupted")
         {

@@ -35,7 +35,7 @@ public static class CaseFilesApi
         public required FeedbackNotice? Feedback { get; init; }
         public required PublicationRecord? Publication { get; init; }
         public required ArchiveRecord? Archive { get; init; }
-        public required IReadOnlyList<EvidenceApi.EvidenceView> Evidence { get; init; }
+        public required IReadOnlyList<EvidenceView> Evidence { get; init; }
         public required IReadOnlyList<AbuseFinding> SubstantiatedAbuse { get; init; }
     }
 
@@ -159,7 +159,7 @@ public static class CaseFilesApi
             Feedback = await FeedbackQueries.NoticeAsync(db, c, actor, ct),
             Publication = Shows(CaseSection.Publication) ? publication : null,
             Archive = Shows(CaseSection.Archive) ? archive : null,
-            Evidence = await EvidenceApi.VisibleAsync(db, c, actor, ct),
+            Evidence = await ListEvidence.HandleAsync(db, c, actor, ct),
             SubstantiatedAbuse = Shows(CaseSection.AbuseFindings) ? await CaseAdvice.SubstantiatedAbuseAsync(db, c, ct) : [],
         };
     }

@@ -153,7 +153,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     public async Task<IActionResult> OnGetEvidenceAsync(Guid fileId, CancellationToken ct)
     {
         var actor = Services.Actor;
-        var (file, content) = await EvidenceApi.OpenCheckedAsync(Id, fileId, actor, Services.Db, store, logs, ct);
+        var (file, content) = await OpenEvidence.HandleAsync(Id, fileId, actor, Services.Db, store, logs, ct);
         Response.Headers["X-Content-SHA256"] = file.Sha256;
         Response.Headers["X-Content-SM3"] = file.Sm3;
         return File(content, file.ContentType, file.FileName);
