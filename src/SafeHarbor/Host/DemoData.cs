@@ -356,7 +356,7 @@ public static partial class DemoData
         }
 
         private void Archive(DemoCase c, int daysAgo, string note) =>
-            At(daysAgo, async () => await ArchiveApi.ArchiveAsync(c.Id, null, new ArchiveApi.ArchiveRequest("D30", note), await As("wuj"), runner, archive, ct));
+            At(daysAgo, async () => await ArchiveCase.HandleAsync(c.Id, null, new ArchiveCase.ArchiveRequest("D30", note), await As("wuj"), runner, archive, ct));
 
         public void Write()
         {

@@ -29,6 +29,6 @@ public sealed class ArchiveModel(PageServices services, ArchiveOptions options) 
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        StepAsync(actor => ArchiveApi.ArchiveAsync(Id, ExpectedVersion, new ArchiveApi.ArchiveRequest(Input.Retention, Input.Note), actor, Services.Runner, options, ct),
+        StepAsync(actor => ArchiveCase.HandleAsync(Id, ExpectedVersion, new ArchiveCase.ArchiveRequest(Input.Retention, Input.Note), actor, Services.Runner, options, ct),
             "已存档备案，案件转为只读。", ct);
 }
