@@ -400,9 +400,9 @@ public static partial class DemoData
                 ("c1", "执行了市局包容审慎监管的有关规定。"));
             At(33, async () =>
             {
-                var report = await AbuseReportsApi.RecordAsync(new AbuseReportsApi.RecordRequest(await PersonId("杨帆"), price.Id, AbuseKind.FavourCase,
+                var report = await RecordAbuseReport.HandleAsync(new RecordAbuseReport.RecordRequest(await PersonId("杨帆"), price.Id, AbuseKind.FavourCase,
                     "群众反映涉事药店负责人系执法人员杨帆的亲属，以“柔性执法”名义不予立案。", WorkingDaysAgo(33)), await As("liuzg"), runner, ct);
-                await AbuseReportsApi.ConcludeAsync(report.Id, new AbuseReportsApi.ConcludeRequest(true,
+                await ConcludeAbuseReport.HandleAsync(report.Id, new ConcludeAbuseReport.ConcludeRequest(true,
                     "经核查，药店实际经营人系杨帆的表兄，杨帆未申请回避且未履行立案审批程序，举报属实。"), await As("liuzg"), runner, ct);
             });
             Verify(price, 33, "qianyt",
