@@ -65,14 +65,14 @@ public static partial class DemoData
                 "对食品安全监管股调整人员分工，复查一律到现场核实。"), await As("zhangwd"), runner, ct));
 
             // Art. 10: one report still under investigation, one found unfounded.
-            At(2, async () => await AbuseReportsApi.RecordAsync(new AbuseReportsApi.RecordRequest(await PersonId("许磊"), null, AbuseKind.Extortion,
+            At(2, async () => await RecordAbuseReport.HandleAsync(new RecordAbuseReport.RecordRequest(await PersonId("许磊"), null, AbuseKind.Extortion,
                 "匿名来信反映许磊在锅炉使用登记指导中暗示企业购买指定检验机构的服务。", WorkingDaysAgo(2)), await As("zhengw"), runner, ct));
             At(10, async () =>
             {
                 var investigator = await As("liuzg");
-                var report = await AbuseReportsApi.RecordAsync(new AbuseReportsApi.RecordRequest(await PersonId("林静"), null, AbuseKind.FavourCase,
+                var report = await RecordAbuseReport.HandleAsync(new RecordAbuseReport.RecordRequest(await PersonId("林静"), null, AbuseKind.FavourCase,
                     "有企业反映林静对个别企业标准公开问题只作指导、未予处罚，系照顾熟人。", WorkingDaysAgo(12)), investigator, runner, ct);
-                await AbuseReportsApi.ConcludeAsync(report.Id, new AbuseReportsApi.ConcludeRequest(false,
+                await ConcludeAbuseReport.HandleAsync(report.Id, new ConcludeAbuseReport.ConcludeRequest(false,
                     "经调取5家企业的指导记录并询问相关人员，林静与涉事企业无利害关系，对5家企业的处理标准一致，举报不属实。"), investigator, runner, ct);
             });
         }

@@ -267,24 +267,24 @@ public static partial class DemoData
             {
                 if (await db.Cases.AnyAsync(x => x.Id == c.Id && x.Status == CaseStatus.TimelinessPending, ct))
                 {
-                    await ApplicationsApi.DecideLateAsync(c.Id, null, new ApplicationsApi.LateApplicationDecision(false, reason), await As(investigator), runner, ct);
+                    await DecideLateApplication.HandleAsync(c.Id, null, new DecideLateApplication.LateApplicationDecision(false, reason), await As(investigator), runner, ct);
                 }
             });
 
         private void Apply(DemoCase c, int daysAgo, string applicant, string facts, string effect, string recovery, params (string Code, string Why)[] claims) =>
-            At(daysAgo, async () => await ApplicationsApi.SubmitAsync(c.Id, null, new ApplicationsApi.SubmitRequest(
+            At(daysAgo, async () => await SubmitApplication.HandleAsync(c.Id, null, new SubmitApplication.SubmitRequest(
                 SubjectKind.Person, null, facts, effect, recovery, claims.Select(x => new ClaimInput(x.Code, x.Why)).ToList()), await As(applicant), runner, ct));
 
         private void ApplyAsUnit(DemoCase c, int daysAgo, string leader, string unit, string facts, string effect, string recovery, params (string Code, string Why)[] claims) =>
-            At(daysAgo, async () => await ApplicationsApi.SubmitAsync(c.Id, null, new ApplicationsApi.SubmitRequest(
+            At(daysAgo, async () => await SubmitApplication.HandleAsync(c.Id, null, new SubmitApplication.SubmitRequest(
                 SubjectKind.Unit, await UnitId(unit), facts, effect, recovery, claims.Select(x => new ClaimInput(x.Code, x.Why)).ToList()), await As(leader), runner, ct));
 
         private void Verify(DemoCase c, int daysAgo, string investigator, params (string Code, Verdict Verdict, string Note)[] findings)
         {
-            At(daysAgo, async () => await VerificationApi.StartAsync(c.Id, null, await As(investigator), runner, ct));
+            At(daysAgo, async () => await StartVerification.HandleAsync(c.Id, null, await As(investigator), runner, ct));
             foreach (var f in findings)
             {
-                At(daysAgo, async () => await VerificationApi.RecordFindingAsync(c.Id, null, f.Code, new VerificationApi.FindingRequest(f.Verdict, f.Note), await As(investigator), runner, ct));
+                At(daysAgo, async () => await RecordFinding.HandleAsync(c.Id, null, f.Code, new RecordFinding.FindingRequest(f.Verdict, f.Note), await As(investigator), runner, ct));
             }
         }
 
@@ -299,7 +299,7 @@ public static partial class DemoData
         ];
 
         private void Report(DemoCase c, int daysAgo, string investigator, string text, Outcome recommendation) =>
-            At(daysAgo, async () => await VerificationApi.SubmitReportAsync(c.Id, null, new VerificationApi.ReportInput(text, recommendation), await As(investigator), runner, ct));
+            At(daysAgo, async () => await SubmitReport.HandleAsync(c.Id, null, new SubmitReport.ReportInput(text, recommendation), await As(investigator), runner, ct));
 
         private sealed class DemoMeeting
         {
@@ -312,11 +312,11 @@ public static partial class DemoData
             At(daysAgo, async () =>
             {
                 var office = await As("sunxm");
-                m.Id = await MeetingsApi.OpenAsync(new MeetingsApi.OpenRequest(title, WorkingDaysAgo(daysAgo), "局机关三楼会议室", null), office, runner, ct);
+                m.Id = await OpenMeeting.HandleAsync(new OpenMeeting.OpenRequest(title, WorkingDaysAgo(daysAgo), "局机关三楼会议室", null), office, runner, ct);
                 var members = await db.Set<Meeting>().AsNoTracking().Where(x => x.Id == m.Id).SelectMany(x => x.Members).ToListAsync(ct);
                 Guid? absent = everyonePresent ? null : members.Last().PersonId;
-                await MeetingsApi.RecordAttendanceAsync(m.Id, new MeetingsApi.AttendanceRequest(
-                    members.Select(x => new MeetingsApi.AttendanceEntry(x.PersonId, x.PersonId != absent, x.PersonId == absent ? "外出参加省局培训" : null)).ToList()), office, runner, ct);
+                await RecordAttendance.HandleAsync(m.Id, new RecordAttendance.AttendanceRequest(
+                    members.Select(x => new RecordAttendance.AttendanceEntry(x.PersonId, x.PersonId != absent, x.PersonId == absent ? "外出参加省局培训" : null)).ToList()), office, runner, ct);
             });
             return m;
         }
@@ -326,7 +326,7 @@ public static partial class DemoData
             At(daysAgo, async () =>
             {
                 var office = await As("sunxm");
-                await MeetingsApi.ScheduleAsync(m.Id, c.Id, null, office, runner, ct);
+                await ScheduleCase.HandleAsync(m.Id, c.Id, null, office, runner, ct);
                 foreach (var member in new[] { "zhoumy", "lijh", "wangsf", "chenlx", "zhaohf" })
                 {
                     var meeting = await db.Set<Meeting>().AsNoTracking().SingleAsync(x => x.Id == m.Id, ct);
@@ -336,27 +336,27 @@ public static partial class DemoData
                         continue;
                     }
                     var choice = dissent?.Contains(member) == true ? VoteChoice.Abstain : outcome.ToVote();
-                    await MeetingsApi.VoteAsync(m.Id, c.Id, new MeetingsApi.VoteRequest(choice), voter, runner, ct);
+                    await CastVote.HandleAsync(m.Id, c.Id, new CastVote.VoteRequest(choice), voter, runner, ct);
                 }
-                await MeetingsApi.DecideAsync(m.Id, c.Id, null, new MeetingsApi.DecisionRequest(outcome, reasons, mitigation, departure), office, runner, ct);
+                await DecideCase.HandleAsync(m.Id, c.Id, null, new DecideCase.DecisionRequest(outcome, reasons, mitigation, departure), office, runner, ct);
             });
         }
 
         private void Feedback(DemoCase c, int issuedAgo, string result, string explanation, int? deliveredAgo, string recipient, string? acknowledgedBy, int ackAgo = 0)
         {
-            At(issuedAgo, async () => await FeedbackApi.IssueAsync(c.Id, null, new FeedbackApi.IssueRequest(result, explanation), await As("sunxm"), runner, ct));
+            At(issuedAgo, async () => await IssueFeedback.HandleAsync(c.Id, null, new IssueFeedback.IssueRequest(result, explanation), await As("sunxm"), runner, ct));
             if (deliveredAgo is { } d)
             {
-                At(d, async () => await FeedbackApi.RecordDeliveryAsync(c.Id, null, new FeedbackApi.DeliveryRequest(WorkingDaysAgo(d), "直接送达", recipient), await As("sunxm"), runner, ct));
+                At(d, async () => await RecordDelivery.HandleAsync(c.Id, null, new RecordDelivery.DeliveryRequest(WorkingDaysAgo(d), "直接送达", recipient), await As("sunxm"), runner, ct));
             }
             if (acknowledgedBy is not null)
             {
-                At(ackAgo, async () => await FeedbackApi.AcknowledgeAsync(c.Id, null, new FeedbackApi.AcknowledgeRequest("已收到认定结果通知书，无异议。"), await As(acknowledgedBy), runner, ct));
+                At(ackAgo, async () => await AcknowledgeFeedback.HandleAsync(c.Id, null, new AcknowledgeFeedback.AcknowledgeRequest("已收到认定结果通知书，无异议。"), await As(acknowledgedBy), runner, ct));
             }
         }
 
         private void Archive(DemoCase c, int daysAgo, string note) =>
-            At(daysAgo, async () => await ArchiveApi.ArchiveAsync(c.Id, null, new ArchiveApi.ArchiveRequest("D30", note), await As("wuj"), runner, archive, ct));
+            At(daysAgo, async () => await ArchiveCase.HandleAsync(c.Id, null, new ArchiveCase.ArchiveRequest("D30", note), await As("wuj"), runner, archive, ct));
 
         public void Write()
         {
@@ -380,11 +380,11 @@ public static partial class DemoData
             var firstMeeting = Meeting(45, "2026年第九次党组会议");
             Decide(firstMeeting, sampling, 45, Outcome.Exempted,
                 "经集体研究，何晓峰同志在依法推行柔性执法中出现的失误符合第四条第（一）、（六）项规定，未造成重大责任事故，未谋取不正当利益，决定予以容错免责。");
-            At(45, async () => await MeetingsApi.CloseAsync(firstMeeting.Id, await As("sunxm"), runner, ct));
+            At(45, async () => await CloseMeeting.HandleAsync(firstMeeting.Id, await As("sunxm"), runner, ct));
             Feedback(sampling, 43, "经局党组2026年第九次党组会议集体研究，认定何晓峰同志对首次轻微违法食品经营者不予处罚后抽检复查不及时一事予以容错免责。",
                 "该失误发生在依法推行柔性执法过程中，已主动挽回损失、消除影响。依照第十一条，在党风廉政建设责任制考核、年度综合目标考核中免于扣分，在年度考核、评先表优中不作负面评价。请认真总结，建立健全跟踪复查机制。",
                 42, "何晓峰", "hexf", 41);
-            At(40, async () => await PublicationApi.PublishAsync(sampling.Id, null, new PublicationApi.PublishRequest(
+            At(40, async () => await PublishResult.HandleAsync(sampling.Id, null, new PublishResult.PublishRequest(
                 PublicationMethod.Circular, "全局各科室、各分局、综合支队", WorkingDaysAgo(40), "青市监党组通报〔2026〕3号"), await As("sunxm"), runner, ct));
             Archive(sampling, 38, "容错免责材料齐全，按规定存档。");
 
@@ -400,9 +400,9 @@ public static partial class DemoData
                 ("c1", "执行了市局包容审慎监管的有关规定。"));
             At(33, async () =>
             {
-                var report = await AbuseReportsApi.RecordAsync(new AbuseReportsApi.RecordRequest(await PersonId("杨帆"), price.Id, AbuseKind.FavourCase,
+                var report = await RecordAbuseReport.HandleAsync(new RecordAbuseReport.RecordRequest(await PersonId("杨帆"), price.Id, AbuseKind.FavourCase,
                     "群众反映涉事药店负责人系执法人员杨帆的亲属，以“柔性执法”名义不予立案。", WorkingDaysAgo(33)), await As("liuzg"), runner, ct);
-                await AbuseReportsApi.ConcludeAsync(report.Id, new AbuseReportsApi.ConcludeRequest(true,
+                await ConcludeAbuseReport.HandleAsync(report.Id, new ConcludeAbuseReport.ConcludeRequest(true,
                     "经核查，药店实际经营人系杨帆的表兄，杨帆未申请回避且未履行立案审批程序，举报属实。"), await As("liuzg"), runner, ct);
             });
             Verify(price, 33, "qianyt",
@@ -473,8 +473,8 @@ public static partial class DemoData
                 "已督促企业办理住所变更登记，并组织全局登记窗口人员开展业务培训。",
                 ("c1", "执行了市局关于容缺受理的制度规定。"),
                 ("c2", "容缺受理有利于优化营商环境。"));
-            At(20, async () => await VerificationApi.StartAsync(registry.Id, null, await As("qianyt"), runner, ct));
-            At(18, async () => await ApplicationsApi.WithdrawAsync(registry.Id, null, new ApplicationsApi.WithdrawRequest(
+            At(20, async () => await StartVerification.HandleAsync(registry.Id, null, await As("qianyt"), runner, ct));
+            At(18, async () => await WithdrawApplication.HandleAsync(registry.Id, null, new WithdrawApplication.WithdrawRequest(
                 "经核实，上级已决定不再追究相关责任，问责程序终止，申请撤回。"), await As("hanb"), runner, ct));
 
             // 6. A repeat of case 1: the same person, the same field, the same kind of failure.
@@ -515,9 +515,9 @@ public static partial class DemoData
             Verify(drug, 9, "qianyt",
                 ("within-duties", Verdict.Met, "属于所长职责范围内的监管工作。"),
                 ("no-major-accident", Verdict.Met, "未发生用药安全事故。"));
-            At(8, async () => await VerificationApi.RequestGuidanceAsync(drug.Id, null, new VerificationApi.GuidanceRequestInput(
+            At(8, async () => await RequestGuidance.HandleAsync(drug.Id, null, new RequestGuidance.GuidanceRequestInput(
                 "被省局通报是否属于第四条所称“恶劣影响”？请予指导。"), await As("qianyt"), runner, ct));
-            At(7, async () => await VerificationApi.RequestSupplementAsync(drug.Id, null, new VerificationApi.SupplementRequestInput(
+            At(7, async () => await RequestSupplement.HandleAsync(drug.Id, null, new RequestSupplement.SupplementRequestInput(
                 "请补充8家药店的约谈指导记录、限期整改通知书及复查记录。", 5), await As("qianyt"), runner, calendar, ct));
 
             // 10. Report submitted, waiting to be scheduled.
@@ -534,12 +534,12 @@ public static partial class DemoData
             Verify(quality, 14, "liuzg", StandardFindings(
                 ("c2", Verdict.NeedsJudgement, "《产品质量法》对生产不合格产品有明确处罚规定，是否属“无明确规定”需研判。"),
                 ("c6", Verdict.Met, "召回记录和复检报告齐全。")));
-            At(12, async () => await VerificationApi.RequestGuidanceAsync(quality.Id, null, new VerificationApi.GuidanceRequestInput(
+            At(12, async () => await RequestGuidance.HandleAsync(quality.Id, null, new RequestGuidance.GuidanceRequestInput(
                 "对初次违法小作坊以行政指导代替处罚，是否可认定为第四条第（二）项情形？"), await As("liuzg"), runner, ct));
             At(11, async () =>
             {
                 var request = await db.Set<GuidanceRequest>().AsNoTracking().SingleAsync(g => g.CaseId == quality.Id, ct);
-                await VerificationApi.ReplyGuidanceAsync(quality.Id, null, request.Id, new VerificationApi.GuidanceReplyInput(
+                await ReplyGuidance.HandleAsync(quality.Id, null, request.Id, new ReplyGuidance.GuidanceReplyInput(
                     "第四条第（二）项以法律法规没有明令禁止为前提，本案是否适用请结合第（六）项综合把握，由局党组集体研究决定。"), await As("zhengw"), runner, ct);
             });
             Report(quality, 9, "liuzg",
@@ -567,10 +567,10 @@ public static partial class DemoData
             At(1, async () =>
             {
                 var office = await As("sunxm");
-                await MeetingsApi.ScheduleAsync(openMeeting.Id, online.Id, null, office, runner, ct);
+                await ScheduleCase.HandleAsync(openMeeting.Id, online.Id, null, office, runner, ct);
                 foreach (var member in new[] { "zhoumy", "lijh", "wangsf" })
                 {
-                    await MeetingsApi.VoteAsync(openMeeting.Id, online.Id, new MeetingsApi.VoteRequest(VoteChoice.Exempted), await As(member), runner, ct);
+                    await CastVote.HandleAsync(openMeeting.Id, online.Id, new CastVote.VoteRequest(VoteChoice.Exempted), await As(member), runner, ct);
                 }
             });
 
@@ -593,7 +593,7 @@ public static partial class DemoData
                 "经集体研究，冯涛同志在化解消费纠纷中主动作为，但跟踪落实不到位造成一定损失，决定从轻处理。",
                 "给予批评教育，责令支队建立调解承诺跟踪台账。",
                 departure: "系统建议予以容错免责，但消费者损失未能挽回并引发集体投诉，集体研究采纳调查报告意见，从轻处理。");
-            At(15, async () => await MeetingsApi.CloseAsync(thirdMeeting.Id, await As("sunxm"), runner, ct));
+            At(15, async () => await CloseMeeting.HandleAsync(thirdMeeting.Id, await As("sunxm"), runner, ct));
 
             // 13. Exempted and published by a written circular, not yet filed.
             var standard = Register(35, "liuzg",
@@ -614,10 +614,10 @@ public static partial class DemoData
                 Outcome.Exempted);
             Decide(secondMeeting, standard, 27, Outcome.Exempted,
                 "经集体研究，林静同志的失误发生在推行包容审慎监管过程中，符合第四条第（一）、（五）项规定，决定予以容错免责。");
-            At(27, async () => await MeetingsApi.CloseAsync(secondMeeting.Id, await As("sunxm"), runner, ct));
+            At(27, async () => await CloseMeeting.HandleAsync(secondMeeting.Id, await As("sunxm"), runner, ct));
             Feedback(standard, 25, "经局党组2026年第十一次党组会议集体研究，认定林静同志对企业标准自我声明公开问题以指导代替处罚一事予以容错免责。",
                 "依照第十一条，在年度考核、评先表优中不作负面评价。请加强跟踪问效。", 24, "林静", "linj", 23);
-            At(22, async () => await PublicationApi.PublishAsync(standard.Id, null, new PublicationApi.PublishRequest(
+            At(22, async () => await PublishResult.HandleAsync(standard.Id, null, new PublishResult.PublishRequest(
                 PublicationMethod.Meeting, "城东分局全体干部职工大会", WorkingDaysAgo(22), "城东分局2026年第三季度干部大会"), await As("sunxm"), runner, ct));
 
             // 14. Under verification: some findings recorded, others still open.

@@ -12,7 +12,7 @@ public sealed class AbuseReportTodos(SafeHarborDb db) : IInboxContributor
 
     public async Task<IReadOnlyList<OtherTodo>> ForAsync(Actor actor, DateOnly today, CancellationToken ct)
     {
-        if (!AbuseReportsApi.MayConclude(actor))
+        if (!AbuseReportAccess.MayConclude(actor))
         {
             return [];
         }

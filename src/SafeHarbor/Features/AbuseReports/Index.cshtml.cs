@@ -46,7 +46,7 @@ public sealed class IndexModel(PageServices services) : PageModel
     /// <summary>The report whose conclusion form answered with a refusal (opened again).</summary>
     public Guid? ConcludingId { get; private set; }
 
-    public IReadOnlyList<AbuseReportsApi.AbuseReportView> Reports { get; private set; } = [];
+    public IReadOnlyList<AbuseReportView> Reports { get; private set; } = [];
     public IReadOnlyList<CaseOption> Cases { get; private set; } = [];
     public IReadOnlyList<PersonOption> Persons { get; private set; } = [];
     public bool CanConclude { get; private set; }
@@ -56,7 +56,7 @@ public sealed class IndexModel(PageServices services) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = services.Actor;
-        if (!AbuseReportsApi.MayView(actor))
+        if (!AbuseReportAccess.MayView(actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -72,7 +72,7 @@ public sealed class IndexModel(PageServices services) : PageModel
         var actor = services.Actor;
         try
         {
-            await AbuseReportsApi.RecordAsync(new AbuseReportsApi.RecordRequest(Input.PersonId, Input.CaseId, Input.Kind, Input.Description, Input.ReceivedOn),
+            await RecordAbuseReport.HandleAsync(new RecordAbuseReport.RecordRequest(Input.PersonId, Input.CaseId, Input.Kind, Input.Description, Input.ReceivedOn),
                 actor, services.Runner, ct);
             TempData["Notice"] = "已登记举报，待局机关纪委核查。";
             return Redirect("/AbuseReports");
@@ -95,7 +95,7 @@ public sealed class IndexModel(PageServices services) : PageModel
                 throw new DomainException(ErrorKind.Invalid, "validation-failed", "提交的内容有误：请选择核查结论（查实或查否）。",
                     new Dictionary<string, string[]> { ["substantiated"] = ["请选择核查结论（查实或查否）。"] });
             }
-            var view = await AbuseReportsApi.ConcludeAsync(id, new AbuseReportsApi.ConcludeRequest(Conclude.Substantiated.Value, Conclude.Conclusion), actor, services.Runner, ct);
+            var view = await ConcludeAbuseReport.HandleAsync(id, new ConcludeAbuseReport.ConcludeRequest(Conclude.Substantiated.Value, Conclude.Conclusion), actor, services.Runner, ct);
             TempData["Notice"] = view.Status == AbuseReportStatus.Substantiated
                 ? $"已登记核查结论：查实。{(view.CaseNumber is { } n ? $"案件 {n} 的容错免责建议将列明该情形（第十条）。" : "该人员的容错免责建议将列明该情形（第十条）。")}"
                 : "已登记核查结论：查否。";
@@ -113,8 +113,8 @@ public sealed class IndexModel(PageServices services) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         var actor = services.Actor;
-        CanConclude = AbuseReportsApi.MayConclude(actor);
-        Reports = await AbuseReportsApi.ListAsync(services.Db, new AbuseReportsApi.ListFilter(Status), ct);
+        CanConclude = AbuseReportAccess.MayConclude(actor);
+        Reports = await ListAbuseReports.HandleAsync(services.Db, new ListAbuseReports.ListFilter(Status), ct);
         Cases = await services.Db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor)).OrderByDescending(c => c.Number)
             .Select(c => new CaseOption(c.Id, c.Number, c.Title)).ToListAsync(ct);
         var units = await services.Db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (u.Name, u.SortOrder), ct);

@@ -60,7 +60,7 @@ public sealed partial class ApplyModel(PageServices services) : CasePageBase(ser
         var claimed = Input.Claims.Where(c => c.Claimed).ToList();
         return StepAsync(async actor =>
         {
-            var snapshot = await ApplicationsApi.SubmitAsync(Id, ExpectedVersion, new ApplicationsApi.SubmitRequest(
+            var snapshot = await SubmitApplication.HandleAsync(Id, ExpectedVersion, new SubmitApplication.SubmitRequest(
                 Input.ApplicantKind, Input.ApplicantKind == SubjectKind.Unit ? Input.ApplicantUnitId : null,
                 Input.Facts, Input.EffectAndLosses, Input.RecoveryMeasures,
                 claimed.Select(c => new ClaimInput(c.Code, c.Explanation)).ToList()), actor, Services.Runner, ct);

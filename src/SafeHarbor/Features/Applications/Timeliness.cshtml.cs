@@ -22,6 +22,6 @@ public sealed class TimelinessModel(PageServices services) : CasePageBase(servic
     protected override IReadOnlyCollection<CaseAction> Steps => [CaseAction.AcceptApplication, CaseAction.RefuseApplication];
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        StepAsync(actor => ApplicationsApi.DecideLateAsync(Id, ExpectedVersion, new ApplicationsApi.LateApplicationDecision(Input.Accept, Input.Reason), actor, Services.Runner, ct),
+        StepAsync(actor => DecideLateApplication.HandleAsync(Id, ExpectedVersion, new DecideLateApplication.LateApplicationDecision(Input.Accept, Input.Reason), actor, Services.Runner, ct),
             Input.Accept ? "已决定受理申请，可开始调查核实。" : "已决定不予受理。", ct);
 }

@@ -18,6 +18,6 @@ public sealed class WithdrawModel(PageServices services) : CasePageBase(services
     protected override IReadOnlyCollection<CaseAction> Steps => [CaseAction.Withdraw];
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        StepAsync(actor => ApplicationsApi.WithdrawAsync(Id, ExpectedVersion, new ApplicationsApi.WithdrawRequest(Input.Reason), actor, Services.Runner, ct),
+        StepAsync(actor => WithdrawApplication.HandleAsync(Id, ExpectedVersion, new WithdrawApplication.WithdrawRequest(Input.Reason), actor, Services.Runner, ct),
             "申请已撤回。", ct);
 }

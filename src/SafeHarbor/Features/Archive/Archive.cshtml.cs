@@ -20,15 +20,15 @@ public sealed class ArchiveModel(PageServices services, ArchiveOptions options) 
     protected override IReadOnlyCollection<CaseAction> Steps => [CaseAction.Archive];
 
     /// <summary>The evidence that will be filed with the case.</summary>
-    public IReadOnlyList<EvidenceApi.EvidenceView> Evidence { get; private set; } = [];
+    public IReadOnlyList<EvidenceView> Evidence { get; private set; } = [];
 
     protected override async Task OnLoadedAsync(CancellationToken ct)
     {
         Input.Retention ??= options.DefaultRetention;
-        Evidence = await EvidenceApi.VisibleAsync(Services.Db, Record, Actor, ct);
+        Evidence = await ListEvidence.HandleAsync(Services.Db, Record, Actor, ct);
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        StepAsync(actor => ArchiveApi.ArchiveAsync(Id, ExpectedVersion, new ArchiveApi.ArchiveRequest(Input.Retention, Input.Note), actor, Services.Runner, options, ct),
+        StepAsync(actor => ArchiveCase.HandleAsync(Id, ExpectedVersion, new ArchiveCase.ArchiveRequest(Input.Retention, Input.Note), actor, Services.Runner, options, ct),
             "已存档备案，案件转为只读。", ct);
 }

@@ -12,7 +12,7 @@ public sealed record ArchiveNumberParts(string Fonds, int Year, string Retention
     private static readonly Regex Shape = new(@"^(?<fonds>.+?)-(?<year>\d{4})-(?<retention>[^-]+)-(?<org>.+)-(?<item>\d+)$", RegexOptions.CultureInvariant);
 
     /// <summary>
-    /// Splits a number as <see cref="ArchiveApi"/> builds it. The configured 全宗号 and 机构代码 are tried
+    /// Splits a number as <see cref="ArchiveCase"/> builds it. The configured 全宗号 and 机构代码 are tried
     /// first, so a code that itself contains "-" still splits right; a number filed under other
     /// settings is split by its shape. Null when the number has neither.
     /// </summary>

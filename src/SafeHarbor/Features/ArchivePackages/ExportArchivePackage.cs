@@ -120,7 +120,7 @@ public static class ExportArchivePackage
             await AddEvidenceAsync(writer, c, f, actor, s, ct);
         }
 
-        var caseRecord = ArchiveApi.CaseRecordJson(c);
+        var caseRecord = ArchiveCase.CaseRecordJson(c);
         var recordFile = writer.Add(null, ArchivePackageFormat.CaseRecordPath, "case-record", $"{c.Number} 案件记录（备案时的案件事实）", caseRecord);
         writer.Add(null, ArchivePackageFormat.FilingFormDocx, "filing-form", "备案登记表", filingForm.Content);
 
@@ -178,7 +178,7 @@ public static class ExportArchivePackage
         Stream content;
         try
         {
-            (_, content) = await EvidenceApi.OpenCheckedAsync(c.Id, f.Id, actor, s.Db, s.Store, s.Logs, ct);
+            (_, content) = await OpenEvidence.HandleAsync(c.Id, f.Id, actor, s.Db, s.Store, s.Logs, ct);
         }
         catch (DomainException e) when (e.Code == "evidence-corrupted")
         {

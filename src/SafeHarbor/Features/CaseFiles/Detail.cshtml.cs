@@ -20,7 +20,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
 
     public EligibilityAdvice? ClaimedAdvice { get; private set; }
     public EligibilityAdvice? VerifiedAdvice { get; private set; }
-    public IReadOnlyList<CaseFilesApi.TimelineEntry> Timeline { get; private set; } = [];
+    public IReadOnlyList<GetTimeline.TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<CaseDocumentService.Availability> Documents { get; private set; } = [];
     public string? DocumentsError { get; private set; }
 
@@ -40,10 +40,10 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     }
 
     /// <summary>The whole case file: the case and every stage's records.</summary>
-    public CaseFilesApi.CaseDetail Detail => (CaseFilesApi.CaseDetail)Case;
+    public CaseDetail Detail => (CaseDetail)Case;
 
     protected override async Task<CaseView> ViewAsync(Case c, CancellationToken ct) =>
-        await CaseFilesApi.DetailAsync(c, Actor, Services.Db, Policy, Services.Calendar, Today, ct);
+        await GetCase.DetailAsync(c, Actor, Services.Db, Policy, Services.Calendar, Today, ct);
 
     protected override async Task OnLoadedAsync(CancellationToken ct)
     {
@@ -56,7 +56,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
         {
             VerifiedAdvice = await CaseAdvice.ForAsync(Services.Db, Record, Policy, AdviceStage.Verified, ct);
         }
-        Timeline = await CaseFilesApi.TimelineAsync(Id, Actor, Services.Db, ct);
+        Timeline = await GetTimeline.HandleAsync(Id, Actor, Services.Db, ct);
         try
         {
             Documents = await documents.ListAsync(Record, Actor, ct);
@@ -153,7 +153,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     public async Task<IActionResult> OnGetEvidenceAsync(Guid fileId, CancellationToken ct)
     {
         var actor = Services.Actor;
-        var (file, content) = await EvidenceApi.OpenCheckedAsync(Id, fileId, actor, Services.Db, store, logs, ct);
+        var (file, content) = await OpenEvidence.HandleAsync(Id, fileId, actor, Services.Db, store, logs, ct);
         Response.Headers["X-Content-SHA256"] = file.Sha256;
         Response.Headers["X-Content-SM3"] = file.Sm3;
         return File(content, file.ContentType, file.FileName);

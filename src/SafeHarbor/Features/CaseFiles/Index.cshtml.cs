@@ -24,19 +24,19 @@ public sealed class IndexModel(PageServices services) : PageModel
     // "page" is a reserved route value in Razor Pages, so the page number travels as "p".
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public CaseFilesApi.Page<CaseFilesApi.CaseListItem> Result { get; private set; } = new([], 0, 1, 20);
+    public ListCases.Page<ListCases.CaseListItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
     public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
 
-    private CaseFilesApi.ListQuery Query(int page, int pageSize) =>
+    private ListCases.ListQuery Query(int page, int pageSize) =>
         new(Status, BusinessField, UnitId, Year, Outcome, Applicant, Q, Sort, page, pageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = services.Actor;
         Units = await services.Db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
-        Result = await CaseFilesApi.ListAsync(Query(PageNumber, 20), actor, services.Db, services.Calendar, ChinaClock.Today(services.Time), ct);
+        Result = await ListCases.HandleAsync(Query(PageNumber, 20), actor, services.Db, services.Calendar, ChinaClock.Today(services.Time), ct);
     }
 
     /// <summary>The filtered list (all pages) as an Excel workbook.</summary>
@@ -47,7 +47,7 @@ public sealed class IndexModel(PageServices services) : PageModel
         var rows = new List<Dictionary<string, object?>>();
         for (var page = 1; ; page++)
         {
-            var result = await CaseFilesApi.ListAsync(Query(page, 200), actor, services.Db, services.Calendar, today, ct);
+            var result = await ListCases.HandleAsync(Query(page, 200), actor, services.Db, services.Calendar, today, ct);
             rows.AddRange(result.Items.Select(i => new Dictionary<string, object?>
             {
                 ["案件编号"] = i.Number,

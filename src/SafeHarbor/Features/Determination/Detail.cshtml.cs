@@ -47,7 +47,7 @@ public sealed class DetailModel(PageServices services) : PageModel
 
     [BindProperty] public List<HandRow> Hands { get; set; } = [];
 
-    public MeetingsApi.MeetingView Meeting { get; private set; } = null!;
+    public GetMeeting.MeetingView Meeting { get; private set; } = null!;
     public IReadOnlyList<Case> Schedulable { get; private set; } = [];
     public bool IsSecretariat { get; private set; }
     public Actor Actor { get; private set; } = null!;
@@ -55,14 +55,14 @@ public sealed class DetailModel(PageServices services) : PageModel
 
     public bool IsOpen => Meeting.Status == MeetingStatus.Open;
 
-    public bool MayVoteOn(MeetingsApi.AgendaView item) =>
+    public bool MayVoteOn(GetMeeting.AgendaView item) =>
         IsOpen && Meeting.Quorum.Reached && item.Status == CaseStatus.Scheduled && Actor.PersonId is { } me
         && Meeting.Members.Any(m => m.PersonId == me && m.Present)
         && item.Votes.All(v => v.PersonId != me) && item.Recused.All(r => r.PersonId != me)
         && Policy.RolesFor(Duty.Vote).Any(Actor.Has);
 
     /// <summary>The signed-in member's vote on an item, while it can still be corrected (the decision not yet recorded).</summary>
-    public MeetingsApi.VoteView? MyCorrectableVote(MeetingsApi.AgendaView item) =>
+    public GetMeeting.VoteView? MyCorrectableVote(GetMeeting.AgendaView item) =>
         IsOpen && item.Status == CaseStatus.Scheduled && Actor.PersonId is { } me && Policy.RolesFor(Duty.Vote).Any(Actor.Has)
             ? item.Votes.FirstOrDefault(v => v.PersonId == me)
             : null;
@@ -78,38 +78,38 @@ public sealed class DetailModel(PageServices services) : PageModel
         await LoadAsync(ct) ? Partial("_Quorum", Meeting.Quorum) : StatusCode(StatusCodes.Status403Forbidden);
 
     public Task<IActionResult> OnPostAttendanceAsync(CancellationToken ct) =>
-        RunAsync(actor => MeetingsApi.RecordAttendanceAsync(Id, new MeetingsApi.AttendanceRequest(
-            Attendance.Select(a => new MeetingsApi.AttendanceEntry(a.PersonId, a.Present, a.AbsenceReason)).ToList()), actor, services.Runner, ct),
+        RunAsync(actor => RecordAttendance.HandleAsync(Id, new RecordAttendance.AttendanceRequest(
+            Attendance.Select(a => new RecordAttendance.AttendanceEntry(a.PersonId, a.Present, a.AbsenceReason)).ToList()), actor, services.Runner, ct),
             "已登记出席情况。", "Attendance", ct,
             // The handler names rows members[i]; the form's rows are Attendance[i].
             key => key.StartsWith("members", StringComparison.Ordinal) ? key["members".Length..] : key);
 
     public Task<IActionResult> OnPostScheduleAsync(CancellationToken ct) =>
-        RunAsync(actor => MeetingsApi.ScheduleAsync(Id, Input.CaseId, Expected, actor, services.Runner, ct), "已列入会议议题。", "Input", ct);
+        RunAsync(actor => ScheduleCase.HandleAsync(Id, Input.CaseId, Expected, actor, services.Runner, ct), "已列入会议议题。", "Input", ct);
 
     public Task<IActionResult> OnPostRecusalAsync(CancellationToken ct) =>
-        RunAsync(actor => MeetingsApi.RecordRecusalAsync(Id, Input.CaseId, Expected, new MeetingsApi.RecusalRequest(Input.PersonId, Input.Reason), actor, services.Runner, ct),
+        RunAsync(actor => RecordRecusal.HandleAsync(Id, Input.CaseId, Expected, new RecordRecusal.RecusalRequest(Input.PersonId, Input.Reason), actor, services.Runner, ct),
             "已登记回避。", "Input", ct);
 
     public Task<IActionResult> OnPostVoteAsync(CancellationToken ct) =>
-        RunAsync(actor => MeetingsApi.VoteAsync(Id, Input.CaseId, new MeetingsApi.VoteRequest(Input.Choice, Input.Reason), actor, services.Runner, ct),
+        RunAsync(actor => CastVote.HandleAsync(Id, Input.CaseId, new CastVote.VoteRequest(Input.Choice, Input.Reason), actor, services.Runner, ct),
             Input.Reason is null ? $"您的表决（{Input.Choice.Chinese()}）已记录。" : $"您的表决已更正为“{Input.Choice.Chinese()}”，原表决和更正理由已记入审计。", "Input", ct);
 
     public Task<IActionResult> OnPostShowOfHandsAsync(CancellationToken ct) =>
-        RunAsync(actor => MeetingsApi.RecordShowOfHandsAsync(Id, Input.CaseId, Expected, new MeetingsApi.ShowOfHandsRequest(
-                Hands.Where(h => h.Choice is not null).Select(h => new MeetingsApi.ShowOfHandsEntry(h.PersonId, h.Choice!.Value)).ToList()), actor, services.Runner, ct),
+        RunAsync(actor => RecordShowOfHands.HandleAsync(Id, Input.CaseId, Expected, new RecordShowOfHands.ShowOfHandsRequest(
+                Hands.Where(h => h.Choice is not null).Select(h => new RecordShowOfHands.ShowOfHandsEntry(h.PersonId, h.Choice!.Value)).ToList()), actor, services.Runner, ct),
             "已登记举手表决结果。", "Input", ct);
 
     public Task<IActionResult> OnPostDecideAsync(CancellationToken ct) =>
-        RunAsync(actor => MeetingsApi.DecideAsync(Id, Input.CaseId, Expected, new MeetingsApi.DecisionRequest(Input.Outcome, Input.Reasons, Input.Mitigation, Input.DepartureReason), actor, services.Runner, ct),
+        RunAsync(actor => DecideCase.HandleAsync(Id, Input.CaseId, Expected, new DecideCase.DecisionRequest(Input.Outcome, Input.Reasons, Input.Mitigation, Input.DepartureReason), actor, services.Runner, ct),
             "已形成认定意见。", "Input", ct);
 
     public Task<IActionResult> OnPostPostponeAsync(CancellationToken ct) =>
-        RunAsync(actor => MeetingsApi.PostponeAsync(Id, Input.CaseId, Expected, new MeetingsApi.PostponeRequest(Input.Reason), actor, services.Runner, ct),
+        RunAsync(actor => PostponeCase.HandleAsync(Id, Input.CaseId, Expected, new PostponeCase.PostponeRequest(Input.Reason), actor, services.Runner, ct),
             "已暂缓研究，案件移出议题。", "Input", ct);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
-        RunAsync(actor => MeetingsApi.CloseAsync(Id, actor, services.Runner, ct), "会议已结束。", "Input", ct);
+        RunAsync(actor => CloseMeeting.HandleAsync(Id, actor, services.Runner, ct), "会议已结束。", "Input", ct);
 
     private int? Expected => Input.Version == 0 ? null : Input.Version;
 
@@ -140,7 +140,7 @@ public sealed class DetailModel(PageServices services) : PageModel
         {
             return false;
         }
-        Meeting = await MeetingsApi.ViewAsync(services.Db, services.Policies, Id, ct);
+        Meeting = await GetMeeting.HandleAsync(services.Db, services.Policies, Id, ct);
         Policy = services.Policies.InForceOn(Meeting.HeldOn);
         IsSecretariat = Policy.RolesFor(Duty.Secretariat).Any(Actor.Has);
         Schedulable = await services.Db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Reported).OrderBy(c => c.Number).ToListAsync(ct);

@@ -20,7 +20,7 @@ public sealed class IndexModel(PageServices services) : PageModel
 
     [BindProperty] public NewMeetingInput Input { get; set; } = new();
 
-    public IReadOnlyList<MeetingsApi.MeetingSummary> Meetings { get; private set; } = [];
+    public IReadOnlyList<ListMeetings.MeetingSummary> Meetings { get; private set; } = [];
     public IReadOnlyList<Case> Waiting { get; private set; } = [];
     public bool IsSecretariat { get; private set; }
 
@@ -39,7 +39,7 @@ public sealed class IndexModel(PageServices services) : PageModel
         var actor = services.Actor;
         try
         {
-            var id = await MeetingsApi.OpenAsync(new MeetingsApi.OpenRequest(Input.Title, Input.HeldOn, Input.Place, null), actor, services.Runner, ct);
+            var id = await OpenMeeting.HandleAsync(new OpenMeeting.OpenRequest(Input.Title, Input.HeldOn, Input.Place, null), actor, services.Runner, ct);
             TempData["Notice"] = "会议已召开，请登记出席情况。";
             return Redirect($"/Meetings/{id}");
         }
@@ -62,7 +62,7 @@ public sealed class IndexModel(PageServices services) : PageModel
         IsSecretariat = policy.RolesFor(Duty.Secretariat).Any(actor.Has);
         Meetings = (await services.Db.Set<Meeting>().AsNoTracking().ToListAsync(ct))
             .OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Title)
-            .Select(m => new MeetingsApi.MeetingSummary(m.Id, m.Title, m.HeldOn, m.Status, m.Agenda.Count)).ToList();
+            .Select(m => new ListMeetings.MeetingSummary(m.Id, m.Title, m.HeldOn, m.Status, m.Agenda.Count)).ToList();
         Waiting = await services.Db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Reported).OrderBy(c => c.Number).ToListAsync(ct);
         return true;
     }

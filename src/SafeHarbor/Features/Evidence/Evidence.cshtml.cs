@@ -22,7 +22,7 @@ public sealed class EvidenceModel(PageServices services, EvidenceStore store) : 
         var actor = services.Actor;
         try
         {
-            var (view, version) = await EvidenceApi.UploadAsync(id, HttpContext, actor, services.Db, services.Runner, services.Policies, store, ct);
+            var (view, version) = await UploadEvidence.HandleAsync(id, HttpContext, actor, services.Db, services.Runner, services.Policies, store, ct);
             return new JsonResult(new { view.Id, view.FileName, view.Size, view.Sm3, view.Stage, version });
         }
         catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)

@@ -46,14 +46,14 @@ public sealed class FeedbackModel(PageServices services) : CasePageBase(services
     }
 
     public Task<IActionResult> OnPostIssueAsync(CancellationToken ct) =>
-        StepAsync(actor => FeedbackApi.IssueAsync(Id, ExpectedVersion, new FeedbackApi.IssueRequest(Issue.ResultText, Issue.Explanation), actor, Services.Runner, ct),
+        StepAsync(actor => IssueFeedback.HandleAsync(Id, ExpectedVersion, new IssueFeedback.IssueRequest(Issue.ResultText, Issue.Explanation), actor, Services.Runner, ct),
             "认定结果已书面反馈，请登记送达。", ct, $"/Cases/{Id}/Feedback", errorPrefix: "Issue");
 
     public Task<IActionResult> OnPostDeliveryAsync(CancellationToken ct) =>
-        StepAsync(actor => FeedbackApi.RecordDeliveryAsync(Id, ExpectedVersion, new FeedbackApi.DeliveryRequest(Delivery.DeliveredOn, Delivery.Method, Delivery.Recipient), actor, Services.Runner, ct),
+        StepAsync(actor => RecordDelivery.HandleAsync(Id, ExpectedVersion, new RecordDelivery.DeliveryRequest(Delivery.DeliveredOn, Delivery.Method, Delivery.Recipient), actor, Services.Runner, ct),
             "已登记送达，等待申请方签收确认。", ct, errorPrefix: "Delivery");
 
     public Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken ct) =>
-        StepAsync(actor => FeedbackApi.AcknowledgeAsync(Id, ExpectedVersion, new FeedbackApi.AcknowledgeRequest(Acknowledgement.Comment), actor, Services.Runner, ct),
+        StepAsync(actor => AcknowledgeFeedback.HandleAsync(Id, ExpectedVersion, new AcknowledgeFeedback.AcknowledgeRequest(Acknowledgement.Comment), actor, Services.Runner, ct),
             "已签收确认认定结果。", ct, errorPrefix: "Acknowledgement");
 }

@@ -27,6 +27,6 @@ public sealed class PublishModel(PageServices services) : CasePageBase(services)
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        StepAsync(actor => PublicationApi.PublishAsync(Id, ExpectedVersion, new PublicationApi.PublishRequest(Input.Method, Input.Scope, Input.PublishedOn, Input.Reference), actor, Services.Runner, ct),
+        StepAsync(actor => PublishResult.HandleAsync(Id, ExpectedVersion, new PublishResult.PublishRequest(Input.Method, Input.Scope, Input.PublishedOn, Input.Reference), actor, Services.Runner, ct),
             "已登记公开。", ct);
 }

@@ -25,7 +25,7 @@ public sealed record ActionView(CaseAction Action, string Name);
 /// <summary>
 /// The case as every page of its procedure shows it, read from the case alone (no stage's records),
 /// so each stage's pages can show it without depending on the others; the case file's API adds the
-/// stages' records (<c>CaseFilesApi.CaseDetail</c>).
+/// stages' records (<c>CaseFiles.CaseDetail</c>).
 /// </summary>
 public record CaseView(
     Guid Id, string Number, string PolicyId, string PolicyDocumentNumber, CaseStatus Status, string StatusName, int Version,

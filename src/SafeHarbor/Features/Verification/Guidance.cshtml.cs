@@ -23,6 +23,6 @@ public sealed class GuidanceModel(PageServices services) : CasePageBase(services
     protected override async Task OnLoadedAsync(CancellationToken ct) => Requests = await VerificationQueries.GuidanceAsync(Services.Db, Record, Actor, ct);
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.ReplyGuidanceAsync(Id, ExpectedVersion, Input.RequestId, new VerificationApi.GuidanceReplyInput(Input.Reply), actor, Services.Runner, ct),
+        StepAsync(actor => ReplyGuidance.HandleAsync(Id, ExpectedVersion, Input.RequestId, new ReplyGuidance.GuidanceReplyInput(Input.Reply), actor, Services.Runner, ct),
             "指导意见已反馈局机关纪委。", ct);
 }

@@ -22,6 +22,6 @@ public sealed class SupplementModel(PageServices services) : CasePageBase(servic
     protected override async Task OnLoadedAsync(CancellationToken ct) => Requests = await VerificationQueries.SupplementsAsync(Services.Db, Record, ct);
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.SubmitSupplementAsync(Id, ExpectedVersion, new VerificationApi.SupplementInput(Input.Text), actor, Services.Runner, ct),
+        StepAsync(actor => SubmitSupplement.HandleAsync(Id, ExpectedVersion, new SubmitSupplement.SupplementInput(Input.Text), actor, Services.Runner, ct),
             "补充材料已提交，局机关纪委将继续核实。", ct);
 }

@@ -94,40 +94,40 @@ public sealed class VerifyModel(PageServices services) : CasePageBase(services)
     public ClaimView? ClaimFor(string code) => Case.Application?.Claims.FirstOrDefault(c => c.Code == code);
 
     public Task<IActionResult> OnPostStartAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.StartAsync(Id, ExpectedVersion, actor, Services.Runner, ct),
+        StepAsync(actor => StartVerification.HandleAsync(Id, ExpectedVersion, actor, Services.Runner, ct),
             "已开始调查核实。", ct, $"/Cases/{Id}/Verify");
 
     public Task<IActionResult> OnPostFindingsAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.RecordFindingsAsync(Id, ExpectedVersion,
-                Findings.Select(f => new FindingEntry(f.ItemCode, f.Verdict, f.Note)).ToList(), actor, Services.Runner, ct),
+        StepAsync(actor => RecordFindings.HandleAsync(Id, ExpectedVersion,
+                new RecordFindings.FindingsRequest(Findings.Select(f => new FindingEntry(f.ItemCode, f.Verdict, f.Note)).ToList()), actor, Services.Runner, ct),
             "已保存核实意见。", ct, $"/Cases/{Id}/Verify#findings", errorPrefix: "Findings");
 
     public Task<IActionResult> OnPostRepeatAsync(CancellationToken ct) =>
         StepAsync(actor =>
             {
                 new Validation().Require(Repeat.Verdict is not null, "verdict", "请选择是否属于重复失误。").ThrowIfInvalid();
-                return VerificationApi.RecordRepeatFindingAsync(Id, ExpectedVersion, new VerificationApi.RepeatFindingRequest(Repeat.Verdict!.Value, Repeat.Note, Repeat.EarlierCase), actor, Services.Runner, ct);
+                return RecordRepeatFinding.HandleAsync(Id, ExpectedVersion, new RecordRepeatFinding.RepeatFindingRequest(Repeat.Verdict!.Value, Repeat.Note, Repeat.EarlierCase), actor, Services.Runner, ct);
             },
             "已记录重复失误的核实意见。", ct, $"/Cases/{Id}/Verify#repeat", errorPrefix: "Repeat");
 
     public Task<IActionResult> OnPostClassifyAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.ClassifyErrorAsync(Id, ExpectedVersion, ErrorKind, WorkItem, actor, Services.Runner, ct),
+        StepAsync(actor => ClassifyError.HandleAsync(Id, ExpectedVersion, new ClassifyError.ErrorKindInput(ErrorKind, WorkItem), actor, Services.Runner, ct),
             "已确定工作事项和失误类型。", ct, $"/Cases/{Id}/Verify", errorPrefix: "");
 
     public Task<IActionResult> OnPostGuidanceAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.RequestGuidanceAsync(Id, ExpectedVersion, new VerificationApi.GuidanceRequestInput(Guidance.Question), actor, Services.Runner, ct),
+        StepAsync(actor => RequestGuidance.HandleAsync(Id, ExpectedVersion, new RequestGuidance.GuidanceRequestInput(Guidance.Question), actor, Services.Runner, ct),
             "已向驻局纪检监察组申请指导。", ct, $"/Cases/{Id}/Verify", errorPrefix: "Guidance");
 
     public Task<IActionResult> OnPostSupplementAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.RequestSupplementAsync(Id, ExpectedVersion, new VerificationApi.SupplementRequestInput(Supplement.Items, Supplement.WorkingDays),
+        StepAsync(actor => RequestSupplement.HandleAsync(Id, ExpectedVersion, new RequestSupplement.SupplementRequestInput(Supplement.Items, Supplement.WorkingDays),
                 actor, Services.Runner, Services.Calendar, ct),
             "已通知申请方补充材料。", ct, errorPrefix: "Supplement");
 
     public Task<IActionResult> OnPostReportAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.SubmitReportAsync(Id, ExpectedVersion, new VerificationApi.ReportInput(Report.Text, Report.Recommendation), actor, Services.Runner, ct),
+        StepAsync(actor => SubmitReport.HandleAsync(Id, ExpectedVersion, new SubmitReport.ReportInput(Report.Text, Report.Recommendation), actor, Services.Runner, ct),
             "书面调查报告已提交，等待局党组集体研究。", ct, errorPrefix: "Report");
 
     public Task<IActionResult> OnPostReopenAsync(CancellationToken ct) =>
-        StepAsync(actor => VerificationApi.ReopenAsync(Id, ExpectedVersion, new VerificationApi.ReopenInput(Reopen.Reason), actor, Services.Runner, ct),
+        StepAsync(actor => ReopenVerification.HandleAsync(Id, ExpectedVersion, new ReopenVerification.ReopenInput(Reopen.Reason), actor, Services.Runner, ct),
             "已重新核实，原报告作废，请更正核实意见后重新出具报告。", ct, $"/Cases/{Id}/Verify", errorPrefix: "Reopen");
 }
