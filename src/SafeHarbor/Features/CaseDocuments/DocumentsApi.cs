@@ -55,9 +55,6 @@ public static class DocumentsApi
         return app;
     }
 
-    /// <summary><see cref="DownloadDocument"/>, for the case page (CaseFiles).</summary>
-    public static Task<CaseDocumentService.Rendered> RenderAsync(Guid caseId, string kind, int? instance, Actor actor, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct) =>
-        DownloadDocument.HandleAsync(caseId, kind, instance, actor, db, documents, ct);
 
     /// <summary>The PDF job services every host has (the CLI may queue jobs too); the worker is added by the web host only.</summary>
     public static IServiceCollection AddPdfJobs(this IServiceCollection services)

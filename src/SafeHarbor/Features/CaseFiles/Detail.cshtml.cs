@@ -73,7 +73,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     public async Task<IActionResult> OnGetDocumentAsync(string kind, int? instance, CancellationToken ct)
     {
         var actor = Services.Actor;
-        var rendered = await DocumentsApi.RenderAsync(Id, kind, instance, actor, Services.Db, documents, ct);
+        var rendered = await DownloadDocument.HandleAsync(Id, kind, instance, actor, Services.Db, documents, ct);
         return File(rendered.Content, CaseDocumentService.DocxType, rendered.FileName);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Determination;
 

@@ -1,5 +1,6 @@
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Verification;
 
