@@ -22,10 +22,10 @@ public static class Assessments
     public static async Task RefuseIfProtectedAsync(SafeHarborDb db, PolicyCatalog policies, Guid personId, string personName, Case matter, AssessmentScheme scheme, CancellationToken ct)
     {
         var known = AssessmentAccess.ResultUses(policies).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        var records = new List<ResultUsesApi.RecordView>();
+        var records = new List<ResultUseQueries.RecordView>();
         foreach (var use in scheme.ProtectedByUses.Where(known.Contains))
         {
-            var coverage = await ResultUsesApi.CoverageAsync(db, policies, personId, null, matter.Id, use, ct);
+            var coverage = await GetCoverage.HandleAsync(personId, null, matter.Id, use, db, policies, ct);
             records.AddRange(coverage.Records);
         }
         if (records.Count == 0)

@@ -23,7 +23,7 @@ public sealed class ProfileModel(Actor actor, SafeHarborDb db, PolicyCatalog pol
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Profile = await ProfileQuery.ForPersonAsync(db, policies, calendar, PersonId, actor, ChinaClock.Today(time), ct);
-        MayQueryResultUses = Features.ResultUses.ResultUsesApi.MayQuery(actor);
+        MayQueryResultUses = Features.ResultUses.ResultUseAccess.MayQuery(actor);
         return Page();
     }
 }

@@ -118,7 +118,7 @@ public static class ProfileQuery
                 return new CaseView(
                     c.Id, c.Number, c.Title, c.BusinessField, c.AccountabilityStartedOn, c.Status, c.Status.Chinese(),
                     involvement, isSubject, decision?.Outcome, decision is { } d ? policy.OutcomeName(d.Outcome) : null, decision?.DecidedOn,
-                    decision is null && c.Decision is not null ? "容错免责程序进行中" : ResultUsesApi.ExemptionStatus(c), decision?.Mitigation, uses, visible.Contains(c.Id), correction);
+                    decision is null && c.Decision is not null ? "容错免责程序进行中" : ResultUseQueries.ExemptionStatus(c), decision?.Mitigation, uses, visible.Contains(c.Id), correction);
             })
             .ToList();
     }
