@@ -39,7 +39,7 @@ public sealed class AccountRolesModel(Actor actor, SafeHarborDb db, CommandRunne
         }
         try
         {
-            var user = await OrganisationApi.SetRolesAsync(Id, new OrganisationApi.RolesRequest(Input.Roles), Actor, runner, users, ct);
+            var user = await SetRoles.HandleAsync(Id, new SetRoles.Request(Input.Roles), Actor, runner, users, ct);
             TempData["Notice"] = $"账号“{user.UserName}”的角色已改为：{AccountsModel.RoleList(user.Roles)}。";
             return Redirect("/Admin/Accounts");
         }

@@ -31,7 +31,7 @@ public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner ru
     {
         try
         {
-            var user = await OrganisationApi.CreateUserAsync(new OrganisationApi.UserRequest(Input.UserName, Input.Password, Input.DisplayName, Input.PersonId, Input.Roles),
+            var user = await CreateUser.HandleAsync(new CreateUser.Request(Input.UserName, Input.Password, Input.DisplayName, Input.PersonId, Input.Roles),
                 Actor, runner, users, ct);
             TempData["Notice"] = $"已新增账号“{user.UserName}”（{RoleList(user.Roles)}）。请把初始密码当面告知本人，并提醒其首次登录后修改。";
             return Redirect("/Admin/Accounts");

@@ -66,7 +66,7 @@ public sealed class PeopleModel(Actor actor, SafeHarborDb db, CommandRunner runn
     {
         try
         {
-            var unit = await OrganisationApi.CreateUnitAsync(new OrganisationApi.UnitRequest(NewUnit.Name, NewUnit.Type ?? (UnitType)(-1), NewUnit.ParentId), Actor, runner, ct);
+            var unit = await CreateUnit.HandleAsync(new CreateUnit.Request(NewUnit.Name, NewUnit.Type ?? (UnitType)(-1), NewUnit.ParentId), Actor, runner, ct);
             TempData["Notice"] = $"已新增单位“{unit.Name}”（{unit.TypeName}）。";
             return Redirect($"/Admin/People?unit={unit.Id}");
         }
@@ -82,7 +82,7 @@ public sealed class PeopleModel(Actor actor, SafeHarborDb db, CommandRunner runn
     {
         try
         {
-            var person = await OrganisationApi.CreatePersonAsync(new OrganisationApi.PersonRequest(NewPerson.Name, NewPerson.UnitId ?? Guid.Empty, NewPerson.Post,
+            var person = await CreatePerson.HandleAsync(new CreatePerson.Request(NewPerson.Name, NewPerson.UnitId ?? Guid.Empty, NewPerson.Post,
                 NewPerson.IsLeader, NewPerson.InLeadershipTeam), Actor, runner, ct);
             TempData["Notice"] = $"已在“{person.UnitName}”新增人员“{person.Name}”。";
             return Redirect($"/Admin/People?unit={person.UnitId}");
