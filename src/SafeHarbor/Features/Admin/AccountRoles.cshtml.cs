@@ -52,7 +52,7 @@ public sealed class AccountRolesModel(Actor actor, SafeHarborDb db, CommandRunne
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var account = (await AdminQueries.AccountsAsync(db, time.GetUtcNow(), ct)).FirstOrDefault(a => a.Id == Id);
+        var account = (await ListAccounts.HandleAsync(db, time.GetUtcNow(), ct)).FirstOrDefault(a => a.Id == Id);
         Account = account!;
         return account is not null;
     }

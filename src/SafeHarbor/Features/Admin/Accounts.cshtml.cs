@@ -53,9 +53,9 @@ public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner ru
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Accounts = await AdminQueries.AccountsAsync(db, time.GetUtcNow(), ct);
-        var tree = await AdminQueries.UnitTreeAsync(db, ct);
+        Accounts = await ListAccounts.HandleAsync(db, time.GetUtcNow(), ct);
+        var tree = await ListUnitTree.HandleAsync(db, ct);
         var position = tree.Select((u, i) => (u.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        Persons = (await AdminQueries.PersonsAsync(db, null, ct)).OrderBy(p => position.GetValueOrDefault(p.UnitId, int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        Persons = (await ListPeople.HandleAsync(db, null, ct)).OrderBy(p => position.GetValueOrDefault(p.UnitId, int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 }
