@@ -57,7 +57,7 @@ public static partial class DemoData
                     return true;
                 }, ct);
                 var personnel = await As("huangl");
-                schemes["branch"] = (await Schemes.CreateAsync(new Schemes.SchemeRequest(
+                schemes["branch"] = (await CreateScheme.HandleAsync(new CreateScheme.Request(
                     "分局执法人员考核方案", [UnitType.Branch, UnitType.Detachment], null, false,
                     [
                         new("K1", "政治素质", 15, "理想信念坚定，遵守政治纪律和政治规矩，廉洁自律"),
@@ -67,7 +67,7 @@ public static partial class DemoData
                         new("K5", "重点工作", 20, "专项整治和年度重点任务完成情况"),
                     ],
                     90, 75, 60, 20, null), personnel, runner, ct)).Id;
-                schemes["section"] = (await Schemes.CreateAsync(new Schemes.SchemeRequest(
+                schemes["section"] = (await CreateScheme.HandleAsync(new CreateScheme.Request(
                     "机关科室人员考核方案", [UnitType.Section], null, false,
                     [
                         new("J1", "政治品德", 20, "政治立场、思想品德、职业道德"),
@@ -90,24 +90,24 @@ public static partial class DemoData
             At(quarterAgo, async () =>
             {
                 var personnel = await As("huangl");
-                quarterly.Id = await Periods.CreateAsync(new Periods.CreateRequest(PeriodKind.Quarterly, decidedOn.Year, quarter, null), personnel, runner, ct);
+                quarterly.Id = await CreatePeriod.HandleAsync(new CreatePeriod.Request(PeriodKind.Quarterly, decidedOn.Year, quarter, null), personnel, runner, ct);
                 foreach (var (name, level, _) in BranchLevels)
                 {
                     await AssessAsync(quarterly.Id, name, level, null, personnel);
                 }
                 await ExemptedMatterNotDeductedAsync(quarterly.Id, personnel, 1, "执法文书送达回证填写不规范，在本季度案卷评查中被通报。");
-                await Periods.FinaliseGradesAsync(quarterly.Id, personnel, runner, ct);
+                await FinaliseGrades.HandleAsync(quarterly.Id, personnel, runner, ct);
             });
             if (quarterOver)
             {
-                At(quarterAgo - 1, async () => await Periods.CloseAsync(quarterly.Id, await As("huangl"), runner, ct));
+                At(quarterAgo - 1, async () => await ClosePeriod.HandleAsync(quarterly.Id, await As("huangl"), runner, ct));
             }
 
             // This year's annual assessment: scored and graded, not yet closed.
             At(2, async () =>
             {
                 var personnel = await As("huangl");
-                var annual = await Periods.CreateAsync(new Periods.CreateRequest(PeriodKind.Annual, today.Year, null, null), personnel, runner, ct);
+                var annual = await CreatePeriod.HandleAsync(new CreatePeriod.Request(PeriodKind.Annual, today.Year, null, null), personnel, runner, ct);
                 foreach (var (name, _, level) in BranchLevels)
                 {
                     await AssessAsync(annual, name, level, name == "林静"
@@ -123,9 +123,9 @@ public static partial class DemoData
                 var price = (await db.Cases.AsNoTracking().Where(c => c.Subjects.Any(s => s.PersonId == yang)).ToListAsync(ct))
                     .First(c => c.Decision is { Outcome: Outcome.NotExempted });
                 var yangAssessment = await AssessmentIdAsync(annual, yang);
-                await Assessments.AddDeductionAsync(yangAssessment, null, new Assessments.DeductionRequest(5,
+                await AddDeduction.HandleAsync(yangAssessment, null, new AddDeduction.Request(5,
                     "对亲属经营的药店以柔性执法为名不予立案，经局党组认定不予容错免责（第十条）。", price.Id), personnel, runner, ct);
-                await Periods.FinaliseGradesAsync(annual, personnel, runner, ct);
+                await FinaliseGrades.HandleAsync(annual, personnel, runner, ct);
             });
         }
 
@@ -147,17 +147,17 @@ public static partial class DemoData
             string refusal;
             try
             {
-                await Assessments.AddDeductionAsync(id, null, new Assessments.DeductionRequest(2, "跟踪抽检复查不及时，1家经营者散装熟食抽检不合格。", exempted.Id), personnel, runner, ct);
+                await AddDeduction.HandleAsync(id, null, new AddDeduction.Request(2, "跟踪抽检复查不及时，1家经营者散装熟食抽检不合格。", exempted.Id), personnel, runner, ct);
                 throw new InvalidOperationException($"the deduction for the exempted matter {exempted.Number} was accepted");
             }
             catch (DomainException e) when (e.Code == "exempted-matter")
             {
                 refusal = e.Message;
             }
-            await Assessments.AddDeductionAsync(id, null, new Assessments.DeductionRequest(points, otherIssue, null), personnel, runner, ct);
+            await AddDeduction.HandleAsync(id, null, new AddDeduction.Request(points, otherIssue, null), personnel, runner, ct);
             var current = await AssessmentQueries.GetAsync(db, id, ct);
-            await Assessments.UpdateAsync(id, current.Version, new Assessments.UpdateRequest(
-                current.Scores.Select(s => new Assessments.ScoreInput(s.Code, s.Score)).ToList(),
+            await UpdateAssessment.HandleAsync(id, current.Version, new UpdateAssessment.Request(
+                current.Scores.Select(s => new CreateAssessment.ScoreInput(s.Code, s.Score)).ToList(),
                 $"拟就事项 {exempted.Number} 扣分，系统未予登记：{refusal} 另就其他问题扣分。"), personnel, runner, ct);
         }
 
@@ -165,21 +165,21 @@ public static partial class DemoData
         {
             var person = await db.Persons.AsNoTracking().SingleAsync(p => p.Name == name, ct);
             var scheme = await Schemes.ForPersonAsync(db, person, ct);
-            await Assessments.CreateAsync(periodId, new Assessments.CreateRequest(person.Id, DemoScores(scheme, level), comment), personnel, runner, ct);
+            await CreateAssessment.HandleAsync(periodId, new CreateAssessment.Request(person.Id, DemoScores(scheme, level), comment), personnel, runner, ct);
         }
 
         private async Task<Guid> AssessmentIdAsync(Guid periodId, Guid personId) =>
             await db.Set<PersonAssessment>().Where(a => a.PeriodId == periodId && a.PersonId == personId).Select(a => a.Id).SingleAsync(ct);
 
         /// <summary>Scores near <paramref name="level"/> per cent of each indicator's maximum, in half points, a little uneven as real scores are.</summary>
-        private static List<Assessments.ScoreInput> DemoScores(AssessmentScheme scheme, decimal level)
+        private static List<CreateAssessment.ScoreInput> DemoScores(AssessmentScheme scheme, decimal level)
         {
             decimal[] unevenness = [0.5m, -0.5m, 0, 0.5m, -0.5m];
             return scheme.Indicators.OrderBy(i => i.Code, StringComparer.Ordinal).Select((indicator, i) =>
             {
                 var raw = indicator.MaxScore * level / 100 + unevenness[i % unevenness.Length];
                 var halves = Math.Round(raw * 2, MidpointRounding.AwayFromZero) / 2;
-                return new Assessments.ScoreInput(indicator.Code, Math.Clamp(halves, 0, indicator.MaxScore));
+                return new CreateAssessment.ScoreInput(indicator.Code, Math.Clamp(halves, 0, indicator.MaxScore));
             }).ToList();
         }
 

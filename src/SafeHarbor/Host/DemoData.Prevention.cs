@@ -20,11 +20,11 @@ public static partial class DemoData
             At(4, async () =>
             {
                 var owner = await As("machao");
-                kindThreshold = (await Thresholds.SetAsync(new Thresholds.Request(PreventionDimension.ErrorKind, "跟踪复查不到位", 3, 12), owner, runner, ct)).Id;
-                await Thresholds.SetAsync(new Thresholds.Request(PreventionDimension.FieldAndKind,
+                kindThreshold = (await SetThreshold.HandleAsync(new SetThreshold.Request(PreventionDimension.ErrorKind, "跟踪复查不到位", 3, 12), owner, runner, ct)).Id;
+                await SetThreshold.HandleAsync(new SetThreshold.Request(PreventionDimension.FieldAndKind,
                     PreventionAnalysis.CombinedValue("食品安全", "跟踪复查不到位"), 2, 12), owner, runner, ct);
-                await Thresholds.SetAsync(new Thresholds.Request(PreventionDimension.Unit, null, 4, 6), owner, runner, ct);
-                await Thresholds.SetAsync(new Thresholds.Request(PreventionDimension.BusinessField, null, 3, 12), owner, runner, ct);
+                await SetThreshold.HandleAsync(new SetThreshold.Request(PreventionDimension.Unit, null, 4, 6), owner, runner, ct);
+                await SetThreshold.HandleAsync(new SetThreshold.Request(PreventionDimension.BusinessField, null, 3, 12), owner, runner, ct);
             });
 
             var riskPoint = Guid.Empty;
@@ -32,8 +32,8 @@ public static partial class DemoData
             {
                 var office = await As("sunxm");
                 // From the flag, as the page does it: the draft lists the cases; the office completes the root cause and measures.
-                var draft = await RiskPoints.DraftAsync(kindThreshold, "跟踪复查不到位", office, db, runner.Policies, WorkingDaysAgo(3), ct);
-                riskPoint = (await RiskPoints.RecordAsync(new RiskPoints.Request(
+                var draft = await DraftRiskPoint.HandleAsync(kindThreshold, "跟踪复查不到位", office, db, runner.Policies, WorkingDaysAgo(3), ct);
+                riskPoint = (await RecordRiskPoint.HandleAsync(new RecordRiskPoint.Request(
                     "柔性执法措施作出后跟踪复查不到位",
                     draft.Description.Replace("问题症结：（请局党组研究分析后填写）",
                         "问题症结：不予处罚、责令改正、行政指导等柔性执法措施作出后，复查责任人和时限不明确，台账缺失，" +
@@ -50,7 +50,7 @@ public static partial class DemoData
             var warning = Guid.Empty;
             At(2, async () =>
             {
-                var view = await Warnings.IssueAsync(new Warnings.IssueRequest(
+                var view = await IssueWarning.HandleAsync(new IssueWarning.Request(
                     "关于柔性执法措施作出后跟踪复查不到位的警示提醒",
                     "近一年来，全局因不予处罚、责令改正、行政指导后跟踪复查不到位被启动问责的事项已有6件，集中在城东分局和综合行政执法支队，" +
                     "其中城东分局同一人员在食品安全领域两次出现同类问题。经局党组研究，现予警示提醒：\n" +
@@ -60,7 +60,7 @@ public static partial class DemoData
                     riskPoint), await As("sunxm"), runner, ct);
                 warning = view.Id;
             });
-            At(1, async () => await Warnings.AcknowledgeAsync(warning, new Warnings.AcknowledgeRequest(
+            At(1, async () => await AcknowledgeWarning.HandleAsync(warning, new AcknowledgeWarning.Request(
                 "已组织全分局对照检查2026年以来作出的37件不予处罚和责令改正决定，逐件明确复查责任人，建立电子台账并设置到期提醒；" +
                 "对食品安全监管股调整人员分工，复查一律到现场核实。"), await As("zhangwd"), runner, ct));
 

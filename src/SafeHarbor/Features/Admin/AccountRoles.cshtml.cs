@@ -39,7 +39,7 @@ public sealed class AccountRolesModel(Actor actor, SafeHarborDb db, CommandRunne
         }
         try
         {
-            var user = await OrganisationApi.SetRolesAsync(Id, new OrganisationApi.RolesRequest(Input.Roles), Actor, runner, users, ct);
+            var user = await SetRoles.HandleAsync(Id, new SetRoles.Request(Input.Roles), Actor, runner, users, ct);
             TempData["Notice"] = $"账号“{user.UserName}”的角色已改为：{AccountsModel.RoleList(user.Roles)}。";
             return Redirect("/Admin/Accounts");
         }
@@ -52,7 +52,7 @@ public sealed class AccountRolesModel(Actor actor, SafeHarborDb db, CommandRunne
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var account = (await AdminQueries.AccountsAsync(db, time.GetUtcNow(), ct)).FirstOrDefault(a => a.Id == Id);
+        var account = (await ListAccounts.HandleAsync(db, time.GetUtcNow(), ct)).FirstOrDefault(a => a.Id == Id);
         Account = account!;
         return account is not null;
     }

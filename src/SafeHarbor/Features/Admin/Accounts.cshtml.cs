@@ -31,7 +31,7 @@ public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner ru
     {
         try
         {
-            var user = await OrganisationApi.CreateUserAsync(new OrganisationApi.UserRequest(Input.UserName, Input.Password, Input.DisplayName, Input.PersonId, Input.Roles),
+            var user = await CreateUser.HandleAsync(new CreateUser.Request(Input.UserName, Input.Password, Input.DisplayName, Input.PersonId, Input.Roles),
                 Actor, runner, users, ct);
             TempData["Notice"] = $"已新增账号“{user.UserName}”（{RoleList(user.Roles)}）。请把初始密码当面告知本人，并提醒其首次登录后修改。";
             return Redirect("/Admin/Accounts");
@@ -53,9 +53,9 @@ public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner ru
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Accounts = await AdminQueries.AccountsAsync(db, time.GetUtcNow(), ct);
-        var tree = await AdminQueries.UnitTreeAsync(db, ct);
+        Accounts = await ListAccounts.HandleAsync(db, time.GetUtcNow(), ct);
+        var tree = await ListUnitTree.HandleAsync(db, ct);
         var position = tree.Select((u, i) => (u.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        Persons = (await AdminQueries.PersonsAsync(db, null, ct)).OrderBy(p => position.GetValueOrDefault(p.UnitId, int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        Persons = (await ListPeople.HandleAsync(db, null, ct)).OrderBy(p => position.GetValueOrDefault(p.UnitId, int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 }

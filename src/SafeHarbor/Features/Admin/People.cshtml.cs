@@ -56,7 +56,7 @@ public sealed class PeopleModel(Actor actor, SafeHarborDb db, CommandRunner runn
 
     public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
     {
-        var tree = await AdminQueries.UnitTreeAsync(db, ct);
+        var tree = await ListUnitTree.HandleAsync(db, ct);
         // The example row names a unit people are usually in (a branch), not the bureau itself.
         var example = tree.Where(u => u.Type is UnitType.Branch or UnitType.Detachment).Select(u => u.Name).Order(StringComparer.Ordinal).FirstOrDefault();
         return File(PeopleImport.Template(example, tree.Select(u => u.Name).ToList()), XlsxContentType, "人员导入模板.xlsx");
@@ -66,7 +66,7 @@ public sealed class PeopleModel(Actor actor, SafeHarborDb db, CommandRunner runn
     {
         try
         {
-            var unit = await OrganisationApi.CreateUnitAsync(new OrganisationApi.UnitRequest(NewUnit.Name, NewUnit.Type ?? (UnitType)(-1), NewUnit.ParentId), Actor, runner, ct);
+            var unit = await CreateUnit.HandleAsync(new CreateUnit.Request(NewUnit.Name, NewUnit.Type ?? (UnitType)(-1), NewUnit.ParentId), Actor, runner, ct);
             TempData["Notice"] = $"已新增单位“{unit.Name}”（{unit.TypeName}）。";
             return Redirect($"/Admin/People?unit={unit.Id}");
         }
@@ -82,7 +82,7 @@ public sealed class PeopleModel(Actor actor, SafeHarborDb db, CommandRunner runn
     {
         try
         {
-            var person = await OrganisationApi.CreatePersonAsync(new OrganisationApi.PersonRequest(NewPerson.Name, NewPerson.UnitId ?? Guid.Empty, NewPerson.Post,
+            var person = await CreatePerson.HandleAsync(new CreatePerson.Request(NewPerson.Name, NewPerson.UnitId ?? Guid.Empty, NewPerson.Post,
                 NewPerson.IsLeader, NewPerson.InLeadershipTeam), Actor, runner, ct);
             TempData["Notice"] = $"已在“{person.UnitName}”新增人员“{person.Name}”。";
             return Redirect($"/Admin/People?unit={person.UnitId}");
@@ -143,8 +143,8 @@ public sealed class PeopleModel(Actor actor, SafeHarborDb db, CommandRunner runn
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Tree = await AdminQueries.UnitTreeAsync(db, ct);
-        var persons = await AdminQueries.PersonsAsync(db, SelectedUnitId, ct);
+        Tree = await ListUnitTree.HandleAsync(db, ct);
+        var persons = await ListPeople.HandleAsync(db, SelectedUnitId, ct);
         // In tree order, so the list reads like the organisation chart.
         var position = Tree.Select((u, i) => (u.Id, i)).ToDictionary(x => x.Id, x => x.i);
         Persons = persons.OrderBy(p => position.GetValueOrDefault(p.UnitId, int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();

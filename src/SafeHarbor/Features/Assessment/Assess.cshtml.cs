@@ -56,14 +56,14 @@ public sealed class AssessModel(PageServices services) : PageModel
     public Task<IActionResult> OnPostSaveAsync(CancellationToken ct) =>
         RunAsync(async actor =>
         {
-            var scores = Input.Scores.Select(s => new Assessments.ScoreInput(s.Code, s.Score)).ToList();
+            var scores = Input.Scores.Select(s => new CreateAssessment.ScoreInput(s.Code, s.Score)).ToList();
             if (Existing is null)
             {
-                await Assessments.CreateAsync(PeriodId, new Assessments.CreateRequest(PersonId, scores, Input.Comment), actor, services.Runner, ct);
+                await CreateAssessment.HandleAsync(PeriodId, new CreateAssessment.Request(PersonId, scores, Input.Comment), actor, services.Runner, ct);
             }
             else
             {
-                await Assessments.UpdateAsync(Existing.Id, Expected, new Assessments.UpdateRequest(scores, Input.Comment), actor, services.Runner, ct);
+                await UpdateAssessment.HandleAsync(Existing.Id, Expected, new UpdateAssessment.Request(scores, Input.Comment), actor, services.Runner, ct);
             }
         }, "评分已保存。", "Input", ct);
 
@@ -71,14 +71,14 @@ public sealed class AssessModel(PageServices services) : PageModel
         RunAsync(async actor =>
         {
             var id = Existing?.Id ?? throw DomainException.Conflict("not-scored", "请先保存评分，再登记扣分。");
-            await Assessments.AddDeductionAsync(id, Expected, new Assessments.DeductionRequest(Deduction.Points, Deduction.Reason, Deduction.CaseId), actor, services.Runner, ct);
+            await AddDeduction.HandleAsync(id, Expected, new AddDeduction.Request(Deduction.Points, Deduction.Reason, Deduction.CaseId), actor, services.Runner, ct);
         }, "扣分已登记。", "Deduction", ct);
 
     public Task<IActionResult> OnPostRemoveDeductionAsync(CancellationToken ct) =>
         RunAsync(async actor =>
         {
             var id = Existing?.Id ?? throw DomainException.NotFound("assessment-not-found", "考核记录不存在。");
-            await Assessments.RemoveDeductionAsync(id, DeductionId, Expected, actor, services.Runner, ct);
+            await RemoveDeduction.HandleAsync(id, DeductionId, Expected, actor, services.Runner, ct);
         }, "扣分已撤销。", "Deduction", ct);
 
     private int? Expected => Version == 0 ? null : Version;
@@ -117,7 +117,7 @@ public sealed class AssessModel(PageServices services) : PageModel
         try
         {
             var schemeId = Existing?.SchemeId ?? (await Schemes.ForPersonAsync(services.Db, Person, ct)).Id;
-            Scheme = await Schemes.GetAsync(services.Db, services.Policies, schemeId, ct);
+            Scheme = await GetScheme.HandleAsync(schemeId, services.Actor, services.Db, services.Policies, ct);
         }
         catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
         {

@@ -6,7 +6,7 @@ using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Assessment;
 
-/// <summary>What the assessment pages, the API, the export and the person's profile read.</summary>
+/// <summary>The views the assessment use cases answer with, and the reads the pages, the export and the person's profile share.</summary>
 public static class AssessmentQueries
 {
     public sealed record ScoreView(string Code, string Name, decimal MaxScore, decimal Score);
@@ -56,17 +56,6 @@ public static class AssessmentQueries
     {
         var a = await db.Set<PersonAssessment>().AsNoTracking().SingleOrDefaultAsync(x => x.PeriodId == periodId && x.PersonId == personId, ct);
         return a is null ? null : (await ViewsAsync(db, [a], ct))[0];
-    }
-
-    public static async Task<IReadOnlyList<PeriodSummary>> PeriodsAsync(SafeHarborDb db, CancellationToken ct)
-    {
-        var periods = await db.Set<AssessmentPeriod>().AsNoTracking().ToListAsync(ct);
-        var counts = (await db.Set<PersonAssessment>().AsNoTracking().Select(a => new { a.PeriodId, Graded = a.Grade != null }).ToListAsync(ct))
-            .GroupBy(a => a.PeriodId).ToDictionary(g => g.Key, g => (All: g.Count(), Graded: g.Count(x => x.Graded)));
-        return periods
-            .OrderByDescending(p => p.Year).ThenBy(p => p.Kind == PeriodKind.Annual ? 0 : 1).ThenByDescending(p => p.Quarter)
-            .Select(p => new PeriodSummary(p.Id, p.Kind, p.Kind.Chinese(), p.Year, p.Quarter, p.Name, p.Closed,
-                counts.GetValueOrDefault(p.Id).All, counts.GetValueOrDefault(p.Id).Graded)).ToList();
     }
 
     public static async Task<PeriodView> PeriodAsync(SafeHarborDb db, Guid periodId, CancellationToken ct)

@@ -10,117 +10,11 @@ namespace SafeHarbor.Features.Assessment;
 /// One person's assessment in a period: a score per indicator of the scheme that applies to them, deductions with
 /// reasons, the total (scores − deductions). A deduction for a matter that an exemption covers under one of the
 /// scheme's protecting uses is refused (Art. 11(1), (2), (4)). Every change clears the person's grade until the
-/// period's grades are finalised again, and is checked against the version the user saw (If-Match).
+/// period's grades are finalised again, and is checked against the version the user saw (If-Match). What the assessment
+/// use cases share: loading with the version check, scores, totals, the Art. 11 refusal.
 /// </summary>
 public static class Assessments
 {
-    public sealed record ScoreInput(string? Code, decimal? Score);
-
-    public sealed record CreateRequest(Guid? PersonId, IReadOnlyList<ScoreInput>? Scores, string? Comment);
-
-    public sealed record UpdateRequest(IReadOnlyList<ScoreInput>? Scores, string? Comment);
-
-    public sealed record DeductionRequest(decimal? Points, string? Reason, Guid? CaseId);
-
-    public static Task<Guid> CreateAsync(Guid periodId, CreateRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            AssessmentAccess.RequirePersonnel(actor);
-            var period = await Periods.LoadOpenAsync(ctx.Db, periodId, ct);
-            new Validation().Require(r.PersonId is not null, "personId", "请选择被考核人员。").ThrowIfInvalid();
-            var person = await ctx.Db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == r.PersonId, ct)
-                ?? throw DomainException.NotFound("person-not-found", "人员不存在。");
-            if (await ctx.Db.Set<PersonAssessment>().AnyAsync(a => a.PeriodId == periodId && a.PersonId == person.Id, ct))
-            {
-                throw DomainException.Conflict("already-assessed", $"{person.Name}在{period.Name}中已有考核记录，请在原记录上修改。");
-            }
-            var scheme = await Schemes.ForPersonAsync(ctx.Db, person, ct);
-            ValidateScores(scheme, r.Scores, r.Comment).ThrowIfInvalid();
-            var assessment = new PersonAssessment
-            {
-                Id = Guid.NewGuid(),
-                PeriodId = periodId,
-                PersonId = person.Id,
-                UnitId = person.UnitId,
-                SchemeId = scheme.Id,
-                Comment = Clean(r.Comment),
-                Version = 1,
-            };
-            SetScores(assessment, r.Scores!);
-            Recompute(assessment);
-            ctx.Db.Add(assessment);
-            ctx.Audit("CreatePersonAssessment", nameof(PersonAssessment), $"{period.Name} {person.Name}", null, AssessmentAccess.ActingAs,
-                new { period = period.Name, person = person.Name, scheme = scheme.Name, scores = Scores(assessment, scheme), assessment.Total });
-            return assessment.Id;
-        }, ct);
-
-    public static Task<Guid> UpdateAsync(Guid id, int? expectedVersion, UpdateRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            var (a, period, scheme, person) = await LoadAsync(ctx, id, expectedVersion, ct);
-            ValidateScores(scheme, r.Scores, r.Comment).ThrowIfInvalid();
-            var before = new { scores = Scores(a, scheme), a.Total, a.Comment };
-            SetScores(a, r.Scores!);
-            a.Comment = Clean(r.Comment);
-            Recompute(a);
-            RequireNonNegative(a);
-            Changed(a);
-            ctx.Audit("ScorePersonAssessment", nameof(PersonAssessment), $"{period.Name} {person}", null, AssessmentAccess.ActingAs,
-                new { before, after = new { scores = Scores(a, scheme), a.Total, a.Comment } });
-            return a.Id;
-        }, ct);
-
-    public static Task<Guid> AddDeductionAsync(Guid id, int? expectedVersion, DeductionRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            var (a, period, scheme, person) = await LoadAsync(ctx, id, expectedVersion, ct);
-            new Validation()
-                .Require(r.Points is > 0 and <= 100 && decimal.Round(r.Points.Value, 2) == r.Points, "points", "扣分须大于 0、不超过 100，最多两位小数。")
-                .RequireText(r.Reason, "reason", "扣分事由", 1000)
-                .ThrowIfInvalid();
-            Case? matter = null;
-            if (r.CaseId is { } caseId)
-            {
-                matter = await ctx.Db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct);
-                new Validation()
-                    .Require(matter is not null, "caseId", "所选问责事项不存在。")
-                    .Require(matter is null || matter.SubjectPersonIds.Contains(a.PersonId), "caseId", $"{person}不是事项 {matter?.Number} 的问责对象，不能以该事项扣分。")
-                    .ThrowIfInvalid();
-                await RefuseIfProtectedAsync(ctx.Db, ctx.Policies, a.PersonId, person, matter!, scheme, ct);
-            }
-            // No Id here: EF generates the key of an owned row it has not seen; a key set by hand would be taken for an existing row.
-            var deduction = new Deduction
-            {
-                Points = r.Points!.Value,
-                Reason = r.Reason!.Trim(),
-                CaseId = matter?.Id,
-                RecordedBy = actor.UserId,
-                RecordedOn = ctx.Today,
-            };
-            a.Deductions.Add(deduction);
-            Recompute(a);
-            RequireNonNegative(a);
-            Changed(a);
-            // Not tied to the case: personnel records stay out of the case timeline and its archive.
-            ctx.Audit("AddAssessmentDeduction", nameof(PersonAssessment), $"{period.Name} {person}", null, AssessmentAccess.ActingAs,
-                new { points = deduction.Points, deduction.Reason, matter = matter?.Number, a.Total });
-            return a.Id;
-        }, ct);
-
-    public static Task<Guid> RemoveDeductionAsync(Guid id, Guid deductionId, int? expectedVersion, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            var (a, period, _, person) = await LoadAsync(ctx, id, expectedVersion, ct);
-            var deduction = a.Deductions.SingleOrDefault(d => d.Id == deductionId)
-                ?? throw DomainException.NotFound("deduction-not-found", "该扣分记录不存在。");
-            a.Deductions.Remove(deduction);
-            Recompute(a);
-            Changed(a);
-            ctx.Audit("RemoveAssessmentDeduction", nameof(PersonAssessment), $"{period.Name} {person}", null, AssessmentAccess.ActingAs,
-                new { points = deduction.Points, deduction.Reason, matter = deduction.CaseId, a.Total });
-            return a.Id;
-        }, ct);
-
     /// <summary>
     /// Art. 11: an exempted matter brings no deduction in the 党风廉政建设责任制 and the annual target assessment and no negative
     /// evaluation in the annual appraisal. The scheme names which of these uses protect; the result records say who is covered.
@@ -128,10 +22,10 @@ public static class Assessments
     public static async Task RefuseIfProtectedAsync(SafeHarborDb db, PolicyCatalog policies, Guid personId, string personName, Case matter, AssessmentScheme scheme, CancellationToken ct)
     {
         var known = AssessmentAccess.ResultUses(policies).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        var records = new List<ResultUsesApi.RecordView>();
+        var records = new List<ResultUseQueries.RecordView>();
         foreach (var use in scheme.ProtectedByUses.Where(known.Contains))
         {
-            var coverage = await ResultUsesApi.CoverageAsync(db, policies, personId, null, matter.Id, use, ct);
+            var coverage = await GetCoverage.HandleAsync(personId, null, matter.Id, use, db, policies, ct);
             records.AddRange(coverage.Records);
         }
         if (records.Count == 0)
@@ -146,7 +40,7 @@ public static class Assessments
             + $"。考核方案“{scheme.Name}”规定此类事项不得扣分。");
     }
 
-    private static async Task<(PersonAssessment Assessment, AssessmentPeriod Period, AssessmentScheme Scheme, string Person)> LoadAsync(
+    internal static async Task<(PersonAssessment Assessment, AssessmentPeriod Period, AssessmentScheme Scheme, string Person)> LoadAsync(
         CommandContext ctx, Guid id, int? expectedVersion, CancellationToken ct)
     {
         AssessmentAccess.RequirePersonnel(ctx.Actor);
@@ -163,7 +57,7 @@ public static class Assessments
         return (a, period, scheme, person);
     }
 
-    internal static Validation ValidateScores(AssessmentScheme scheme, IReadOnlyList<ScoreInput>? scores, string? comment)
+    internal static Validation ValidateScores(AssessmentScheme scheme, IReadOnlyList<CreateAssessment.ScoreInput>? scores, string? comment)
     {
         var v = new Validation()
             .Require(scores is { Count: > 0 }, "scores", $"请按考核方案“{scheme.Name}”逐项评分。")
@@ -190,7 +84,7 @@ public static class Assessments
     }
 
     // Owned rows keyed by (assessment, code): change kept rows in place, so EF never tracks two rows with one key.
-    private static void SetScores(PersonAssessment a, IReadOnlyList<ScoreInput> scores)
+    internal static void SetScores(PersonAssessment a, IReadOnlyList<CreateAssessment.ScoreInput> scores)
     {
         foreach (var s in scores)
         {
@@ -207,9 +101,9 @@ public static class Assessments
         a.Scores.RemoveAll(x => scores.All(s => s.Code!.Trim() != x.Code));
     }
 
-    private static void Recompute(PersonAssessment a) => a.Total = a.Scores.Sum(s => s.Score) - a.Deductions.Sum(d => d.Points);
+    internal static void Recompute(PersonAssessment a) => a.Total = a.Scores.Sum(s => s.Score) - a.Deductions.Sum(d => d.Points);
 
-    private static void RequireNonNegative(PersonAssessment a)
+    internal static void RequireNonNegative(PersonAssessment a)
     {
         if (a.Total < 0)
         {
@@ -219,14 +113,14 @@ public static class Assessments
     }
 
     /// <summary>The total moved, so the grade no longer stands until the period's grades are finalised again.</summary>
-    private static void Changed(PersonAssessment a)
+    internal static void Changed(PersonAssessment a)
     {
         a.Grade = null;
         a.Version++;
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static object Scores(PersonAssessment a, AssessmentScheme scheme) =>
+    internal static object Scores(PersonAssessment a, AssessmentScheme scheme) =>
         scheme.Indicators.ToDictionary(i => i.Name, i => a.Scores.FirstOrDefault(s => s.Code == i.Code)?.Score);
 }

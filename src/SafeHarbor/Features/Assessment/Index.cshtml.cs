@@ -42,8 +42,8 @@ public sealed class IndexModel(PageServices services) : PageModel
         }
         try
         {
-            var id = await Features.Assessment.Periods.CreateAsync(
-                new Features.Assessment.Periods.CreateRequest(Input.Kind, Input.Year, Input.Kind == PeriodKind.Quarterly ? Input.Quarter : null, Input.Name),
+            var id = await CreatePeriod.HandleAsync(
+                new CreatePeriod.Request(Input.Kind, Input.Year, Input.Kind == PeriodKind.Quarterly ? Input.Quarter : null, Input.Name),
                 services.Actor, services.Runner, ct);
             TempData["Notice"] = "考核期已建立，请添加考核人员并评分。";
             return Redirect($"/Assessment/Periods/{id}");
@@ -61,8 +61,8 @@ public sealed class IndexModel(PageServices services) : PageModel
         {
             return false;
         }
-        Periods = await AssessmentQueries.PeriodsAsync(services.Db, ct);
-        Schemes = await Features.Assessment.Schemes.ListAsync(services.Db, services.Policies, ct);
+        Periods = await ListPeriods.HandleAsync(services.Actor, services.Db, ct);
+        Schemes = await ListSchemes.HandleAsync(services.Actor, services.Db, services.Policies, ct);
         return true;
     }
 }

@@ -10,7 +10,6 @@ public sealed class MineModel(PageServices services) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var actor = services.Actor;
-        Results = actor.PersonId is { } me ? await AssessmentQueries.ForPersonAsync(services.Db, me, includeOpen: false, ct) : [];
+        Results = await ListMyAssessments.HandleAsync(services.Actor, services.Db, ct);
     }
 }

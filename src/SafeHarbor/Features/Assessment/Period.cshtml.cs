@@ -31,10 +31,10 @@ public sealed class PeriodModel(PageServices services) : PageModel
     }
 
     public Task<IActionResult> OnPostFinaliseAsync(CancellationToken ct) =>
-        RunAsync(async actor => await Periods.FinaliseGradesAsync(Id, actor, services.Runner, ct), "等次已评定。", ct);
+        RunAsync(async actor => await FinaliseGrades.HandleAsync(Id, actor, services.Runner, ct), "等次已评定。", ct);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
-        RunAsync(async actor => await Periods.CloseAsync(Id, actor, services.Runner, ct), "考核期已关闭，结果只读。", ct);
+        RunAsync(async actor => await ClosePeriod.HandleAsync(Id, actor, services.Runner, ct), "考核期已关闭，结果只读。", ct);
 
     private async Task<IActionResult> RunAsync(Func<Actor, Task> command, string notice, CancellationToken ct)
     {
@@ -61,7 +61,7 @@ public sealed class PeriodModel(PageServices services) : PageModel
         {
             return false;
         }
-        Period = await AssessmentQueries.PeriodAsync(services.Db, Id, ct);
+        Period = await GetPeriod.HandleAsync(Id, services.Actor, services.Db, ct);
         var assessed = Period.Assessments.Select(a => a.PersonId).ToHashSet();
         var units = await services.Db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         NotAssessed = (await services.Db.Persons.AsNoTracking().ToListAsync(ct))

@@ -72,15 +72,15 @@ public sealed class SchemeModel(PageServices services) : PageModel
         }
         // Blank rows are spare lines of the form; errors name the kept rows by their place among the kept ones.
         var kept = Input.Indicators.Select((row, index) => (row, index)).Where(x => !x.row.IsBlank).ToList();
-        var request = new Schemes.SchemeRequest(Input.Name, Input.UnitTypes, Input.PostKeyword, Input.LeadersOnly,
-            kept.Select(x => new Schemes.IndicatorInput(x.row.Code, x.row.Name, x.row.MaxScore, x.row.Description)).ToList(),
+        var request = new CreateScheme.Request(Input.Name, Input.UnitTypes, Input.PostKeyword, Input.LeadersOnly,
+            kept.Select(x => new CreateScheme.IndicatorInput(x.row.Code, x.row.Name, x.row.MaxScore, x.row.Description)).ToList(),
             Input.ExcellentLine, Input.CompetentLine, Input.BasicLine, Input.ExcellentQuotaPercent, Input.ProtectedByUses);
         var actor = services.Actor;
         try
         {
             var saved = Id is { } id
-                ? await Schemes.UpdateAsync(id, ETag, request, actor, services.Runner, ct)
-                : await Schemes.CreateAsync(request, actor, services.Runner, ct);
+                ? await UpdateScheme.HandleAsync(id, ETag, request, actor, services.Runner, ct)
+                : await CreateScheme.HandleAsync(request, actor, services.Runner, ct);
             TempData["Notice"] = Id is null ? $"已建立考核方案“{saved.Name}”。" : $"已保存考核方案“{saved.Name}”。";
             return Redirect($"/Assessment/Schemes/{saved.Id}");
         }
@@ -104,7 +104,7 @@ public sealed class SchemeModel(PageServices services) : PageModel
         }
         try
         {
-            await Schemes.SetActiveAsync(Id.Value, active, services.Actor, services.Runner, ct);
+            await SetSchemeActive.HandleAsync(Id.Value, active, services.Actor, services.Runner, ct);
             TempData["Notice"] = active ? "方案已启用。" : "方案已停用，今后不再适用于新的考核；已按本方案进行的考核不受影响。";
         }
         catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
@@ -143,7 +143,7 @@ public sealed class SchemeModel(PageServices services) : PageModel
             return false;
         }
         Uses = AssessmentAccess.ResultUses(services.Policies);
-        Scheme = Id is { } id ? await Schemes.GetAsync(services.Db, services.Policies, id, ct) : null;
+        Scheme = Id is { } id ? await GetScheme.HandleAsync(id, services.Actor, services.Db, services.Policies, ct) : null;
         return true;
     }
 }

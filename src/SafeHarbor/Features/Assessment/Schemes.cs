@@ -9,23 +9,12 @@ using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Assessment;
 
-/// <summary>Assessment schemes (考核方案): the templates the personnel section keeps, with indicators that differ by unit type and post.</summary>
+/// <summary>
+/// Assessment schemes (考核方案): the templates the personnel section keeps, with indicators that differ by unit type and post.
+/// What the scheme use cases share: the view, the validation, which scheme assesses a person.
+/// </summary>
 public static partial class Schemes
 {
-    public sealed record IndicatorInput(string? Code, string? Name, decimal? MaxScore, string? Description);
-
-    public sealed record SchemeRequest(
-        string? Name,
-        IReadOnlyList<UnitType>? UnitTypes,
-        string? PostKeyword,
-        bool LeadersOnly,
-        IReadOnlyList<IndicatorInput>? Indicators,
-        decimal? ExcellentLine,
-        decimal? CompetentLine,
-        decimal? BasicLine,
-        int? ExcellentQuotaPercent,
-        IReadOnlyList<string>? ProtectedByUses);
-
     public sealed record IndicatorView(string Code, string Name, decimal MaxScore, string? Description);
 
     public sealed record UseView(string Code, string Article, string Title, string Text);
@@ -39,73 +28,6 @@ public static partial class Schemes
     [GeneratedRegex("^[A-Za-z0-9_-]{1,30}$")]
     private static partial Regex CodePattern();
 
-    public static Task<SchemeView> CreateAsync(SchemeRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            AssessmentAccess.RequirePersonnel(actor);
-            Validate(r, ctx.Policies).ThrowIfInvalid();
-            await RequireUniqueNameAsync(ctx.Db, r.Name!.Trim(), null, ct);
-            var scheme = new AssessmentScheme { Id = Guid.NewGuid(), Name = r.Name!.Trim() };
-            Apply(scheme, r);
-            ctx.Db.Add(scheme);
-            ctx.Audit("CreateAssessmentScheme", nameof(AssessmentScheme), scheme.Name, null, AssessmentAccess.ActingAs, Describe(scheme));
-            return View(scheme, ctx.Policies, 0);
-        }, ct);
-
-    /// <summary>Edits a scheme. Once people are assessed under it, its indicators (codes and maximum scores) stay as they were.</summary>
-    public static Task<SchemeView> UpdateAsync(Guid id, string? expectedETag, SchemeRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            AssessmentAccess.RequirePersonnel(actor);
-            var scheme = await LoadAsync(ctx.Db, id, ct);
-            var used = await ctx.Db.Set<PersonAssessment>().CountAsync(a => a.SchemeId == id, ct);
-            RequireETag(scheme, ctx.Policies, used, expectedETag);
-            Validate(r, ctx.Policies).ThrowIfInvalid();
-            await RequireUniqueNameAsync(ctx.Db, r.Name!.Trim(), id, ct);
-            if (used > 0 && !SameIndicatorSet(scheme, r))
-            {
-                throw DomainException.Conflict("scheme-in-use",
-                    $"已有 {used} 人次按方案“{scheme.Name}”考核，其指标代码和满分不能再修改（名称、说明、适用范围、分数线、优秀比例仍可修改）。如需新的指标，请停用本方案并新建方案。");
-            }
-            var before = Describe(scheme);
-            scheme.Name = r.Name!.Trim();
-            Apply(scheme, r);
-            ctx.Audit("UpdateAssessmentScheme", nameof(AssessmentScheme), scheme.Name, null, AssessmentAccess.ActingAs, new { before, after = Describe(scheme) });
-            return View(scheme, ctx.Policies, used);
-        }, ct);
-
-    /// <summary>An inactive scheme applies to nobody new; assessments already made under it keep it.</summary>
-    public static Task<SchemeView> SetActiveAsync(Guid id, bool active, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            AssessmentAccess.RequirePersonnel(actor);
-            var scheme = await LoadAsync(ctx.Db, id, ct);
-            if (scheme.Active == active)
-            {
-                throw DomainException.Conflict(active ? "scheme-active" : "scheme-inactive", $"方案“{scheme.Name}”已经{(active ? "启用" : "停用")}。");
-            }
-            scheme.Active = active;
-            ctx.Audit(active ? "ActivateAssessmentScheme" : "DeactivateAssessmentScheme", nameof(AssessmentScheme), scheme.Name, null, AssessmentAccess.ActingAs,
-                new { scheme.Name, active });
-            var used = await ctx.Db.Set<PersonAssessment>().CountAsync(a => a.SchemeId == id, ct);
-            return View(scheme, ctx.Policies, used);
-        }, ct);
-
-    public static async Task<IReadOnlyList<SchemeView>> ListAsync(SafeHarborDb db, PolicyCatalog policies, CancellationToken ct)
-    {
-        var schemes = await db.Set<AssessmentScheme>().AsNoTracking().ToListAsync(ct);
-        var counts = await UseCountsAsync(db, ct);
-        return schemes.OrderByDescending(s => s.Active).ThenBy(s => s.Name, StringComparer.Ordinal)
-            .Select(s => View(s, policies, counts.GetValueOrDefault(s.Id))).ToList();
-    }
-
-    public static async Task<SchemeView> GetAsync(SafeHarborDb db, PolicyCatalog policies, Guid id, CancellationToken ct)
-    {
-        var scheme = await db.Set<AssessmentScheme>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct)
-            ?? throw DomainException.NotFound("scheme-not-found", "考核方案不存在。");
-        return View(scheme, policies, await db.Set<PersonAssessment>().CountAsync(a => a.SchemeId == id, ct));
-    }
-
     /// <summary>The scheme that assesses the person now (or the refusal saying why none or several apply).</summary>
     public static async Task<AssessmentScheme> ForPersonAsync(SafeHarborDb db, Person person, CancellationToken ct)
     {
@@ -118,11 +40,11 @@ public static partial class Schemes
         (await db.Set<PersonAssessment>().AsNoTracking().Select(a => a.SchemeId).ToListAsync(ct))
             .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
 
-    private static async Task<AssessmentScheme> LoadAsync(SafeHarborDb db, Guid id, CancellationToken ct) =>
+    internal static async Task<AssessmentScheme> LoadAsync(SafeHarborDb db, Guid id, CancellationToken ct) =>
         await db.Set<AssessmentScheme>().SingleOrDefaultAsync(s => s.Id == id, ct)
             ?? throw DomainException.NotFound("scheme-not-found", "考核方案不存在。");
 
-    private static async Task RequireUniqueNameAsync(SafeHarborDb db, string name, Guid? except, CancellationToken ct)
+    internal static async Task RequireUniqueNameAsync(SafeHarborDb db, string name, Guid? except, CancellationToken ct)
     {
         if (await db.Set<AssessmentScheme>().AnyAsync(s => s.Name == name && s.Id != except, ct))
         {
@@ -130,7 +52,7 @@ public static partial class Schemes
         }
     }
 
-    private static void RequireETag(AssessmentScheme scheme, PolicyCatalog policies, int used, string? expected)
+    internal static void RequireETag(AssessmentScheme scheme, PolicyCatalog policies, int used, string? expected)
     {
         if (expected is null)
         {
@@ -143,7 +65,7 @@ public static partial class Schemes
         }
     }
 
-    internal static Validation Validate(SchemeRequest r, PolicyCatalog policies)
+    internal static Validation Validate(CreateScheme.Request r, PolicyCatalog policies)
     {
         var v = new Validation()
             .RequireText(r.Name, "name", "方案名称", 100)
@@ -177,7 +99,7 @@ public static partial class Schemes
         return v;
     }
 
-    private static void Apply(AssessmentScheme scheme, SchemeRequest r)
+    internal static void Apply(AssessmentScheme scheme, CreateScheme.Request r)
     {
         scheme.UnitTypes = r.UnitTypes!.Distinct().Order().ToList();
         scheme.PostKeyword = string.IsNullOrWhiteSpace(r.PostKeyword) ? null : r.PostKeyword.Trim();
@@ -212,11 +134,11 @@ public static partial class Schemes
         scheme.Indicators.AddRange(ordered);
     }
 
-    private static bool SameIndicatorSet(AssessmentScheme scheme, SchemeRequest r) =>
+    internal static bool SameIndicatorSet(AssessmentScheme scheme, CreateScheme.Request r) =>
         scheme.Indicators.Select(i => (i.Code, i.MaxScore)).OrderBy(x => x.Code, StringComparer.Ordinal)
             .SequenceEqual((r.Indicators ?? []).Select(i => (Code: i.Code?.Trim() ?? "", MaxScore: i.MaxScore ?? 0)).OrderBy(x => x.Code, StringComparer.Ordinal));
 
-    private static object Describe(AssessmentScheme s) => new
+    internal static object Describe(AssessmentScheme s) => new
     {
         s.Name,
         unitTypes = s.UnitTypes.Select(t => t.Chinese()),
@@ -245,5 +167,18 @@ public static partial class Schemes
                 ? new UseView(u.Code, u.Article, u.Title, u.Text)
                 : new UseView(code, "", code, code)).ToList(),
             s.Active, used, etag);
+    }
+
+    /// <summary>The uses that protect the person's matters: those of the scheme that assesses them, else the default ones.</summary>
+    public static async Task<IReadOnlyCollection<string>> ProtectingUsesAsync(SafeHarborDb db, Person person, CancellationToken ct)
+    {
+        try
+        {
+            return (await ForPersonAsync(db, person, ct)).ProtectedByUses;
+        }
+        catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
+        {
+            return AssessmentAccess.DefaultProtectedByUses;
+        }
     }
 }

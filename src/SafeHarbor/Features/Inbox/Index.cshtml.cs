@@ -32,7 +32,7 @@ public sealed class IndexModel(
     /// <summary>A notice that only needed reading (a deadline that moved) leaves 待办.</summary>
     public async Task<IActionResult> OnPostDismissNoticeAsync(Guid noticeId, CancellationToken ct)
     {
-        await DeadlineNotices.DismissAsync(noticeId, actor, runner, ct);
+        await DismissDeadlineNotice.HandleAsync(noticeId, actor, runner, ct);
         return Redirect("/");
     }
 }

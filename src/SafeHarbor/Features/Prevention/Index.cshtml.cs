@@ -35,7 +35,7 @@ public sealed class IndexModel(PageServices services) : PageModel
             return input;
         }
 
-        public Thresholds.Request ToRequest()
+        public SetThreshold.Request ToRequest()
         {
             static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
             var value = Dimension switch
@@ -47,7 +47,7 @@ public sealed class IndexModel(PageServices services) : PageModel
                 PreventionDimension.FieldAndKind => $"{Clean(BusinessField)}{PreventionAnalysis.Separator}{Clean(ErrorKind)}",
                 _ => null,
             };
-            return new Thresholds.Request(Dimension, value, Count, Months);
+            return new SetThreshold.Request(Dimension, value, Count, Months);
         }
 
         /// <summary>The form field a refusal of the value belongs to.</summary>
@@ -98,16 +98,16 @@ public sealed class IndexModel(PageServices services) : PageModel
     }
 
     public Task<IActionResult> OnPostThresholdAsync(CancellationToken ct) =>
-        CommandAsync(actor => Thresholds.SetAsync(Input.ToRequest(), actor, services.Runner, ct), "已设定预警阈值。", "Input", Input, null, ct);
+        CommandAsync(actor => SetThreshold.HandleAsync(Input.ToRequest(), actor, services.Runner, ct), "已设定预警阈值。", "Input", Input, null, ct);
 
     public Task<IActionResult> OnPostEditThresholdAsync(Guid id, CancellationToken ct) =>
-        CommandAsync(actor => Thresholds.UpdateAsync(id, Edit.ToRequest(), actor, services.Runner, ct), "已修改预警阈值。", "Edit", Edit, id, ct);
+        CommandAsync(actor => UpdateThreshold.HandleAsync(id, Edit.ToRequest(), actor, services.Runner, ct), "已修改预警阈值。", "Edit", Edit, id, ct);
 
     public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken ct) =>
-        CommandAsync(actor => Thresholds.SetActiveAsync(id, false, actor, services.Runner, ct), "已停用该预警阈值。", "Input", null, null, ct);
+        CommandAsync(actor => SetThresholdActive.HandleAsync(id, false, actor, services.Runner, ct), "已停用该预警阈值。", "Input", null, null, ct);
 
     public Task<IActionResult> OnPostActivateAsync(Guid id, CancellationToken ct) =>
-        CommandAsync(actor => Thresholds.SetActiveAsync(id, true, actor, services.Runner, ct), "已重新启用该预警阈值。", "Input", null, null, ct);
+        CommandAsync(actor => SetThresholdActive.HandleAsync(id, true, actor, services.Runner, ct), "已重新启用该预警阈值。", "Input", null, null, ct);
 
     private async Task<IActionResult> CommandAsync(Func<Actor, Task<Thresholds.View>> command, string notice, string prefix, ThresholdInput? input, Guid? editing, CancellationToken ct)
     {
@@ -146,7 +146,7 @@ public sealed class IndexModel(PageServices services) : PageModel
         var actor = services.Actor;
         Today = ChinaClock.Today(services.Time);
         Analysis = await PreventionQuery.RunAsync(new PreventionQuery.Filter(From, To, Period), actor, services.Db, Today, ct);
-        ThresholdList = await Thresholds.ListAsync(actor, services.Db, ct);
+        ThresholdList = await ListThresholds.HandleAsync(actor, services.Db, ct);
         UnitNames = await services.Db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => u.Name).ToListAsync(ct);
         CanSetThresholds = PreventionAccess.MaySetThresholds(actor);
         CanRecord = PreventionAccess.MayRecord(actor, services.Policies.InForceOrLatest(Today));

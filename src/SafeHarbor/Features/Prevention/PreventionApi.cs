@@ -25,63 +25,63 @@ public static class PreventionApi
                 + "预警情形不受 from、to 影响：以今天（北京时间）为终点、按各阈值的月数回溯。执法稽查科只看到数字，不看到案件编号和名称。");
 
         group.MapGet("/thresholds", async (Actor actor, SafeHarborDb db, CancellationToken ct) =>
-                await Thresholds.ListAsync(actor, db, ct))
+                await ListThresholds.HandleAsync(actor, db, ct))
             .WithSummary("预警阈值列表");
-        group.MapPost("/thresholds", async (Thresholds.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        group.MapPost("/thresholds", async (SetThreshold.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
             {
-                var view = await Thresholds.SetAsync(r, actor, runner, ct);
+                var view = await SetThreshold.HandleAsync(r, actor, runner, ct);
                 return Results.Created($"/api/prevention/thresholds/{view.Id}", view);
             })
             .WithSummary("设定预警阈值（执法稽查科）")
             .WithDescription("dimension：BusinessField（业务领域）、Unit（单位，value 为单位名称）、ErrorKind（失误类型）、FieldAndKind（同一领域同一失误类型，value 写作“食品安全/跟踪复查不到位”）；value 为空表示该维度的任一取值；months 个月内达到 count 件即预警。");
-        group.MapPut("/thresholds/{id:guid}", async (Guid id, Thresholds.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-                await Thresholds.UpdateAsync(id, r, actor, runner, ct))
+        group.MapPut("/thresholds/{id:guid}", async (Guid id, SetThreshold.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+                await UpdateThreshold.HandleAsync(id, r, actor, runner, ct))
             .WithSummary("修改预警阈值（执法稽查科）");
         group.MapPost("/thresholds/{id:guid}/deactivation", async (Guid id, Actor actor, CommandRunner runner, CancellationToken ct) =>
-                await Thresholds.SetActiveAsync(id, false, actor, runner, ct))
+                await SetThresholdActive.HandleAsync(id, false, actor, runner, ct))
             .WithSummary("停用预警阈值（执法稽查科）");
         group.MapPost("/thresholds/{id:guid}/activation", async (Guid id, Actor actor, CommandRunner runner, CancellationToken ct) =>
-                await Thresholds.SetActiveAsync(id, true, actor, runner, ct))
+                await SetThresholdActive.HandleAsync(id, true, actor, runner, ct))
             .WithSummary("重新启用预警阈值（执法稽查科）");
 
         group.MapGet("/risk-points", async (Actor actor, SafeHarborDb db, CancellationToken ct) =>
-                await RiskPoints.ListAsync(actor, db, ct))
+                await ListRiskPoints.HandleAsync(actor, db, ct))
             .WithSummary("风险点台账");
         group.MapGet("/risk-points/draft", async (Guid thresholdId, string value, Actor actor, SafeHarborDb db, PolicyCatalog policies, TimeProvider time, CancellationToken ct) =>
-                await RiskPoints.DraftAsync(thresholdId, value, actor, db, policies, ChinaClock.Today(time), ct))
+                await DraftRiskPoint.HandleAsync(thresholdId, value, actor, db, policies, ChinaClock.Today(time), ct))
             .WithSummary("按达到预警阈值的情形生成风险点草稿（局党组成员、局办公室）")
             .WithDescription("thresholdId 和 value 取自 /api/prevention/analysis 的 flags；草稿列出背后的案件，防范措施由登记人填写。");
         group.MapGet("/risk-points/{id:guid}", async (Guid id, Actor actor, SafeHarborDb db, CancellationToken ct) =>
-                await RiskPoints.GetAsync(id, actor, db, ct))
+                await GetRiskPoint.HandleAsync(id, actor, db, ct))
             .WithSummary("风险点详情");
-        group.MapPost("/risk-points", async (RiskPoints.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        group.MapPost("/risk-points", async (RecordRiskPoint.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
             {
-                var view = await RiskPoints.RecordAsync(r, actor, runner, ct);
+                var view = await RecordRiskPoint.HandleAsync(r, actor, runner, ct);
                 return Results.Created($"/api/prevention/risk-points/{view.Id}", view);
             })
             .WithSummary("登记风险点（局党组成员、局办公室）");
-        group.MapPut("/risk-points/{id:guid}", async (Guid id, RiskPoints.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-                await RiskPoints.UpdateAsync(id, r, actor, runner, ct))
+        group.MapPut("/risk-points/{id:guid}", async (Guid id, RecordRiskPoint.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+                await UpdateRiskPoint.HandleAsync(id, r, actor, runner, ct))
             .WithSummary("修改风险点（局党组成员、局办公室）");
 
         group.MapGet("/warnings", async (Actor actor, SafeHarborDb db, CancellationToken ct) =>
-                await Warnings.ListAsync(actor, db, ct))
+                await ListWarnings.HandleAsync(actor, db, ct))
             .WithSummary("警示提醒列表及各单位签收情况")
             .WithDescription("局党组、局办公室和办理容错免责程序的部门看到全部；单位负责人看到发给本单位的。");
         group.MapGet("/warnings/pending", async (Actor actor, SafeHarborDb db, CancellationToken ct) =>
-                await Warnings.PendingAsync(actor, db, ct))
+                await ListPendingWarnings.HandleAsync(actor, db, ct))
             .WithSummary("本单位待签收的警示提醒（单位负责人的待办）");
         group.MapGet("/warnings/{id:guid}", async (Guid id, Actor actor, SafeHarborDb db, CancellationToken ct) =>
-                await Warnings.GetAsync(id, actor, db, ct))
+                await GetWarning.HandleAsync(id, actor, db, ct))
             .WithSummary("警示提醒详情及各单位签收情况");
-        group.MapPost("/warnings", async (Warnings.IssueRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+        group.MapPost("/warnings", async (IssueWarning.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
             {
-                var view = await Warnings.IssueAsync(r, actor, runner, ct);
+                var view = await IssueWarning.HandleAsync(r, actor, runner, ct);
                 return Results.Created($"/api/prevention/warnings/{view.Id}", view);
             })
             .WithSummary("下发警示提醒（局党组成员、局办公室）");
-        group.MapPost("/warnings/{id:guid}/acknowledgement", async (Guid id, Warnings.AcknowledgeRequest r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-                await Warnings.AcknowledgeAsync(id, r, actor, runner, ct))
+        group.MapPost("/warnings/{id:guid}/acknowledgement", async (Guid id, AcknowledgeWarning.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+                await AcknowledgeWarning.HandleAsync(id, r, actor, runner, ct))
             .WithSummary("签收警示提醒（接收单位负责人）");
         return app;
     }

@@ -21,7 +21,7 @@ public sealed class RiskPointsModel(PageServices services) : PageModel
         public string? Measures { get; set; }
         public DateOnly? IdentifiedOn { get; set; }
 
-        public RiskPoints.Request ToRequest() =>
+        public RecordRiskPoint.Request ToRequest() =>
             new(Title, Description, BusinessField, string.IsNullOrWhiteSpace(ErrorKind) ? null : ErrorKind, UnitIds, Measures, IdentifiedOn);
     }
 
@@ -57,7 +57,7 @@ public sealed class RiskPointsModel(PageServices services) : PageModel
         }
         if (Id is { } id)
         {
-            var r = await RiskPoints.GetAsync(id, actor, services.Db, ct);
+            var r = await GetRiskPoint.HandleAsync(id, actor, services.Db, ct);
             Input = new RiskPointInput
             {
                 Title = r.Title, Description = r.Description, BusinessField = r.BusinessField, ErrorKind = r.ErrorKind,
@@ -68,7 +68,7 @@ public sealed class RiskPointsModel(PageServices services) : PageModel
         {
             try
             {
-                var draft = await RiskPoints.DraftAsync(thresholdId, Value, actor, services.Db, services.Policies, today, ct);
+                var draft = await DraftRiskPoint.HandleAsync(thresholdId, Value, actor, services.Db, services.Policies, today, ct);
                 Input = new RiskPointInput
                 {
                     Title = draft.Title, Description = draft.Description, BusinessField = draft.BusinessField, ErrorKind = draft.ErrorKind,
@@ -95,12 +95,12 @@ public sealed class RiskPointsModel(PageServices services) : PageModel
         {
             if (Id is { } id)
             {
-                await RiskPoints.UpdateAsync(id, Input.ToRequest(), actor, services.Runner, ct);
+                await UpdateRiskPoint.HandleAsync(id, Input.ToRequest(), actor, services.Runner, ct);
                 TempData["Notice"] = "已修改风险点。";
             }
             else
             {
-                var view = await RiskPoints.RecordAsync(Input.ToRequest(), actor, services.Runner, ct);
+                var view = await RecordRiskPoint.HandleAsync(Input.ToRequest(), actor, services.Runner, ct);
                 TempData["Notice"] = $"已登记风险点“{view.Title}”。可据此向有关单位下发警示提醒。";
             }
             return Redirect("/Prevention/RiskPoints");
@@ -120,7 +120,7 @@ public sealed class RiskPointsModel(PageServices services) : PageModel
     {
         var actor = services.Actor;
         CanRecord = PreventionAccess.MayRecord(actor, services.Policies.InForceOrLatest(ChinaClock.Today(services.Time)));
-        Register = await RiskPoints.ListAsync(actor, services.Db, ct);
+        Register = await ListRiskPoints.HandleAsync(actor, services.Db, ct);
         Units = await services.Db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
     }
 }

@@ -5,95 +5,21 @@ using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Prevention;
 
-/// <summary>The thresholds of the analysis: 执法稽查科 sets, edits, deactivates and reactivates them.</summary>
+/// <summary>
+/// The thresholds of the analysis: 执法稽查科 sets, edits, deactivates and reactivates them. What the threshold use
+/// cases share: the view, the validation, the refusal of duplicates.
+/// </summary>
 public static class Thresholds
 {
     public const int MaxCount = 1000;
     public const int MaxMonths = 120;
 
     /// <param name="Value">One field, unit name or kind of error; for <see cref="PreventionDimension.FieldAndKind"/> "业务领域/失误类型"; empty for every value.</param>
-    public sealed record Request(PreventionDimension? Dimension, string? Value, int? Count, int? Months);
-
     public sealed record View(
         Guid Id, PreventionDimension Dimension, string DimensionName, string? Value, string ValueLabel, int Count, int Months,
         bool Active, string Rule, string SetBy, DateOnly SetOn);
 
-    public static async Task<IReadOnlyList<View>> ListAsync(Actor actor, SafeHarborDb db, CancellationToken ct)
-    {
-        if (!PreventionAccess.MayViewAnalysis(actor))
-        {
-            throw PreventionAccess.NotAllowedToView();
-        }
-        var all = await db.Set<PreventionThreshold>().AsNoTracking().ToListAsync(ct);
-        return await ViewsAsync(db, all.OrderByDescending(t => t.Active).ThenBy(t => t.Dimension).ThenBy(t => t.Value, StringComparer.Ordinal)
-            .ThenBy(t => t.Months).ThenBy(t => t.Count).ToList(), ct);
-    }
-
-    public static Task<View> SetAsync(Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            RequirePolicyOwner(actor);
-            var (dimension, value) = await ValidateAsync(r, ctx.Db, ct);
-            await RefuseDuplicateAsync(ctx.Db, null, dimension, value, r.Count!.Value, r.Months!.Value, ct);
-            var t = new PreventionThreshold
-            {
-                Id = Guid.NewGuid(),
-                Dimension = dimension,
-                Value = value,
-                Count = r.Count!.Value,
-                Months = r.Months!.Value,
-                Active = true,
-                SetBy = actor.UserId,
-                SetOn = ctx.Today,
-            };
-            ctx.Db.Add(t);
-            ctx.Audit("SetPreventionThreshold", nameof(PreventionThreshold), t.Id.ToString(), null, Role.PolicyOwner.Chinese(),
-                new { dimension = dimension.Chinese(), value, t.Count, t.Months, rule = PreventionAnalysis.Describe(dimension, value, t.Count, t.Months) });
-            return (await ViewsAsync(ctx.Db, [t], ct))[0];
-        }, ct);
-
-    public static Task<View> UpdateAsync(Guid id, Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            RequirePolicyOwner(actor);
-            var t = await FindAsync(ctx.Db, id, ct);
-            var (dimension, value) = await ValidateAsync(r, ctx.Db, ct);
-            await RefuseDuplicateAsync(ctx.Db, id, dimension, value, r.Count!.Value, r.Months!.Value, ct);
-            var before = PreventionAnalysis.Describe(t.Dimension, t.Value, t.Count, t.Months);
-            t.Dimension = dimension;
-            t.Value = value;
-            t.Count = r.Count!.Value;
-            t.Months = r.Months!.Value;
-            t.SetBy = actor.UserId;
-            t.SetOn = ctx.Today;
-            ctx.Audit("EditPreventionThreshold", nameof(PreventionThreshold), t.Id.ToString(), null, Role.PolicyOwner.Chinese(),
-                new { before, after = PreventionAnalysis.Describe(dimension, value, t.Count, t.Months) });
-            return (await ViewsAsync(ctx.Db, [t], ct))[0];
-        }, ct);
-
-    /// <summary>Deactivates (or reactivates) a threshold: it stays on record, and flags nothing while inactive.</summary>
-    public static Task<View> SetActiveAsync(Guid id, bool active, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            RequirePolicyOwner(actor);
-            var t = await FindAsync(ctx.Db, id, ct);
-            if (t.Active == active)
-            {
-                throw DomainException.Conflict(active ? "threshold-active" : "threshold-inactive", active ? "该阈值已在使用中。" : "该阈值已停用。");
-            }
-            if (active)
-            {
-                await RefuseDuplicateAsync(ctx.Db, id, t.Dimension, t.Value, t.Count, t.Months, ct);
-            }
-            t.Active = active;
-            t.SetBy = actor.UserId;
-            t.SetOn = ctx.Today;
-            ctx.Audit(active ? "ActivatePreventionThreshold" : "DeactivatePreventionThreshold", nameof(PreventionThreshold), t.Id.ToString(), null,
-                Role.PolicyOwner.Chinese(), new { rule = PreventionAnalysis.Describe(t.Dimension, t.Value, t.Count, t.Months) });
-            return (await ViewsAsync(ctx.Db, [t], ct))[0];
-        }, ct);
-
-    private static void RequirePolicyOwner(Actor actor)
+    internal static void RequirePolicyOwner(Actor actor)
     {
         if (!PreventionAccess.MaySetThresholds(actor))
         {
@@ -101,11 +27,11 @@ public static class Thresholds
         }
     }
 
-    private static async Task<PreventionThreshold> FindAsync(SafeHarborDb db, Guid id, CancellationToken ct) =>
+    internal static async Task<PreventionThreshold> FindAsync(SafeHarborDb db, Guid id, CancellationToken ct) =>
         await db.Set<PreventionThreshold>().SingleOrDefaultAsync(x => x.Id == id, ct)
         ?? throw DomainException.NotFound("threshold-not-found", "找不到该预警阈值。");
 
-    private static async Task<(PreventionDimension, string?)> ValidateAsync(Request r, SafeHarborDb db, CancellationToken ct)
+    internal static async Task<(PreventionDimension, string?)> ValidateAsync(SetThreshold.Request r, SafeHarborDb db, CancellationToken ct)
     {
         var v = new Validation()
             .Require(r.Dimension is { } d && Enum.IsDefined(d), "dimension",
@@ -141,7 +67,7 @@ public static class Thresholds
         return (r.Dimension!.Value, value);
     }
 
-    private static async Task RefuseDuplicateAsync(SafeHarborDb db, Guid? self, PreventionDimension dimension, string? value, int count, int months, CancellationToken ct)
+    internal static async Task RefuseDuplicateAsync(SafeHarborDb db, Guid? self, PreventionDimension dimension, string? value, int count, int months, CancellationToken ct)
     {
         var same = await db.Set<PreventionThreshold>().AsNoTracking()
             .Where(t => t.Active && t.Id != self && t.Dimension == dimension && t.Value == value && t.Count == count && t.Months == months)
@@ -152,7 +78,7 @@ public static class Thresholds
         }
     }
 
-    private static async Task<IReadOnlyList<View>> ViewsAsync(SafeHarborDb db, IReadOnlyList<PreventionThreshold> thresholds, CancellationToken ct)
+    internal static async Task<IReadOnlyList<View>> ViewsAsync(SafeHarborDb db, IReadOnlyList<PreventionThreshold> thresholds, CancellationToken ct)
     {
         var userIds = thresholds.Select(t => t.SetBy).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);

@@ -26,7 +26,7 @@ public sealed class WarningModel(PageServices services) : PageModel
         var actor = services.Actor;
         try
         {
-            await Features.Prevention.Warnings.AcknowledgeAsync(Id, new Features.Prevention.Warnings.AcknowledgeRequest(Comment), actor, services.Runner, ct);
+            await AcknowledgeWarning.HandleAsync(Id, new AcknowledgeWarning.Request(Comment), actor, services.Runner, ct);
             TempData["Notice"] = "已签收该警示提醒。";
             return Redirect($"/Prevention/Warnings/{Id}");
         }
@@ -49,6 +49,6 @@ public sealed class WarningModel(PageServices services) : PageModel
     {
         var actor = services.Actor;
         SeesAll = PreventionAccess.SeesAllWarnings(actor);
-        Warning = await Features.Prevention.Warnings.GetAsync(Id, actor, services.Db, ct);
+        Warning = await GetWarning.HandleAsync(Id, actor, services.Db, ct);
     }
 }

@@ -58,8 +58,8 @@ public sealed class WarningListModel(PageServices services) : PageModel
         var actor = services.Actor;
         try
         {
-            var view = await Features.Prevention.Warnings.IssueAsync(
-                new Features.Prevention.Warnings.IssueRequest(Input.Title, Input.Text, Input.UnitIds, Input.RiskPointId), actor, services.Runner, ct);
+            var view = await IssueWarning.HandleAsync(
+                new IssueWarning.Request(Input.Title, Input.Text, Input.UnitIds, Input.RiskPointId), actor, services.Runner, ct);
             TempData["Notice"] = $"已向{string.Join("、", view.Recipients.Select(r => r.UnitName))}下发警示提醒，待各单位负责人签收。";
             return Redirect($"/Prevention/Warnings/{view.Id}");
         }
@@ -76,10 +76,10 @@ public sealed class WarningListModel(PageServices services) : PageModel
         var actor = services.Actor;
         SeesAll = PreventionAccess.SeesAllWarnings(actor);
         CanIssue = PreventionAccess.MayRecord(actor, services.Policies.InForceOrLatest(ChinaClock.Today(services.Time)));
-        List = await Features.Prevention.Warnings.ListAsync(actor, services.Db, ct);
+        List = await ListWarnings.HandleAsync(actor, services.Db, ct);
         if (CanIssue)
         {
-            RiskPointList = await RiskPoints.ListAsync(actor, services.Db, ct);
+            RiskPointList = await ListRiskPoints.HandleAsync(actor, services.Db, ct);
             Units = await services.Db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
         }
     }

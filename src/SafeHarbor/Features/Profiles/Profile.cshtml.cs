@@ -15,15 +15,15 @@ public sealed class ProfileModel(Actor actor, SafeHarborDb db, PolicyCatalog pol
 {
     [BindProperty(SupportsGet = true)] public Guid PersonId { get; set; }
 
-    public ProfileQuery.PersonProfile Profile { get; private set; } = null!;
+    public GetProfile.PersonProfile Profile { get; private set; } = null!;
 
     /// <summary>The reader may open /ResultUses (and the cadre review).</summary>
     public bool MayQueryResultUses { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Profile = await ProfileQuery.ForPersonAsync(db, policies, calendar, PersonId, actor, ChinaClock.Today(time), ct);
-        MayQueryResultUses = Features.ResultUses.ResultUsesApi.MayQuery(actor);
+        Profile = await GetProfile.HandleAsync(db, policies, calendar, PersonId, actor, ChinaClock.Today(time), ct);
+        MayQueryResultUses = Features.ResultUses.ResultUseAccess.MayQuery(actor);
         return Page();
     }
 }

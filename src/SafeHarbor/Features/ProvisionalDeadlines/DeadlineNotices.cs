@@ -19,28 +19,9 @@ public sealed class DeadlineNotices(SafeHarborDb db, WorkingDayCalendar calendar
 
     public sealed record NoticeView(Guid Id, Guid? CaseId, string Text, string Link, DateTimeOffset CreatedAt);
 
-    public static async Task<IReadOnlyList<NoticeView>> MineAsync(Actor actor, SafeHarborDb db, CancellationToken ct) =>
-        actor.PersonId is not { } me
-            ? []
-            : (await db.Set<DeadlineNotice>().AsNoTracking()
-                .Where(n => n.PersonId == me && n.DismissedAt == null)
-                .ToListAsync(ct))
-                .OrderByDescending(n => n.CreatedAt)
-                .Select(n => new NoticeView(n.Id, n.CaseId, n.Text, n.Link, n.CreatedAt))
-                .ToList();
-
-    public static Task DismissAsync(Guid noticeId, Actor actor, CommandRunner runner, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
-        {
-            var notice = await ctx.Db.Set<DeadlineNotice>().SingleOrDefaultAsync(n => n.Id == noticeId && n.PersonId == actor.PersonId, ct)
-                ?? throw DomainException.NotFound("notice-not-found", "找不到该期限调整通知。");
-            notice.DismissedAt ??= ctx.Now;
-            return true;
-        }, ct);
-
     public async Task<IReadOnlyList<OtherTodo>> ForAsync(Actor actor, DateOnly today, CancellationToken ct)
     {
-        var todos = (await MineAsync(actor, db, ct))
+        var todos = (await ListMyDeadlineNotices.HandleAsync(actor, db, ct))
             .Select(n => new OtherTodo(Category, n.Text, n.Link, "查看", null, null, DismissNoticeId: n.Id))
             .ToList();
         if (actor.Has(Role.SystemAdmin))

@@ -8,7 +8,7 @@ namespace SafeHarbor.Features.ResultUses;
 
 /// <summary>
 /// 干部廉政审查 (Art. 11(3)): every accountability matter of a person with its exemption status and the summary of
-/// <see cref="ResultUsesApi.CadreReviewAsync"/>; a matter covered for cadre review carries no one-vote veto.
+/// <see cref="GetCadreReview"/>; a matter covered for cadre review carries no one-vote veto.
 /// Without a person (the picker sent none) the page offers the picker.
 /// </summary>
 public sealed class CadreReviewModel(Actor actor, SafeHarborDb db, PolicyCatalog policies) : ResultUsePage(actor, db, policies)
@@ -17,7 +17,7 @@ public sealed class CadreReviewModel(Actor actor, SafeHarborDb db, PolicyCatalog
 
     [BindProperty(SupportsGet = true)] public Guid? PersonId { get; set; }
 
-    public ResultUsesApi.CadreReview? Review { get; private set; }
+    public ResultUseQueries.CadreReview? Review { get; private set; }
 
     /// <summary>The matters covered for cadre review (免于一票否决).</summary>
     public IReadOnlySet<Guid> NoVeto { get; private set; } = new HashSet<Guid>();
@@ -28,7 +28,7 @@ public sealed class CadreReviewModel(Actor actor, SafeHarborDb db, PolicyCatalog
         await LoadChoicesAsync(ct);
         if (PersonId is { } person)
         {
-            Review = await ResultUsesApi.CadreReviewAsync(Db, Policies, person, ct);
+            Review = await GetCadreReview.HandleAsync(person, Db, Policies, ct);
             NoVeto = (await Db.Set<ResultRecord>().AsNoTracking()
                 .Where(r => r.PersonId == person && r.UseCode == CadreReviewUse).Select(r => r.CaseId).ToListAsync(ct)).ToHashSet();
         }

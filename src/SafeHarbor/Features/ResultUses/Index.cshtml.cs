@@ -9,7 +9,7 @@ namespace SafeHarbor.Features.ResultUses;
 /// <summary>
 /// 结果运用 (Art. 11): the records each determination to exempt or mitigate created, filtered by person or unit;
 /// the coverage check ("is this person or unit covered for this matter and this purpose?") answered in the
-/// words of <see cref="ResultUsesApi.CoverageAsync"/> with the records behind the answer; and the way to the
+/// words of <see cref="GetCoverage"/> with the records behind the answer; and the way to the
 /// cadre review of a person.
 /// </summary>
 public sealed class IndexModel(Actor actor, SafeHarborDb db, PolicyCatalog policies) : ResultUsePage(actor, db, policies)
@@ -47,7 +47,7 @@ public sealed class IndexModel(Actor actor, SafeHarborDb db, PolicyCatalog polic
     public IReadOnlyList<RecordRow> Records { get; private set; } = [];
     public int RecordCount { get; private set; }
     public IReadOnlyList<MatterChoice> Matters { get; private set; } = [];
-    public ResultUsesApi.Coverage? Answer { get; private set; }
+    public ResultUseQueries.Coverage? Answer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -106,7 +106,7 @@ public sealed class IndexModel(Actor actor, SafeHarborDb db, PolicyCatalog polic
         }
         try
         {
-            Answer = await ResultUsesApi.CoverageAsync(Db, Policies, SubjectPerson, SubjectUnit, caseId, Q.Use, ct);
+            Answer = await GetCoverage.HandleAsync(SubjectPerson, SubjectUnit, caseId, Q.Use, Db, Policies, ct);
         }
         catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.NotFound)
         {
@@ -145,7 +145,7 @@ public sealed class IndexModel(Actor actor, SafeHarborDb db, PolicyCatalog polic
             .ToList();
     }
 
-    /// <summary>As <see cref="ResultUsesApi.RecordView.OutcomeName"/> names it.</summary>
+    /// <summary>As <see cref="ResultUseQueries.RecordView.OutcomeName"/> names it.</summary>
     public static string OutcomeName(Outcome outcome) => outcome switch
     {
         Outcome.Exempted => "予以容错免责",

@@ -16,7 +16,7 @@ public sealed record PersonChoice(Guid Id, string Name, string Post, string Unit
 public sealed record UnitChoice(Guid Id, string Name);
 
 /// <summary>
-/// What the 结果运用 pages share: the same rule as the API (<see cref="ResultUsesApi.MayQuery"/>: 人事科 and the
+/// What the 结果运用 pages share: the same rule as the API (<see cref="ResultUseAccess.MayQuery"/>: 人事科 and the
 /// procedure bodies; anyone else 403), and the pickers of people and units.
 /// </summary>
 public abstract class ResultUsePage(Actor actor, SafeHarborDb db, PolicyCatalog policies) : PageModel
@@ -38,9 +38,9 @@ public abstract class ResultUsePage(Actor actor, SafeHarborDb db, PolicyCatalog 
     /// <summary>Loads the reader; 403 (the error page saying who these pages are for) when they may not use these pages.</summary>
     protected void EnsureAllowed()
     {
-        if (!ResultUsesApi.MayQuery(Actor))
+        if (!ResultUseAccess.MayQuery(Actor))
         {
-            throw ResultUsesApi.Refused();
+            throw ResultUseAccess.Refused();
         }
     }
 

@@ -16,7 +16,7 @@ namespace SafeHarbor.Features.Profiles;
 /// result uses (Art. 11), the correction of those matters (Art. 8), their assessments (Art. 12) and the care and
 /// incentive records (Art. 13) — each section as its own feature reads it, under the reader's rights.
 /// </summary>
-public static class ProfileQuery
+public static class GetProfile
 {
     public sealed record PersonView(
         Guid Id, string Name, Guid UnitId, string UnitName, string UnitTypeName, string Post, bool IsLeader, bool InLeadershipTeam, bool FrontLine);
@@ -60,7 +60,7 @@ public static class ProfileQuery
         AssessmentSection Assessments, IncentiveSection Incentives);
 
     /// <summary>The person's profile; 404 for an unknown person, 403 unless <see cref="ProfileAccess.MayView"/>.</summary>
-    public static async Task<PersonProfile> ForPersonAsync(
+    public static async Task<PersonProfile> HandleAsync(
         SafeHarborDb db, PolicyCatalog policies, WorkingDayCalendar calendar, Guid personId, Actor actor, DateOnly today, CancellationToken ct = default)
     {
         var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct)
@@ -118,7 +118,7 @@ public static class ProfileQuery
                 return new CaseView(
                     c.Id, c.Number, c.Title, c.BusinessField, c.AccountabilityStartedOn, c.Status, c.Status.Chinese(),
                     involvement, isSubject, decision?.Outcome, decision is { } d ? policy.OutcomeName(d.Outcome) : null, decision?.DecidedOn,
-                    decision is null && c.Decision is not null ? "容错免责程序进行中" : ResultUsesApi.ExemptionStatus(c), decision?.Mitigation, uses, visible.Contains(c.Id), correction);
+                    decision is null && c.Decision is not null ? "容错免责程序进行中" : ResultUseQueries.ExemptionStatus(c), decision?.Mitigation, uses, visible.Contains(c.Id), correction);
             })
             .ToList();
     }
