@@ -104,6 +104,35 @@ public static class IncentiveQueries
         return db.Persons.Where(p => units.Contains(p.UnitId)).Select(p => p.Id);
     }
 
+    /// <summary>
+    /// Records to a person or a unit, in force (<see cref="InForce"/>), that the actor may read (their own, their
+    /// unit's, and those of the units they lead, unless they read all), of the filter's unit and person.
+    /// </summary>
+    internal static IQueryable<T> ReadableRecipients<T>(IQueryable<T> query, SafeHarborDb db, Actor actor, Filter filter)
+        where T : class, IIncentiveRecord, IRecipientRecord
+    {
+        query = InForce(query, actor, filter);
+        if (!IncentiveAccess.ReadsAll(actor))
+        {
+            var me = actor.PersonId;
+            var myUnit = actor.UnitId;
+            var units = OverseenUnits(actor);
+            var overseen = OverseenPersons(db, actor);
+            query = query.Where(r => (me != null && r.PersonId == me) || (myUnit != null && r.UnitId == myUnit)
+                || (r.PersonId != null && overseen.Contains(r.PersonId.Value)) || (r.UnitId != null && units.Contains(r.UnitId.Value)));
+        }
+        if (filter.UnitId is { } unitId)
+        {
+            var people = db.Persons.Where(p => p.UnitId == unitId).Select(p => p.Id);
+            query = query.Where(r => r.UnitId == unitId || (r.PersonId != null && people.Contains(r.PersonId.Value)));
+        }
+        if (filter.PersonId is { } personId)
+        {
+            query = query.Where(r => r.PersonId == personId);
+        }
+        return query;
+    }
+
     /// <summary>Records in force, or withdrawn ones too when 人事科 asks (403 for anyone else who asks).</summary>
     internal static IQueryable<T> InForce<T>(IQueryable<T> query, Actor actor, Filter filter) where T : class, IIncentiveRecord
     {

@@ -20,6 +20,13 @@ public interface IIncentiveRecord
     string? WithdrawalReason { get; }
 }
 
+/// <summary>A record given to a person or to a unit (commendations, support measures).</summary>
+public interface IRecipientRecord
+{
+    Guid? PersonId { get; }
+    Guid? UnitId { get; }
+}
+
 /// <summary>The rule every record keeps when it is withdrawn.</summary>
 public static class IncentiveWithdrawal
 {
@@ -73,7 +80,7 @@ public enum CommendationKind
 }
 
 /// <summary>A commendation or special award with its basis, to a person or a unit.</summary>
-public sealed class Commendation : IIncentiveRecord
+public sealed class Commendation : IIncentiveRecord, IRecipientRecord
 {
     /// <summary>The record's name in messages.</summary>
     public const string Noun = "表彰奖励记录";
@@ -104,7 +111,7 @@ public sealed class Commendation : IIncentiveRecord
 }
 
 /// <summary>A support measure for front-line staff (政策、待遇倾斜，排忧解难).</summary>
-public sealed class SupportMeasure : IIncentiveRecord
+public sealed class SupportMeasure : IIncentiveRecord, IRecipientRecord
 {
     /// <summary>The record's name in messages.</summary>
     public const string Noun = "支持保障措施记录";
