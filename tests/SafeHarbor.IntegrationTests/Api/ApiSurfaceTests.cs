@@ -76,6 +76,24 @@ public sealed partial class ApiSurfaceTests
     }
 
     [Theory, AllDatabases]
+    public async Task Each_use_case_body_has_a_schema_of_its_own_named_after_the_use_case(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        using var anonymous = app.CreateClient();
+        using var document = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+
+        string? BodyOf(string path, string method) =>
+            root.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("requestBody").GetProperty("content")
+                .GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString();
+
+        // Every nested Request used to be one schema "Request", so the correction plan showed the body of registering a matter.
+        Assert.False(root.GetProperty("components").GetProperty("schemas").TryGetProperty("Request", out _));
+        Assert.Equal("#/components/schemas/RegisterMatterRequest", BodyOf("/api/cases", "post"));
+        Assert.Equal("#/components/schemas/CreatePlanRequest", BodyOf("/api/cases/{caseId}/correction/plan", "post"));
+    }
+
+    [Theory, AllDatabases]
     public async Task Cases_need_a_signed_in_user_and_me_shows_the_users_roles_and_unit(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
