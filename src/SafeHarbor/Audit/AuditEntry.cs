@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using System.Globalization;
 using SafeHarbor.Crypto;
 
@@ -7,9 +8,12 @@ namespace SafeHarbor.Audit;
 /// One entry of the append-only audit log. Each entry's hash covers its content and the previous
 /// entry's hash, so editing, deleting, inserting or reordering entries breaks the chain.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IBureauOwned
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>Whose chain the entry is in; each bureau's chain counts its own <see cref="Sequence"/> from 1.</summary>
+    public Guid BureauId { get; set; }
 
     public long Sequence { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
@@ -83,10 +87,13 @@ public sealed class AuditEntry
     private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }
 
-/// <summary>The last entry of the chain, kept in the same transaction, so deleting entries at the end is detected too.</summary>
-public sealed class AuditHead
+/// <summary>
+/// The last entry of a bureau's chain, kept in the same transaction, so deleting entries at the end is
+/// detected too. Its row is the lock a command of that bureau takes before it writes.
+/// </summary>
+public sealed class AuditHead : IBureauOwned
 {
-    public int Id { get; set; }
+    public Guid BureauId { get; set; }
     public long LastSequence { get; set; }
     public required string LastHash { get; set; }
 }

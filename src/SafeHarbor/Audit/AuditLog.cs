@@ -24,25 +24,19 @@ public static class AuditLog
         Guid? CaseId,
         object? Details);
 
-    /// <summary>Adds the entries to the context, chained after the current head. The caller saves and commits.</summary>
-    public static async Task AppendAsync(DbContext db, IReadOnlyList<NewEntry> entries, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Adds the entries to the context, chained after <paramref name="head"/> (the bureau's head row, which the
+    /// caller has locked for this transaction). The caller saves and commits.
+    /// </summary>
+    public static void Append(DbContext db, AuditHead head, IReadOnlyList<NewEntry> entries, DateTimeOffset now)
     {
-        if (entries.Count == 0)
-        {
-            return;
-        }
-        var head = await db.Set<AuditHead>().SingleOrDefaultAsync(h => h.Id == 1, ct);
-        if (head is null)
-        {
-            head = new AuditHead { Id = 1, LastSequence = 0, LastHash = AuditEntry.GenesisHash };
-            db.Set<AuditHead>().Add(head);
-        }
         // Millisecond precision: both providers store it exactly, so the hash can be recomputed.
         var at = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         foreach (var e in entries)
         {
             var entry = new AuditEntry
             {
+                BureauId = head.BureauId,
                 Sequence = head.LastSequence + 1,
                 OccurredAt = at,
                 ActorUserId = e.ActorUserId,
@@ -63,18 +57,19 @@ public static class AuditLog
         }
     }
 
-    /// <summary>Checks the whole chain, streaming it in sequence order.</summary>
-    public static async Task<AuditVerification> VerifyAsync(DbContext db, CancellationToken ct)
+    /// <summary>Checks one bureau's chain, streaming it in sequence order.</summary>
+    public static async Task<AuditVerification> VerifyAsync(DbContext db, Guid bureauId, CancellationToken ct)
     {
         var verifier = new AuditChainVerifier();
-        await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        var chain = db.Set<AuditEntry>().IgnoreQueryFilters().AsNoTracking().Where(e => e.BureauId == bureauId).OrderBy(e => e.Sequence);
+        await foreach (var entry in chain.AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!verifier.Accept(entry))
             {
                 break;
             }
         }
-        var head = await db.Set<AuditHead>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == 1, ct);
+        var head = await db.Set<AuditHead>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(h => h.BureauId == bureauId, ct);
         return verifier.Finish(head);
     }
 }

@@ -109,8 +109,10 @@ public sealed record DecisionInput(Outcome Outcome, string? Reasons, string? Mit
 /// Only this class changes <see cref="Status"/>, and only along <see cref="CaseWorkflow"/>.
 /// </summary>
 [Article("3")]
-public sealed class Case
+public sealed class Case : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     private readonly List<CaseEvent> pendingEvents = [];
 
     private Case()

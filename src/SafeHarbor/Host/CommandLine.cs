@@ -166,14 +166,32 @@ public static class CommandLine
     private static Command AuditCommand(TextWriter output, TextWriter error, IConfiguration configuration)
     {
         var audit = new Command("audit", "审计日志");
-        var verify = new Command("verify", "校验整条 SM3 哈希链；完整时退出码为 0，否则指出第一条异常记录并以 1 退出");
-        verify.SetAction((_, ct) => GuardAsync(error, async () =>
+        var bureauOption = new Option<string?>("--bureau") { Description = "只校验这个局的链（局代码，例如 qh）；不填则校验每个局的链" };
+        var verify = new Command("verify", "校验 SM3 哈希链（每个局一条）；全部完整时退出码为 0，否则指出每条链的第一条异常记录并以 1 退出") { bureauOption };
+        verify.SetAction((parse, ct) => GuardAsync(error, async () =>
         {
             await using var app = BuildServices(configuration);
             await using var scope = app.Services.CreateAsyncScope();
-            var result = await AuditLog.VerifyAsync(scope.ServiceProvider.GetRequiredService<SafeHarborDb>(), ct);
-            (result.IsIntact ? output : error).WriteLine(result.Message);
-            return result.IsIntact ? 0 : 1;
+            var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+            var code = parse.GetValue(bureauOption);
+            var bureaus = await db.Bureaus.AsNoTracking().Where(b => code == null || b.Code == code).OrderBy(b => b.SortOrder).ThenBy(b => b.Code)
+                .Select(b => new { b.Id, b.Code, b.Name }).ToListAsync(ct);
+            if (code is not null && bureaus.Count == 0)
+            {
+                error.WriteLine($"没有代码为“{code}”的局。");
+                return 2;
+            }
+            // A chain whose bureau row is gone is still checked, under its id.
+            var known = bureaus.Select(b => b.Id).ToHashSet();
+            var orphans = code is not null ? [] : await db.AuditHeads.AsNoTracking().Select(h => h.BureauId).Where(id => !known.Contains(id)).ToListAsync(ct);
+            var intact = true;
+            foreach (var (id, name) in bureaus.Select(b => (b.Id, $"{b.Code}（{b.Name}）")).Concat(orphans.Select(o => (o, $"未登记的局 {o}"))))
+            {
+                var result = await AuditLog.VerifyAsync(db, id, ct);
+                (result.IsIntact ? output : error).WriteLine($"{name}：{result.Message}");
+                intact &= result.IsIntact;
+            }
+            return intact ? 0 : 1;
         }));
         audit.Subcommands.Add(verify);
         return audit;
@@ -197,7 +215,8 @@ public static class CommandLine
         var formatOption = new Option<string>("--format") { Description = "docx 或 pdf", DefaultValueFactory = _ => "docx" };
         var outOption = new Option<FileInfo>("--out") { Description = "输出文件", Required = true };
         var instanceOption = new Option<int?>("--instance") { Description = "第几次的指导函或补充材料通知（从 0 起，默认最近一次）" };
-        var render = new Command("render", "生成一件公文") { caseOption, kindOption, formatOption, outOption, instanceOption };
+        var bureauOption = BureauOption();
+        var render = new Command("render", "生成一件公文") { caseOption, bureauOption, kindOption, formatOption, outOption, instanceOption };
         render.SetAction((parse, ct) => GuardAsync(error, async () =>
         {
             var format = parse.GetValue(formatOption)!.ToLowerInvariant();
@@ -212,9 +231,7 @@ public static class CommandLine
             await using var app = BuildServices(configuration);
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
-            var number = parse.GetValue(caseOption)!.Trim();
-            var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Number == number, ct)
-                ?? throw new ArgumentException($"没有编号为 {number} 的案件。");
+            var c = await FindCaseAsync(db, parse.GetValue(caseOption)!, parse.GetValue(bureauOption), ct);
             var rendered = await scope.ServiceProvider.GetRequiredService<CaseDocumentService>()
                 .RenderDocxAsync(c, kind, parse.GetValue(instanceOption), Actor.System("命令行"), ct);
             var bytes = format == "pdf"
@@ -231,21 +248,42 @@ public static class CommandLine
         return documents;
     }
 
+    private static Option<string?> BureauOption() =>
+        new("--bureau") { Description = "案件所属的局（局代码，例如 qh）；只有一个局有该编号的案件时可不填" };
+
+    /// <summary>A case by its number (numbers are per bureau), the context scoped to the case's bureau so commands write to its chain.</summary>
+    private static async Task<Case> FindCaseAsync(SafeHarborDb db, string numberText, string? bureauCode, CancellationToken ct)
+    {
+        var number = numberText.Trim();
+        var found = await db.Cases.AsNoTracking().Where(x => x.Number == number)
+            .Join(db.Bureaus, c => c.BureauId, b => b.Id, (c, b) => new { Case = c, b.Code })
+            .Where(x => bureauCode == null || x.Code == bureauCode).ToListAsync(ct);
+        if (found.Count == 0)
+        {
+            throw new ArgumentException($"没有编号为 {number} 的案件{(bureauCode is null ? "" : $"（局代码 {bureauCode}）")}。");
+        }
+        if (found.Count > 1)
+        {
+            throw new ArgumentException($"编号为 {number} 的案件不止一件（{string.Join("、", found.Select(x => x.Code))}），请用 --bureau 指明是哪个局的。");
+        }
+        db.ScopeTo(found[0].Case.BureauId);
+        return found[0].Case;
+    }
+
     private static Command ArchiveCommand(TextWriter output, TextWriter error, IConfiguration configuration)
     {
         var archive = new Command("archive", "归档包（存档备案案件的全部公文、证明材料、清单及哈希）");
 
         var caseOption = new Option<string>("--case") { Description = "案件编号，例如 2026-0001（须已存档备案）", Required = true };
         var outOption = new Option<FileInfo>("--out") { Description = "输出的 ZIP 文件", Required = true };
-        var export = new Command("export", "导出一件已存档备案案件的归档包（ZIP）") { caseOption, outOption };
+        var bureauOption = BureauOption();
+        var export = new Command("export", "导出一件已存档备案案件的归档包（ZIP）") { caseOption, bureauOption, outOption };
         export.SetAction((parse, ct) => GuardAsync(error, async () =>
         {
             await using var app = BuildServices(configuration);
             await using var scope = app.Services.CreateAsyncScope();
             var services = ArchivePackageServices.From(scope.ServiceProvider);
-            var number = parse.GetValue(caseOption)!.Trim();
-            var caseId = await services.Db.Cases.AsNoTracking().Where(x => x.Number == number).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct)
-                ?? throw new ArgumentException($"没有编号为 {number} 的案件。");
+            var caseId = (await FindCaseAsync(services.Db, parse.GetValue(caseOption)!, parse.GetValue(bureauOption), ct)).Id;
             var file = parse.GetValue(outOption)!;
             // Written beside the target and moved into place only when complete: a refused export leaves no file.
             var partial = file.FullName + ".partial";

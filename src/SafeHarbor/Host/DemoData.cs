@@ -80,30 +80,35 @@ public static partial class DemoData
         ("综合行政执法支队", UnitType.Detachment, "青禾市市场监督管理局"),
         ("青禾县市场监督管理局", UnitType.CountyBureau, "青禾市市场监督管理局"),
         ("青禾县局城关市场监管所", UnitType.CountyBureau, "青禾县市场监督管理局"),
-        ("白河县市场监督管理局", UnitType.CountyBureau, "青禾市市场监督管理局"),
-        ("东山区市场监督管理局", UnitType.CountyBureau, "青禾市市场监督管理局"),
         ("市食品药品检验检测中心", UnitType.Affiliated, "青禾市市场监督管理局"),
         ("市特种设备检验所", UnitType.Affiliated, "青禾市市场监督管理局"),
     ];
 
     public static async Task<bool> IsSeededAsync(SafeHarborDb db, CancellationToken ct) =>
-        await db.Users.AnyAsync(u => u.UserName == "zhoumy", ct);
+        await db.Users.IgnoreQueryFilters().AnyAsync(u => u.UserName == "zhoumy", ct);
 
     public static void PrintAccounts(TextWriter output)
     {
         output.WriteLine($"演示账号（密码均为 {Password}）：");
-        foreach (var a in Accounts)
+        foreach (var bureau in AllBureaus)
         {
-            var where = a.Unit.Length > 0 ? $"{a.Unit} {a.Post}" : "";
-            output.WriteLine($"  {a.UserName,-11} {a.Name,-6} {string.Join("、", a.Roles.Select(r => r.Chinese()))}  {where}");
+            output.WriteLine($"  {bureau.Bureau.Name}（{bureau.Bureau.Code}）");
+            foreach (var a in bureau.Accounts)
+            {
+                var where = a.Unit.Length > 0 ? $"{a.Unit} {a.Post}" : "";
+                output.WriteLine($"    {a.UserName,-11} {a.Name,-6} {string.Join("、", a.Roles.Select(r => r.Chinese()))}  {where}");
+            }
         }
     }
 
-    /// <summary>Seeds an empty database; answers false and changes nothing when any unit or account exists.</summary>
+    /// <summary>
+    /// Seeds an empty database with the city bureau and its two county bureaus; answers false and changes nothing
+    /// when any bureau, unit or account exists.
+    /// </summary>
     public static async Task<bool> SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<SafeHarborDb>();
-        if (await db.Units.AnyAsync(ct) || await db.Users.AnyAsync(ct))
+        if (await db.Bureaus.AnyAsync(ct) || await db.Units.IgnoreQueryFilters().AnyAsync(ct) || await db.Users.IgnoreQueryFilters().AnyAsync(ct))
         {
             return false;
         }
@@ -113,33 +118,41 @@ public static partial class DemoData
         var clock = new DemoClock(realTime.GetUtcNow());
         var runner = new CommandRunner(db, clock, services.GetRequiredService<WriteLock>(), policies, services.GetServices<ICaseStepHandler>());
         var users = services.GetRequiredService<UserManager<AppUser>>();
-
-        await SeedOrganisationAsync(db, users, runner, ct);
         var today = ChinaClock.Today(realTime);
-        var script = new DemoScript(db, runner, calendar, services.GetRequiredService<ArchiveOptions>(), today, ct);
-        script.Write();
-        await script.PlayAsync(clock);
+
+        var bureaus = await SeedBureausAsync(db, ct);
+        foreach (var (demo, bureau) in AllBureaus.Zip(bureaus))
+        {
+            db.ScopeTo(bureau.Id);
+            await SeedOrganisationAsync(db, users, runner, demo, ct);
+            var script = new DemoScript(db, runner, calendar, services.GetRequiredService<ArchiveOptions>(), today, ct) { Bodies = demo.Bodies };
+            if (demo == City)
+            {
+                script.Write();
+            }
+            else
+            {
+                script.WriteCounty(demo.Bureau.Code);
+            }
+            await script.PlayAsync(clock);
+        }
         return true;
     }
 
-    private static async Task SeedOrganisationAsync(SafeHarborDb db, UserManager<AppUser> users, CommandRunner runner, CancellationToken ct)
+    private static async Task SeedOrganisationAsync(SafeHarborDb db, UserManager<AppUser> users, CommandRunner runner, DemoBureau demo, CancellationToken ct)
     {
         await runner.RunAsync(Actor.System("演示数据"), async ctx =>
         {
             var units = new Dictionary<string, Unit>();
             var order = 0;
-            foreach (var (name, type, parent) in Units)
+            foreach (var (name, type, parent) in demo.Units)
             {
                 var unit = new Unit { Id = Guid.NewGuid(), Name = name, Type = type, ParentId = parent is null ? null : units[parent].Id, SortOrder = order++ };
                 units[name] = unit;
                 ctx.Db.Units.Add(unit);
             }
-            foreach (var role in Enum.GetValues<Role>())
-            {
-                ctx.Db.Roles.Add(new IdentityRole<Guid> { Id = Guid.NewGuid(), Name = role.ToString(), NormalizedName = role.ToString().ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
-            }
             await ctx.Db.SaveChangesAsync(ct);
-            foreach (var a in Accounts)
+            foreach (var a in demo.Accounts)
             {
                 Person? person = null;
                 if (a.Unit.Length > 0)
@@ -152,7 +165,7 @@ public static partial class DemoData
                 Check(await users.CreateAsync(user, Password));
                 Check(await users.AddToRolesAsync(user, a.Roles.Select(r => r.ToString())));
             }
-            ctx.Audit("SeedDemoOrganisation", "Organisation", "demo", null, "演示数据", new { units = Units.Length, accounts = Accounts.Count });
+            ctx.Audit("SeedDemoOrganisation", "Organisation", "demo", null, "演示数据", new { units = demo.Units.Length, accounts = demo.Accounts.Count });
             return true;
         }, ct);
 
@@ -178,6 +191,9 @@ public static partial class DemoData
         private readonly List<(DateOnly Day, int Sequence, Func<Task> Run)> steps = [];
         private readonly Dictionary<string, Actor> actors = [];
         private int sequence;
+
+        /// <summary>Who serves as the bureau's office, party group and party committee in the shared steps (the city's unless a county's script says otherwise).</summary>
+        public DemoBodies Bodies { get; init; } = CityBodies;
 
         /// <summary>The date <paramref name="n"/> working days before today (0 is today when it is a working day).</summary>
         private DateOnly WorkingDaysAgo(int n)
@@ -311,8 +327,8 @@ public static partial class DemoData
             var m = new DemoMeeting();
             At(daysAgo, async () =>
             {
-                var office = await As("sunxm");
-                m.Id = await OpenMeeting.HandleAsync(new OpenMeeting.OpenRequest(title, WorkingDaysAgo(daysAgo), "局机关三楼会议室", null), office, runner, ct);
+                var office = await As(Bodies.Office);
+                m.Id = await OpenMeeting.HandleAsync(new OpenMeeting.OpenRequest(title, WorkingDaysAgo(daysAgo), Bodies.MeetingRoom, null), office, runner, ct);
                 var members = await db.Set<Meeting>().AsNoTracking().Where(x => x.Id == m.Id).SelectMany(x => x.Members).ToListAsync(ct);
                 Guid? absent = everyonePresent ? null : members.Last().PersonId;
                 await RecordAttendance.HandleAsync(m.Id, new RecordAttendance.AttendanceRequest(
@@ -325,9 +341,9 @@ public static partial class DemoData
         {
             At(daysAgo, async () =>
             {
-                var office = await As("sunxm");
+                var office = await As(Bodies.Office);
                 await ScheduleCase.HandleAsync(m.Id, c.Id, null, office, runner, ct);
-                foreach (var member in new[] { "zhoumy", "lijh", "wangsf", "chenlx", "zhaohf" })
+                foreach (var member in Bodies.Members)
                 {
                     var meeting = await db.Set<Meeting>().AsNoTracking().SingleAsync(x => x.Id == m.Id, ct);
                     var voter = await As(member);
@@ -344,10 +360,10 @@ public static partial class DemoData
 
         private void Feedback(DemoCase c, int issuedAgo, string result, string explanation, int? deliveredAgo, string recipient, string? acknowledgedBy, int ackAgo = 0)
         {
-            At(issuedAgo, async () => await IssueFeedback.HandleAsync(c.Id, null, new IssueFeedback.IssueRequest(result, explanation), await As("sunxm"), runner, ct));
+            At(issuedAgo, async () => await IssueFeedback.HandleAsync(c.Id, null, new IssueFeedback.IssueRequest(result, explanation), await As(Bodies.Office), runner, ct));
             if (deliveredAgo is { } d)
             {
-                At(d, async () => await RecordDelivery.HandleAsync(c.Id, null, new RecordDelivery.DeliveryRequest(WorkingDaysAgo(d), "直接送达", recipient), await As("sunxm"), runner, ct));
+                At(d, async () => await RecordDelivery.HandleAsync(c.Id, null, new RecordDelivery.DeliveryRequest(WorkingDaysAgo(d), "直接送达", recipient), await As(Bodies.Office), runner, ct));
             }
             if (acknowledgedBy is not null)
             {
@@ -356,7 +372,7 @@ public static partial class DemoData
         }
 
         private void Archive(DemoCase c, int daysAgo, string note) =>
-            At(daysAgo, async () => await ArchiveCase.HandleAsync(c.Id, null, new ArchiveCase.ArchiveRequest("D30", note), await As("wuj"), runner, archive, ct));
+            At(daysAgo, async () => await ArchiveCase.HandleAsync(c.Id, null, new ArchiveCase.ArchiveRequest("D30", note), await As(Bodies.Archivist), runner, archive, ct));
 
         public void Write()
         {

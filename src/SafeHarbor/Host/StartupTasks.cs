@@ -35,7 +35,7 @@ public static class StartupTasks
             var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
             if (configuration.GetValue("Demo:Seed", true) && await DemoData.SeedAsync(scope.ServiceProvider, ct))
             {
-                output.WriteLine("数据库为空，已写入演示数据（青禾市市场监督管理局）。");
+                output.WriteLine("数据库为空，已写入演示数据（青禾市市场监督管理局及其下白河县、东山区两个县区局）。");
             }
             if (await DemoData.IsSeededAsync(db, ct))
             {
@@ -43,13 +43,10 @@ public static class StartupTasks
             }
         }
 
-        await using (var scope = services.CreateAsyncScope())
+        var recomputed = await RecomputeDeadlines.RunForEveryBureauAsync(services.GetRequiredService<IServiceScopeFactory>(), ct);
+        if (recomputed.Count > 0)
         {
-            var recomputed = await RecomputeDeadlines.RunAsync(scope.ServiceProvider, ct);
-            if (recomputed.Count > 0)
-            {
-                output.WriteLine($"已按新载入的节假日安排重算 {recomputed.Count} 个暂定期限，其中 {recomputed.Count(d => d.Moved)} 个日期有调整。");
-            }
+            output.WriteLine($"已按新载入的节假日安排重算 {recomputed.Count} 个暂定期限，其中 {recomputed.Count(d => d.Moved)} 个日期有调整。");
         }
         var calendar = services.GetRequiredService<CalendarSource>().Current;
         output.WriteLine(DataFiles.DescribeCalendar(calendar, ChinaClock.Today(services.GetRequiredService<TimeProvider>())));

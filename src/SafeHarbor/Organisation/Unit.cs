@@ -26,8 +26,10 @@ public static class UnitTypeNames
 }
 
 [Article("2")]
-public sealed class Unit
+public sealed class Unit : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public required string Name { get; set; }
     public UnitType Type { get; set; }
@@ -36,8 +38,10 @@ public sealed class Unit
 }
 
 [Article("2")]
-public sealed class Person
+public sealed class Person : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public required string Name { get; set; }
     public Guid UnitId { get; set; }

@@ -37,17 +37,44 @@ public sealed class PolicyCatalog
                 throw new PolicyLoadException($"有两个办法版本使用同一标识“{v.Id}”。");
             }
         }
-        var ordered = this.versions.Values.OrderBy(v => v.EffectiveFrom).ToList();
-        for (var i = 1; i < ordered.Count; i++)
+        // Versions succeed one another within what one bureau applies; another bureau's own measures may run alongside.
+        foreach (var adopted in this.versions.Values.GroupBy(v => v.Bureau))
         {
-            var earlier = ordered[i - 1];
-            if (earlier.EffectiveTo is null || earlier.EffectiveTo >= ordered[i].EffectiveFrom)
+            var ordered = adopted.OrderBy(v => v.EffectiveFrom).ToList();
+            for (var i = 1; i < ordered.Count; i++)
             {
-                throw new PolicyLoadException(
-                    $"办法“{earlier.Id}”与“{ordered[i].Id}”的施行期间重叠：请为较早的版本填写 effectiveTo（早于 {ordered[i].EffectiveFrom:yyyy-MM-dd}）。");
+                var earlier = ordered[i - 1];
+                if (earlier.EffectiveTo is null || earlier.EffectiveTo >= ordered[i].EffectiveFrom)
+                {
+                    throw new PolicyLoadException(
+                        $"办法“{earlier.Id}”与“{ordered[i].Id}”的施行期间重叠：请为较早的版本填写 effectiveTo（早于 {ordered[i].EffectiveFrom:yyyy-MM-dd}）。");
+                }
             }
         }
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PolicyCatalog> byBureau = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The versions a bureau applies (Art. 15): those adopted for the bureau itself when there are any, else those
+    /// of the nearest bureau above it that has its own, else the measures adopted for no bureau in particular.
+    /// </summary>
+    /// <param name="lineage">The bureau's code, then its parent's, up to the top.</param>
+    public PolicyCatalog ForBureau(IReadOnlyList<string> lineage)
+    {
+        var adopter = lineage.FirstOrDefault(code => versions.Values.Any(v => v.Bureau == code));
+        return byBureau.GetOrAdd(adopter ?? "", _ =>
+        {
+            var applied = versions.Values.Where(v => v.Bureau == adopter).ToList();
+            // Cases judged under another bureau's version keep it: Get and TryGet still find every version.
+            return applied.Count == versions.Count ? this : new PolicyCatalog(applied, this);
+        });
+    }
+
+    private readonly PolicyCatalog? whole;
+
+    private PolicyCatalog(IEnumerable<PolicyVersion> applied, PolicyCatalog whole)
+        : this(applied) => this.whole = whole;
 
     public IReadOnlyList<PolicyVersion> All => versions.Values.OrderBy(v => v.EffectiveFrom).ToList();
 
@@ -98,22 +125,33 @@ public sealed class PolicyCatalog
         return version;
     }
 
+    /// <summary>
+    /// What this catalog applies: on a bureau's catalog its versions; on the catalog of every version, the
+    /// measures adopted for no bureau in particular.
+    /// </summary>
+    private IEnumerable<PolicyVersion> Applied => whole is null ? versions.Values.Where(v => v.Bureau is null) : versions.Values;
+
     /// <summary>The version in force on the date the accountability procedure started.</summary>
     public PolicyVersion InForceOn(DateOnly date) =>
-        versions.Values.FirstOrDefault(v => v.IsInForceOn(date))
+        Applied.FirstOrDefault(v => v.IsInForceOn(date))
         ?? throw DomainException.Invalid(
             "no-policy-in-force",
             $"{date:yyyy年M月d日}没有施行中的容错免责办法（已载入：{string.Join("、", All.Select(v => $"{v.DocumentNumber} 自{v.EffectiveFrom:yyyy-MM-dd}"))}）。");
 
     /// <summary>The version in force today, or the latest one when none is: what pages without a case quote and apply.</summary>
-    public PolicyVersion InForceOrLatest(DateOnly today) => All.FirstOrDefault(p => p.IsInForceOn(today)) ?? All[^1];
+    public PolicyVersion InForceOrLatest(DateOnly today)
+    {
+        var applied = Applied.OrderBy(v => v.EffectiveFrom).ToList();
+        return applied.FirstOrDefault(p => p.IsInForceOn(today)) ?? (applied.Count > 0 ? applied[^1] : All[^1]);
+    }
 
     public PolicyVersion Get(string id) =>
-        versions.TryGetValue(id, out var v)
-            ? v
+        TryGet(id, out var v)
+            ? v!
             : throw DomainException.NotFound("policy-not-found", $"没有标识为“{id}”的办法版本。");
 
-    public bool TryGet(string id, out PolicyVersion? version) => versions.TryGetValue(id, out version);
+    public bool TryGet(string id, out PolicyVersion? version) =>
+        versions.TryGetValue(id, out version) || (whole is not null && whole.TryGet(id, out version));
 
     private static IEnumerable<string> Check(PolicyVersion p)
     {

@@ -29,6 +29,12 @@ public sealed record PolicyVersion
     public required IReadOnlyDictionary<Duty, DutyHolder> Duties { get; init; }
 
     /// <summary>
+    /// The code of the bureau that adopted this version for itself (a county bureau's own measures, Art. 15);
+    /// absent for the measures every bureau applies unless it or a bureau above it has its own.
+    /// </summary>
+    public string? Bureau { get; init; }
+
+    /// <summary>
     /// The articles on what follows a decision, in the policy's own words, quoted on the pages that carry them out
     /// (codes in <see cref="ProvisionCodes"/>). Optional: a page whose article a version lacks quotes nothing.
     /// </summary>

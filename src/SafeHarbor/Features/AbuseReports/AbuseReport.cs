@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
@@ -72,8 +73,10 @@ public static class AbuseNames
 }
 
 /// <summary>A report that someone used flexible enforcement as cover (Art. 10), against a person and/or a case.</summary>
-public sealed class AbuseReport
+public sealed class AbuseReport : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid? PersonId { get; set; }
     public Guid? CaseId { get; set; }

@@ -24,7 +24,7 @@ public static class AddCalendarYear
     public sealed record Result(int Year, string FileName, int Holidays, int Recomputed, int Moved);
 
     /// <exception cref="DomainException">Refused (field errors keyed like <c>holidays[2].lastOff</c>); no file was written.</exception>
-    public static async Task<Result> HandleAsync(Request r, Actor actor, CommandRunner runner, CalendarSource calendars, IEnumerable<IDeadlineOwner> owners, CancellationToken ct)
+    public static async Task<Result> HandleAsync(Request r, Actor actor, CommandRunner runner, CalendarSource calendars, IEnumerable<IDeadlineOwner> owners, IServiceScopeFactory scopes, CancellationToken ct)
     {
         AdminAccess.RequireSystemAdmin(actor);
         var draft = ToDraft(r);
@@ -32,9 +32,10 @@ public static class AddCalendarYear
         ThrowIfAny(draft.Check(calendars.Current));
 
         var written = false;
+        Result result;
         try
         {
-            return await runner.RunAsync(actor, async ctx =>
+            result = await runner.RunAsync(actor, async ctx =>
             {
                 try
                 {
@@ -67,6 +68,9 @@ public static class AddCalendarYear
             calendars.RemoveAdded(draft.Year);
             throw;
         }
+        // The calendar is the country's: the other bureaus' provisional deadlines follow it too, each in its own chain.
+        var elsewhere = await RecomputeDeadlines.RunForEveryBureauAsync(scopes, ct, except: actor.BureauId);
+        return result with { Recomputed = result.Recomputed + elsewhere.Count, Moved = result.Moved + elsewhere.Count(d => d.Moved) };
     }
 
     public static HolidayNoticeDraft ToDraft(Request r) => new(

@@ -12,7 +12,7 @@ namespace SafeHarbor.Features.Admin;
 /// The working-day calendar a year at a time (everyone signed in may look: deadlines are counted on
 /// it); the system administrator adds next year's State Council notice here.
 /// </summary>
-public sealed class CalendarModel(Actor actor, CalendarSource calendars, CommandRunner runner, IEnumerable<IDeadlineOwner> owners, TimeProvider time) : PageModel
+public sealed class CalendarModel(Actor actor, CalendarSource calendars, CommandRunner runner, IEnumerable<IDeadlineOwner> owners, IServiceScopeFactory scopes, TimeProvider time) : PageModel
 {
     /// <summary>Names of the holidays of every recent notice, offered as the rows of next year's form.</summary>
     public static readonly string[] UsualHolidays = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"];
@@ -79,7 +79,7 @@ public sealed class CalendarModel(Actor actor, CalendarSource calendars, Command
         try
         {
             var result = await AddCalendarYear.HandleAsync(new AddCalendarYear.Request(Input.Year ?? 0, Input.Title, Input.DocumentNumber, Input.IssuedOn,
-                Input.Holidays.Select(h => new AddCalendarYear.HolidayInput(h.Name, h.FirstOff, h.LastOff, h.Workdays)).ToList()), actor, runner, calendars, owners, ct);
+                Input.Holidays.Select(h => new AddCalendarYear.HolidayInput(h.Name, h.FirstOff, h.LastOff, h.Workdays)).ToList()), actor, runner, calendars, owners, scopes, ct);
             TempData["Notice"] = $"已添加 {result.Year} 年的节假日安排（{result.Holidays} 个节日），即时生效。" + (result.Recomputed == 0
                 ? "没有需要重算的暂定期限。"
                 : $"已重算 {result.Recomputed} 个暂定期限，其中 {result.Moved} 个日期有调整，已通知相关人员。");

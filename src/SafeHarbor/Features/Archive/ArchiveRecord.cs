@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,8 +20,10 @@ public sealed class ArchiveOptions
 public sealed record ManifestItem(string Kind, string Name, long Size, string Sha256, string Sm3);
 
 /// <summary>Art. 5(6): the filing record: archive number, retention, every document with its hashes, the case's last audit hash.</summary>
-public sealed class ArchiveRecord
+public sealed class ArchiveRecord : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid CaseId { get; set; }
     public required string ArchiveNumber { get; set; }
     public required string Retention { get; set; }
@@ -38,7 +41,7 @@ internal sealed class ArchiveRecordConfiguration : IEntityTypeConfiguration<Arch
         b.ToTable("ArchiveRecords");
         b.HasKey(a => a.CaseId);
         b.Property(a => a.ArchiveNumber).HasMaxLength(60);
-        b.HasIndex(a => a.ArchiveNumber).IsUnique();
+        b.HasIndex(a => new { a.BureauId, a.ArchiveNumber }).IsUnique();
         b.Property(a => a.Retention).HasMaxLength(10);
         b.Property(a => a.AuditChainHash).HasMaxLength(64);
         b.Property(a => a.Note).HasMaxLength(1000);

@@ -21,11 +21,11 @@ namespace SafeHarbor.Features.ArchivePackages;
 /// <summary>What exporting an archive package needs; resolved from a scope, so neither the web app nor the CLI registers anything more.</summary>
 public sealed record ArchivePackageServices(
     SafeHarborDb Db, CaseDocumentService Documents, EvidenceStore Store, ArchiveOptions Options, PolicyCatalog Policies,
-    BureauOptions Bureau, TimeProvider Time, ILoggerFactory Logs)
+    TimeProvider Time, ILoggerFactory Logs)
 {
     public static ArchivePackageServices From(IServiceProvider services) => new(
         services.GetRequiredService<SafeHarborDb>(), services.GetRequiredService<CaseDocumentService>(), services.GetRequiredService<EvidenceStore>(),
-        services.GetRequiredService<ArchiveOptions>(), services.GetRequiredService<PolicyCatalog>(), services.GetRequiredService<BureauOptions>(),
+        services.GetRequiredService<ArchiveOptions>(), services.GetRequiredService<PolicyCatalog>(),
         services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>());
 }
 
@@ -63,7 +63,7 @@ public static class ExportArchivePackage
         var policy = s.Policies.Get(c.PolicyId);
         var now = s.Time.GetUtcNow();
         var exportedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        var data = await DocumentDataBuilder.BuildAsync(s.Db, c, policy, s.Bureau, null, ct);
+        var data = await DocumentDataBuilder.BuildAsync(s.Db, c, policy, null, ct);
         var result = data["case.status"] as string ?? c.Status.Chinese();
 
         // Documents first: a first rendering may issue a number, which is an audited step of the case.

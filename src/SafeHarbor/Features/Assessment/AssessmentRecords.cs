@@ -27,8 +27,10 @@ public enum PeriodKind
 /// post (体现差异化要求), the grade lines and the quota for 优秀, and the result uses that protect
 /// exempted matters from deductions.
 /// </summary>
-public sealed class AssessmentScheme
+public sealed class AssessmentScheme : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public required string Name { get; set; }
     public List<UnitType> UnitTypes { get; set; } = [];
@@ -58,8 +60,10 @@ public sealed class Indicator
 }
 
 /// <summary>An appraisal period: open while people are scored and graded; closed once, by <see cref="Close"/>, and then read-only.</summary>
-public sealed class AssessmentPeriod
+public sealed class AssessmentPeriod : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public PeriodKind Kind { get; set; }
     public int Year { get; set; }
@@ -93,8 +97,10 @@ public sealed class AssessmentPeriod
 }
 
 /// <summary>One person's assessment in a period: indicator scores, deductions with reasons, total and grade.</summary>
-public sealed class PersonAssessment
+public sealed class PersonAssessment : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid PeriodId { get; set; }
     public Guid PersonId { get; set; }
@@ -157,7 +163,7 @@ internal sealed class AssessmentConfiguration :
         b.ToTable("AssessmentPeriods");
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.Name).HasMaxLength(50);
-        b.HasIndex(x => new { x.Kind, x.Year, x.Quarter }).IsUnique();
+        b.HasIndex(x => new { x.BureauId, x.Kind, x.Year, x.Quarter }).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<PersonAssessment> b)

@@ -14,8 +14,8 @@ public static class AuditTrailApi
     public static IEndpointRouteBuilder MapAuditTrail(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("审计").RequireRoles(Role.AuditAdmin);
-        group.MapGet("/verify", (SafeHarborDb db, CancellationToken ct) => AuditLog.VerifyAsync(db, ct))
-            .WithSummary("校验整条审计哈希链，指出第一条异常记录");
+        group.MapGet("/verify", (Cases.Actor actor, SafeHarborDb db, CancellationToken ct) => AuditLog.VerifyAsync(db, actor.BureauId, ct))
+            .WithSummary("校验本局的整条审计哈希链，指出第一条异常记录");
         group.MapGet("/entries", async (long? after, int? take, SafeHarborDb db, CancellationToken ct) =>
                 await db.AuditEntries.AsNoTracking()
                     .Where(e => e.Sequence > (after ?? 0))

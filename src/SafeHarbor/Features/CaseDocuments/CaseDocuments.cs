@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
@@ -8,8 +9,10 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Features.CaseDocuments;
 
 /// <summary>A document number issued to one document of one case; the same document keeps its number.</summary>
-public sealed class IssuedDocument
+public sealed class IssuedDocument : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid CaseId { get; set; }
     public DocumentKind Kind { get; set; }
     public int Instance { get; set; }
@@ -27,7 +30,7 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Iss
         b.HasKey(x => new { x.CaseId, x.Kind, x.Instance });
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.Number).HasMaxLength(60);
-        b.HasIndex(x => x.Number).IsUnique();
+        b.HasIndex(x => new { x.BureauId, x.Number }).IsUnique();
     }
 }
 
@@ -43,7 +46,7 @@ public sealed class DocumentTemplateSource(IConfiguration configuration)
 /// Renders a case's documents as DOCX in the GB/T 9704-2012 layout. A numbered document gets its
 /// 发文字号 from the per-type, per-year sequence the first time it is issued, in a command that is audited.
 /// </summary>
-public sealed class CaseDocumentService(SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, DocumentTemplateSource templates, BureauOptions bureau, TimeProvider time)
+public sealed class CaseDocumentService(SafeHarborDb db, CommandRunner runner, PolicyCatalog policies, DocumentTemplateSource templates, TimeProvider time)
 {
     public sealed record Rendered(DocumentKind Kind, string FileName, byte[] Content, string? Number);
 
@@ -67,7 +70,7 @@ public sealed class CaseDocumentService(SafeHarborDb db, CommandRunner runner, P
         var result = new List<Availability>();
         foreach (var kind in Enum.GetValues<DocumentKind>().Where(k => actor.Shows(c, k)))
         {
-            var data = await DocumentDataBuilder.BuildAsync(db, c, policy, bureau, null, ct);
+            var data = await DocumentDataBuilder.BuildAsync(db, c, policy, null, ct);
             data["document.date"] = Calendar.ChinaClock.Today(time);
             var instances = await InstancesAsync(c, kind, ct);
             try
@@ -87,7 +90,7 @@ public sealed class CaseDocumentService(SafeHarborDb db, CommandRunner runner, P
     {
         var template = templates.Load()[kind];
         var policy = policies.Get(c.PolicyId);
-        var data = await DocumentDataBuilder.BuildAsync(db, c, policy, bureau, instance, ct);
+        var data = await DocumentDataBuilder.BuildAsync(db, c, policy, instance, ct);
         var today = Calendar.ChinaClock.Today(time);
         data["document.date"] = today;
         // Bound once without a number first: a document the case cannot produce yet never takes a number.
@@ -104,7 +107,7 @@ public sealed class CaseDocumentService(SafeHarborDb db, CommandRunner runner, P
             data["document.date"] = issued.IssuedOn;
         }
         var document = TemplateBinder.Bind(template, data, number);
-        var bytes = Gbt9704Writer.Write(document, DocumentFonts.ForThisMachine, bureau.Name);
+        var bytes = Gbt9704Writer.Write(document, DocumentFonts.ForThisMachine, (string)data["bureau.name"]!);
         return new Rendered(kind, $"{c.Number} {kind.Chinese()}.docx", bytes, number?.ToString());
     }
 

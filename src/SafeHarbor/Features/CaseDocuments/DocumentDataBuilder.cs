@@ -18,8 +18,10 @@ namespace SafeHarbor.Features.CaseDocuments;
 public static class DocumentDataBuilder
 {
     /// <param name="instance">Which guidance or supplement request (0 = the first); null = the latest.</param>
-    public static async Task<DocumentData> BuildAsync(SafeHarborDb db, Case c, PolicyVersion policy, BureauOptions bureau, int? instance, CancellationToken ct)
+    public static async Task<DocumentData> BuildAsync(SafeHarborDb db, Case c, PolicyVersion policy, int? instance, CancellationToken ct)
     {
+        // The case's bureau speaks in its documents: its names, letterhead and 发文机关代字.
+        var bureau = await db.Bureaus.AsNoTracking().SingleAsync(b => b.Id == c.BureauId, ct);
         var d = new DocumentData(c.Number)
         {
             ["bureau.name"] = bureau.Name,

@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -33,8 +34,10 @@ public static class DocumentJobStatuses
 /// one job per (case, kind, instance, DOCX content): asking again for the same DOCX finds the same job.
 /// The DOCX to convert and the PDF made from it are files under <c>Documents:PdfDirectory</c>.
 /// </summary>
-public sealed class DocumentJob
+public sealed class DocumentJob : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public DocumentKind Kind { get; set; }

@@ -10,7 +10,6 @@ public static class DocumentsApi
 {
     public static IServiceCollection AddCaseDocuments(this IServiceCollection services)
     {
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Bureau").Get<BureauOptions>() ?? new BureauOptions());
         services.AddSingleton<DocumentTemplateSource>();
         services.AddScoped<CaseDocumentService>();
         services.AddPdfJobs();

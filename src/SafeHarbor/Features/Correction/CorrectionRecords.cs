@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Calendar;
@@ -6,8 +7,10 @@ using SafeHarbor.Cases;
 namespace SafeHarbor.Features.Correction;
 
 /// <summary>个别谈话 with an exempted unit or person (Art. 8): who talked with whom, when, the points raised.</summary>
-public sealed class CorrectionTalk
+public sealed class CorrectionTalk : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public required string Interviewee { get; set; }
@@ -21,8 +24,10 @@ public sealed class CorrectionTalk
 }
 
 /// <summary>提醒函 sent (Art. 8), with the document number it carried.</summary>
-public sealed class ReminderLetterSent
+public sealed class ReminderLetterSent : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public required string Addressee { get; set; }
@@ -33,8 +38,10 @@ public sealed class ReminderLetterSent
 }
 
 /// <summary>The analysis of why the error happened (帮助分析原因, Art. 8).</summary>
-public sealed class CauseAnalysis
+public sealed class CauseAnalysis : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid CaseId { get; set; }
     public required string Text { get; set; }
     public Guid RecordedBy { get; set; }
@@ -51,8 +58,10 @@ public enum PlanStatus
 /// 整改措施 with owners and due dates, followed up until closed with evidence (督促制定整改措施并跟踪监督落实, Art. 8).
 /// Open when made; closed once, by <see cref="Close"/>, and then read-only (<see cref="CorrectionRules.EnsureOpen"/>).
 /// </summary>
-public sealed class RectificationPlan
+public sealed class RectificationPlan : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public PlanStatus Status { get; private set; } = PlanStatus.Open;

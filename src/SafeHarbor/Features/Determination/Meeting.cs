@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
@@ -44,8 +45,10 @@ public static class VoteChoiceNames
 /// moment it is recorded and closes once, by <see cref="Close"/>: the closed meeting is the record the
 /// minutes and the decisions cite, so it never reopens and nothing of it changes.
 /// </summary>
-public sealed class Meeting
+public sealed class Meeting : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public required string Title { get; set; }
     public DateOnly HeldOn { get; set; }

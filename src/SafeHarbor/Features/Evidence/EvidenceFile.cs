@@ -1,11 +1,14 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace SafeHarbor.Features.Evidence;
 
 /// <summary>An evidence file of a case, kept with its SHA-256 and SM3 so any change to the stored bytes is detected.</summary>
-public sealed class EvidenceFile
+public sealed class EvidenceFile : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public required string FileName { get; set; }

@@ -1,11 +1,14 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace SafeHarbor.Features.Feedback;
 
 /// <summary>Art. 5(4): the written result with an explanation, its delivery and the applicant's acknowledgement.</summary>
-public sealed class FeedbackNotice
+public sealed class FeedbackNotice : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid CaseId { get; set; }
     public required string ResultText { get; set; }
     public required string Explanation { get; set; }

@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
@@ -42,8 +43,10 @@ public static class IncentiveWithdrawal
 }
 
 /// <summary>谈心谈话 (Art. 13): care and encouragement, logged.</summary>
-public sealed class HeartTalk : IIncentiveRecord
+public sealed class HeartTalk : IIncentiveRecord, IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     /// <summary>The record's name in messages.</summary>
     public const string Noun = "谈心谈话记录";
 
@@ -80,8 +83,10 @@ public enum CommendationKind
 }
 
 /// <summary>A commendation or special award with its basis, to a person or a unit.</summary>
-public sealed class Commendation : IIncentiveRecord, IRecipientRecord
+public sealed class Commendation : IIncentiveRecord, IRecipientRecord, IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     /// <summary>The record's name in messages.</summary>
     public const string Noun = "表彰奖励记录";
 
@@ -111,8 +116,10 @@ public sealed class Commendation : IIncentiveRecord, IRecipientRecord
 }
 
 /// <summary>A support measure for front-line staff (政策、待遇倾斜，排忧解难).</summary>
-public sealed class SupportMeasure : IIncentiveRecord, IRecipientRecord
+public sealed class SupportMeasure : IIncentiveRecord, IRecipientRecord, IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     /// <summary>The record's name in messages.</summary>
     public const string Noun = "支持保障措施记录";
 

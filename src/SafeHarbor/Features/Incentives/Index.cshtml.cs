@@ -23,7 +23,7 @@ public sealed record PersonOption(Guid Id, string Name, string Post, Guid UnitId
 /// Whoever may record a record corrects it (修改: the same form, prefilled, in place of the new one) and withdraws it
 /// when entered in error (撤销: a reason, then confirmed); withdrawn records are hidden unless 人事科 asks to see them.
 /// </summary>
-public sealed class IndexModel(Actor actor, SafeHarborDb db, CommandRunner runner, TimeProvider time, BureauOptions bureau) : PageModel
+public sealed class IndexModel(Actor actor, SafeHarborDb db, CommandRunner runner, TimeProvider time) : PageModel
 {
     public const string TalksTab = "talks";
     public const string CommendationsTab = "commendations";
@@ -161,7 +161,7 @@ public sealed class IndexModel(Actor actor, SafeHarborDb db, CommandRunner runne
         Talk.HeldOn = Today;
         Talk.TalkerPersonId = actor.PersonId;
         Commendation.AwardedOn = Today;
-        Commendation.AwardedBy = bureau.Name;
+        Commendation.AwardedBy = (await db.Bureaus.AsNoTracking().SingleAsync(b => b.Id == actor.BureauId)).Name;
         Support.ProvidedOn = Today;
         return Page();
     }

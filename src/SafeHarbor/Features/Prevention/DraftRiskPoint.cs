@@ -10,7 +10,7 @@ public static class DraftRiskPoint
 {
     public static async Task<RiskPoints.Draft> HandleAsync(Guid thresholdId, string value, Actor actor, SafeHarborDb db, PolicyCatalog policies, DateOnly today, CancellationToken ct)
     {
-        var policy = policies.InForceOrLatest(today);
+        var policy = policies.ForBureau(actor.BureauLineage).InForceOrLatest(today);
         if (!PreventionAccess.MayRecord(actor, policy))
         {
             throw PreventionAccess.NotAllowedToRecord(policy);

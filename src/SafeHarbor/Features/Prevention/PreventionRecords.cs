@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,8 +22,10 @@ public enum PreventionDimension
 /// A threshold the policy owner sets: <see cref="Count"/> cases of one value of the dimension within
 /// <see cref="Months"/> months flags it (e.g. three cases of one kind in one field within 12 months).
 /// </summary>
-public sealed class PreventionThreshold
+public sealed class PreventionThreshold : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public PreventionDimension Dimension { get; set; }
 
@@ -36,8 +39,10 @@ public sealed class PreventionThreshold
 }
 
 /// <summary>风险点: an error-prone point the party group identified, the units concerned and the measures.</summary>
-public sealed class RiskPoint
+public sealed class RiskPoint : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public required string Title { get; set; }
     public required string Description { get; set; }
@@ -56,8 +61,10 @@ public sealed class RiskPointUnit
 }
 
 /// <summary>警示提醒 issued to units; each unit's acknowledgement is recorded.</summary>
-public sealed class WarningNotice
+public sealed class WarningNotice : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public required string Title { get; set; }
     public required string Text { get; set; }

@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,8 +8,10 @@ namespace SafeHarbor.Features.ProvisionalDeadlines;
 /// Tells one person in their 待办 that a deadline they must meet moved when a holiday notice arrived, or that a
 /// step of theirs waiting on a provisional deadline was settled. It stays until the person dismisses it.
 /// </summary>
-public sealed class DeadlineNotice
+public sealed class DeadlineNotice : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid PersonId { get; set; }
     public Guid? CaseId { get; set; }

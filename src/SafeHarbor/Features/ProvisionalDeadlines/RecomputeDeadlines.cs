@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SafeHarbor.Calendar;
@@ -52,13 +53,29 @@ public static partial class RecomputeDeadlines
         return changes;
     }
 
-    /// <summary>Recomputes in a command of its own, as the system (at start-up, after notices were added as files).</summary>
-    public static Task<IReadOnlyList<RecomputedDeadline>> RunAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>
+    /// Recomputes every bureau's deadlines, each bureau in a command of its own, as the system (at start-up, after
+    /// notices were added as files; after a year is added on one bureau's page, for the others: the calendar is the
+    /// country's). <paramref name="except"/> is a bureau already done.
+    /// </summary>
+    public static async Task<IReadOnlyList<RecomputedDeadline>> RunForEveryBureauAsync(IServiceScopeFactory scopes, CancellationToken ct, Guid? except = null)
     {
-        var runner = services.GetRequiredService<CommandRunner>();
-        var calendar = services.GetRequiredService<CalendarSource>().Current;
-        var owners = services.GetServices<IDeadlineOwner>();
-        return runner.RunAsync(Actor.System("节假日安排"), ctx => RunAsync(ctx, calendar, owners, ct), ct);
+        List<Guid> bureaus;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            bureaus = await scope.ServiceProvider.GetRequiredService<SafeHarborDb>().Bureaus.Select(b => b.Id).ToListAsync(ct);
+        }
+        var changes = new List<RecomputedDeadline>();
+        foreach (var bureau in bureaus.Where(b => b != except))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            services.GetRequiredService<SafeHarborDb>().ScopeTo(bureau);
+            var calendar = services.GetRequiredService<CalendarSource>().Current;
+            var owners = services.GetServices<IDeadlineOwner>();
+            changes.AddRange(await services.GetRequiredService<CommandRunner>().RunAsync(Actor.System("节假日安排"), ctx => RunAsync(ctx, calendar, owners, ct), ct));
+        }
+        return changes;
     }
 
     /// <summary>

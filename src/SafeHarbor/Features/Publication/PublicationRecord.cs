@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,8 +18,10 @@ public static class PublicationMethodNames
     public static string Chinese(this PublicationMethod method) => method == PublicationMethod.Meeting ? "召开会议" : "书面通报";
 }
 
-public sealed class PublicationRecord
+public sealed class PublicationRecord : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid CaseId { get; set; }
     public PublicationMethod Method { get; set; }
     public required string Scope { get; set; }

@@ -38,8 +38,8 @@ public static class ReferenceApi
             })
             .WithTags("工作日历").WithSummary("自某日起（不含当日）第 N 个工作日（经过未发布安排的年度时为暂定，provisional 为 true 并说明原因）");
         group.MapPost("/calendar/notices", async (AddCalendarYear.Request request, Actor actor, CommandRunner runner, CalendarSource calendars,
-                IEnumerable<IDeadlineOwner> owners, CancellationToken ct) =>
-                Results.Created($"/api/calendar/days/{request.Year}-01-01", await AddCalendarYear.HandleAsync(request, actor, runner, calendars, owners, ct)))
+                IEnumerable<IDeadlineOwner> owners, IServiceScopeFactory scopes, CancellationToken ct) =>
+                Results.Created($"/api/calendar/days/{request.Year}-01-01", await AddCalendarYear.HandleAsync(request, actor, runner, calendars, owners, scopes, ct)))
             .WithTags("工作日历").WithSummary("系统管理员录入下一年度国务院节假日安排：即时生效，并重算全部暂定期限（期限有调整的，通知相关人员）");
         return app;
     }

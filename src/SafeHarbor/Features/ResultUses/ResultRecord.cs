@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
@@ -9,8 +10,10 @@ namespace SafeHarbor.Features.ResultUses;
 /// One use of a determination (结果运用, Art. 11) for one unit or person and one matter, e.g. "no
 /// deduction in the annual comprehensive target assessment". Assessments and reviews consult these.
 /// </summary>
-public sealed class ResultRecord
+public sealed class ResultRecord : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public required string CaseNumber { get; set; }

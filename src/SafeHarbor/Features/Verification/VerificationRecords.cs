@@ -1,3 +1,4 @@
+using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
@@ -6,8 +7,10 @@ using SafeHarbor.Infrastructure.Persistence;
 namespace SafeHarbor.Features.Verification;
 
 /// <summary>A request to 驻局纪检监察组 for guidance (Art. 5(2)) and its reply; the group comments, it does not decide.</summary>
-public sealed class GuidanceRequest
+public sealed class GuidanceRequest : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public required string Question { get; set; }
@@ -19,8 +22,10 @@ public sealed class GuidanceRequest
 }
 
 /// <summary>A request to the applicant for more material, with its due date and the applicant's answer.</summary>
-public sealed class SupplementRequest
+public sealed class SupplementRequest : IBureauOwned
 {
+    public Guid BureauId { get; set; }
+
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public required string Items { get; set; }

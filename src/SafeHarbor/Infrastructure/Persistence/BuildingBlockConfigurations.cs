@@ -6,13 +6,31 @@ using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Infrastructure.Persistence;
 
+internal sealed class BureauConfiguration : IEntityTypeConfiguration<Bureau>
+{
+    public void Configure(EntityTypeBuilder<Bureau> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(30);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Level).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.ShortName).HasMaxLength(20);
+        b.Property(x => x.PartyGroup).HasMaxLength(100);
+        b.Property(x => x.Office).HasMaxLength(100);
+        b.Property(x => x.Discipline).HasMaxLength(100);
+        b.Property(x => x.PartyCommittee).HasMaxLength(100);
+        b.Property(x => x.GuidanceGroup).HasMaxLength(100);
+        b.HasOne<Bureau>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
 {
     public void Configure(EntityTypeBuilder<Unit> b)
     {
         b.Property(u => u.Name).HasMaxLength(100);
         b.Property(u => u.Type).HasConversion<string>().HasMaxLength(20);
-        b.HasIndex(u => u.Name).IsUnique();
+        b.HasIndex(u => new { u.BureauId, u.Name }).IsUnique();
         b.HasOne<Unit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -39,7 +57,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.ApplicationDeadlineProvisionalReason).HasMaxLength(200);
         b.Property(c => c.SupplementDueProvisionalReason).HasMaxLength(200);
         b.Property(c => c.Number).HasMaxLength(20);
-        b.HasIndex(c => c.Number).IsUnique();
+        b.HasIndex(c => new { c.BureauId, c.Number }).IsUnique();
         b.Property(c => c.PolicyId).HasMaxLength(100);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
         b.HasIndex(c => c.Status);
@@ -114,7 +132,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
-        b.HasKey(e => e.Sequence);
+        b.HasKey(e => new { e.BureauId, e.Sequence });
         b.Property(e => e.Sequence).ValueGeneratedNever();
         b.Property(e => e.ActorName).HasMaxLength(100);
         b.Property(e => e.ActingAs).HasMaxLength(50);
@@ -131,7 +149,7 @@ internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHea
 {
     public void Configure(EntityTypeBuilder<AuditHead> b)
     {
-        b.Property(h => h.Id).ValueGeneratedNever();
+        b.HasKey(h => h.BureauId);
         b.Property(h => h.LastHash).HasMaxLength(64);
     }
 }
@@ -140,7 +158,7 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
 {
     public void Configure(EntityTypeBuilder<Counter> b)
     {
-        b.HasKey(c => new { c.Name, c.Year });
+        b.HasKey(c => new { c.BureauId, c.Name, c.Year });
         b.Property(c => c.Name).HasMaxLength(50);
     }
 }

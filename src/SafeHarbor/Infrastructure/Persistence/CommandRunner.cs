@@ -7,27 +7,27 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Infrastructure.Persistence;
 
 /// <summary>
-/// Runs one command: one transaction, validation before any write, the case's recorded steps and
-/// any other audit entries appended to the chain in the same transaction, then commit.
+/// Runs one command of the bureau the context is scoped to: one transaction that first locks that bureau's
+/// audit head row (so the bureau's commands run one at a time and its chain and counters advance in one
+/// order, while other bureaus write in parallel), validation before any write, the case's recorded steps
+/// and any other audit entries appended to the bureau's chain in the same transaction, then commit.
 /// </summary>
 public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock writeLock, PolicyCatalog policies, IEnumerable<ICaseStepHandler> stepHandlers)
 {
+    /// <summary>Every policy version known; a command's <see cref="CommandContext.Policies"/> are those of the actor's bureau.</summary>
     public PolicyCatalog Policies => policies;
 
     public async Task<T> RunAsync<T>(Actor actor, Func<CommandContext, Task<T>> body, CancellationToken ct = default)
     {
+        var bureauId = db.RequireBureau();
         using var _ = await writeLock.AcquireAsync(ct);
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            if (db.Database.IsNpgsql())
-            {
-                // Other app processes append to the same chain: take the chain's lock for this transaction.
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243501)", ct);
-            }
+            var head = await LockChainAsync(bureauId, ct);
             var now = time.GetUtcNow().ToUniversalTime();
-            var context = new CommandContext(db, actor, now, ChinaClock.ToChinaDate(now), policies);
+            var context = new CommandContext(db, actor, now, ChinaClock.ToChinaDate(now), policies.ForBureau(actor.BureauLineage));
             var result = await body(context);
 
             var entries = new List<AuditLog.NewEntry>();
@@ -53,7 +53,7 @@ public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock 
                 tracked.ClearPendingEvents();
             }
             entries.AddRange(context.ExtraAuditEntries);
-            await AuditLog.AppendAsync(db, entries, now, ct);
+            AuditLog.Append(db, head, entries, now);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return result;
@@ -66,6 +66,29 @@ public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock 
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>
+    /// The bureau's chain head, created on its first command and locked until this transaction ends: on PostgreSQL
+    /// a row lock (<c>FOR UPDATE</c>) that commands of the same bureau on any node wait for; SQLite has one writer
+    /// at a time anyway (<see cref="WriteLock"/>).
+    /// </summary>
+    private async Task<AuditHead> LockChainAsync(Guid bureauId, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            var existing = await db.AuditHeads.SingleOrDefaultAsync(h => h.BureauId == bureauId, ct);
+            if (existing is not null)
+            {
+                return existing;
+            }
+            var head = new AuditHead { BureauId = bureauId, LastSequence = 0, LastHash = AuditEntry.GenesisHash };
+            db.AuditHeads.Add(head);
+            return head;
+        }
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "AuditHeads" ("BureauId", "LastSequence", "LastHash") VALUES ({bureauId}, 0, {AuditEntry.GenesisHash}) ON CONFLICT DO NOTHING""", ct);
+        return await db.AuditHeads.FromSql($"""SELECT * FROM "AuditHeads" WHERE "BureauId" = {bureauId} FOR UPDATE""").SingleAsync(ct);
     }
 }
 
@@ -89,6 +112,7 @@ public sealed class CommandContext(SafeHarborDb db, Actor actor, DateTimeOffset 
 
     /// <summary>Today's date in Asia/Shanghai.</summary>
     public DateOnly Today { get; } = today;
+    /// <summary>The versions the actor's bureau applies (<see cref="PolicyCatalog.ForBureau"/>); every version is still found by id.</summary>
     public PolicyCatalog Policies { get; } = policies;
 
     /// <summary>Loads a case the actor may see; a stale <paramref name="expectedVersion"/> is refused before anything changes.</summary>
@@ -112,7 +136,10 @@ public sealed class CommandContext(SafeHarborDb db, Actor actor, DateTimeOffset 
         ExtraAuditEntries.Add(new AuditLog.NewEntry(
             Actor.UserId == Guid.Empty ? null : Actor.UserId, Actor.DisplayName, actingAs, action, entityType, entityId, caseId, details));
 
-    /// <summary>Advances a per-year sequence inside this transaction.</summary>
+    /// <summary>
+    /// Advances the bureau's per-year sequence inside this transaction. The command holds the bureau's chain
+    /// lock, so no other command of the bureau advances it meanwhile.
+    /// </summary>
     public async Task<int> NextNumberAsync(string name, int year, CancellationToken ct)
     {
         var counter = await Db.Counters.SingleOrDefaultAsync(c => c.Name == name && c.Year == year, ct);

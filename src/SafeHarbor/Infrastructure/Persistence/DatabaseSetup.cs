@@ -88,26 +88,32 @@ public static class DatabaseSetup
 }
 
 /// <summary>
-/// Serialises write commands in this process so the audit chain is appended in one order.
-/// On PostgreSQL an advisory transaction lock does the same across processes.
+/// On SQLite, which has one writer at a time, serialises this process's writes so none waits on a busy
+/// database file. On PostgreSQL it lets everything through: a command locks its bureau's chain head row
+/// (<see cref="CommandRunner"/>), which holds across processes and leaves other bureaus free.
 /// </summary>
-public sealed class WriteLock
+public sealed class WriteLock(IConfiguration configuration)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Lazy<bool> serialises = new(() => DatabaseSetup.ProviderFrom(configuration) == DatabaseProvider.Sqlite);
 
     public async Task<IDisposable> AcquireAsync(CancellationToken ct)
     {
+        if (!serialises.Value)
+        {
+            return new Releaser(null);
+        }
         await gate.WaitAsync(ct);
         return new Releaser(gate);
     }
 
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    private sealed class Releaser(SemaphoreSlim? gate) : IDisposable
     {
         private int released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            if (gate is not null && Interlocked.Exchange(ref released, 1) == 0)
             {
                 gate.Release();
             }

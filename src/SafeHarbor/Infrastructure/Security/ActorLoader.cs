@@ -9,7 +9,10 @@ namespace SafeHarbor.Infrastructure.Security;
 
 public static class ActorLoader
 {
-    /// <summary>Builds the actor from the database, so a role taken away counts at once, not at the next sign-in.</summary>
+    /// <summary>
+    /// Builds the actor from the database, so a role taken away counts at once, not at the next sign-in, and
+    /// scopes <paramref name="db"/> to the account's bureau: from here on it sees that bureau's rows only.
+    /// </summary>
     public static async Task<Actor?> LoadAsync(SafeHarborDb db, PolicyCatalog policies, Guid userId, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
@@ -17,6 +20,7 @@ public static class ActorLoader
         {
             return null;
         }
+        db.ScopeTo(user.BureauId);
         var roleNames = await (from ur in db.UserRoles
                                join r in db.Roles on ur.RoleId equals r.Id
                                where ur.UserId == userId
@@ -40,7 +44,7 @@ public static class ActorLoader
             }
         }
         return new Actor(user.Id, user.UserName ?? "", user.DisplayName, person?.Id, person?.UnitId, person?.IsLeader ?? false, roles, overseen,
-            SeesAllCases: roles.Any(policies.RolesWithDuties.Contains));
+            SeesAllCases: roles.Any(policies.RolesWithDuties.Contains), BureauId: user.BureauId, BureauLineage: await db.BureauLineageAsync(user.BureauId, ct));
     }
 }
 

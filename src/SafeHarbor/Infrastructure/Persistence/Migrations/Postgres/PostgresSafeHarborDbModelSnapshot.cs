@@ -155,6 +155,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("SafeHarbor.Audit.AuditEntry", b =>
                 {
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
@@ -206,7 +209,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("BureauId", "Sequence");
+
+                    b.HasIndex("BureauId");
 
                     b.HasIndex("CaseId");
 
@@ -215,8 +220,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("SafeHarbor.Audit.AuditHead", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
+                    b.Property<Guid>("BureauId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
@@ -226,7 +232,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Id");
+                    b.HasKey("BureauId");
+
+                    b.HasIndex("BureauId");
 
                     b.ToTable("AuditHeads");
                 });
@@ -253,6 +261,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("BusinessField")
                         .IsRequired()
@@ -334,10 +345,12 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number")
-                        .IsUnique();
+                    b.HasIndex("BureauId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("BureauId", "Number")
+                        .IsUnique();
 
                     b.ToTable("Cases");
                 });
@@ -346,6 +359,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("CaseId")
@@ -387,6 +403,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.HasIndex("PersonId");
@@ -416,6 +434,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ManifestJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -431,7 +452,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("CaseId");
 
-                    b.HasIndex("ArchiveNumber")
+                    b.HasIndex("BureauId");
+
+                    b.HasIndex("BureauId", "ArchiveNumber")
                         .IsUnique();
 
                     b.ToTable("ArchiveRecords", (string)null);
@@ -441,6 +464,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Closed")
@@ -464,7 +490,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Year", "Quarter")
+                    b.HasIndex("BureauId");
+
+                    b.HasIndex("BureauId", "Kind", "Year", "Quarter")
                         .IsUnique();
 
                     b.ToTable("AssessmentPeriods", (string)null);
@@ -482,6 +510,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<decimal>("BasicLine")
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
 
                     b.Property<decimal>("CompetentLine")
                         .HasPrecision(6, 2)
@@ -516,6 +547,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("AssessmentSchemes", (string)null);
                 });
 
@@ -523,6 +556,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Comment")
@@ -555,6 +591,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PeriodId", "PersonId")
                         .IsUnique();
 
@@ -569,6 +607,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
@@ -630,6 +671,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("Status", "RequestedAt");
 
                     b.HasIndex("CaseId", "Kind", "Instance", "DocxSha256")
@@ -650,6 +693,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Instance")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date");
 
@@ -666,7 +712,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("CaseId", "Kind", "Instance");
 
-                    b.HasIndex("Number")
+                    b.HasIndex("BureauId");
+
+                    b.HasIndex("BureauId", "Number")
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments", (string)null);
@@ -676,6 +724,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("CaseId")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("RecordedBy")
@@ -691,6 +742,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("CaseId");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("CauseAnalyses", (string)null);
                 });
 
@@ -698,6 +751,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -737,6 +793,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.ToTable("CorrectionTalks", (string)null);
@@ -746,6 +804,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -772,6 +833,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId")
                         .IsUnique();
 
@@ -788,6 +851,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
@@ -809,6 +875,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.ToTable("ReminderLetters", (string)null);
@@ -822,6 +890,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<bool>("AttendanceRecorded")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("uuid");
@@ -846,6 +917,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("Meetings", (string)null);
                 });
 
@@ -853,6 +926,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -904,6 +980,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.ToTable("EvidenceFiles", (string)null);
@@ -921,6 +999,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("ApplicantComment")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("DeliveredOn")
                         .HasColumnType("date");
@@ -951,6 +1032,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("CaseId");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("FeedbackNotices", (string)null);
                 });
 
@@ -972,6 +1055,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1008,6 +1094,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PersonId");
 
                     b.HasIndex("UnitId");
@@ -1019,6 +1107,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("FollowUp")
@@ -1063,6 +1154,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PersonId");
 
                     b.ToTable("HeartTalks", (string)null);
@@ -1072,6 +1165,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -1112,6 +1208,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PersonId");
 
                     b.HasIndex("UnitId");
@@ -1127,6 +1225,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Count")
                         .HasColumnType("integer");
@@ -1151,6 +1252,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("PreventionThresholds", (string)null);
                 });
 
@@ -1158,6 +1261,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("BusinessField")
@@ -1192,6 +1298,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("RiskPoints", (string)null);
                 });
 
@@ -1199,6 +1307,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IssuedBy")
@@ -1222,6 +1333,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("WarningNotices", (string)null);
                 });
 
@@ -1229,6 +1342,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("CaseId")
@@ -1255,6 +1371,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PersonId", "DismissedAt");
 
                     b.ToTable("DeadlineNotices", (string)null);
@@ -1264,6 +1382,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("CaseId")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Method")
@@ -1288,6 +1409,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("CaseId");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("PublicationRecords", (string)null);
                 });
 
@@ -1295,6 +1418,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -1355,6 +1481,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PersonId");
 
                     b.HasIndex("UnitId");
@@ -1369,6 +1497,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -1397,6 +1528,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.ToTable("GuidanceRequests", (string)null);
@@ -1414,6 +1547,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
@@ -1441,6 +1577,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.ToTable("SupplementRequests", (string)null);
@@ -1454,6 +1592,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1508,6 +1649,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -1520,6 +1663,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("SafeHarbor.Infrastructure.Persistence.Counter", b =>
                 {
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -1530,15 +1676,87 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Value")
                         .HasColumnType("integer");
 
-                    b.HasKey("Name", "Year");
+                    b.HasKey("BureauId", "Name", "Year");
+
+                    b.HasIndex("BureauId");
 
                     b.ToTable("Counters");
+                });
+
+            modelBuilder.Entity("SafeHarbor.Organisation.Bureau", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GuidanceGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PartyCommittee")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PartyGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("Bureaus");
                 });
 
             modelBuilder.Entity("SafeHarbor.Organisation.Person", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("InLeadershipTeam")
@@ -1562,6 +1780,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("UnitId");
 
                     b.ToTable("Persons");
@@ -1571,6 +1791,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
@@ -1591,10 +1814,12 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex("BureauId");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("BureauId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Units");
                 });
@@ -2286,6 +2511,14 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                         });
 
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("SafeHarbor.Organisation.Bureau", b =>
+                {
+                    b.HasOne("SafeHarbor.Organisation.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SafeHarbor.Organisation.Person", b =>

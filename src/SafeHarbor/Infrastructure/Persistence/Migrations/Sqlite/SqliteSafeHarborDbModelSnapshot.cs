@@ -145,6 +145,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("SafeHarbor.Audit.AuditEntry", b =>
                 {
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -196,7 +199,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("BureauId", "Sequence");
+
+                    b.HasIndex("BureauId");
 
                     b.HasIndex("CaseId");
 
@@ -205,8 +210,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("SafeHarbor.Audit.AuditHead", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("BureauId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
@@ -216,7 +222,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("BureauId");
+
+                    b.HasIndex("BureauId");
 
                     b.ToTable("AuditHeads");
                 });
@@ -243,6 +251,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("ArchivedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("BusinessField")
                         .IsRequired()
@@ -324,10 +335,12 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number")
-                        .IsUnique();
+                    b.HasIndex("BureauId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("BureauId", "Number")
+                        .IsUnique();
 
                     b.ToTable("Cases");
                 });
@@ -336,6 +349,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CaseId")
@@ -377,6 +393,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.HasIndex("PersonId");
@@ -406,6 +424,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ManifestJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -421,7 +442,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("CaseId");
 
-                    b.HasIndex("ArchiveNumber")
+                    b.HasIndex("BureauId");
+
+                    b.HasIndex("BureauId", "ArchiveNumber")
                         .IsUnique();
 
                     b.ToTable("ArchiveRecords", (string)null);
@@ -431,6 +454,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Closed")
@@ -454,7 +480,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Year", "Quarter")
+                    b.HasIndex("BureauId");
+
+                    b.HasIndex("BureauId", "Kind", "Year", "Quarter")
                         .IsUnique();
 
                     b.ToTable("AssessmentPeriods", (string)null);
@@ -471,6 +499,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<decimal>("BasicLine")
                         .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("CompetentLine")
@@ -506,6 +537,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("AssessmentSchemes", (string)null);
                 });
 
@@ -513,6 +546,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
@@ -545,6 +581,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PeriodId", "PersonId")
                         .IsUnique();
 
@@ -559,6 +597,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
@@ -620,6 +661,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("Status", "RequestedAt");
 
                     b.HasIndex("CaseId", "Kind", "Instance", "DocxSha256")
@@ -640,6 +683,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Instance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT");
 
@@ -656,7 +702,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("CaseId", "Kind", "Instance");
 
-                    b.HasIndex("Number")
+                    b.HasIndex("BureauId");
+
+                    b.HasIndex("BureauId", "Number")
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments", (string)null);
@@ -666,6 +714,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("CaseId")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RecordedBy")
@@ -681,6 +732,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("CaseId");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("CauseAnalyses", (string)null);
                 });
 
@@ -688,6 +741,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -727,6 +783,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.ToTable("CorrectionTalks", (string)null);
@@ -736,6 +794,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -762,6 +823,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId")
                         .IsUnique();
 
@@ -777,6 +840,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Addressee")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -799,6 +865,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.ToTable("ReminderLetters", (string)null);
@@ -812,6 +880,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("AttendanceRecorded")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("TEXT");
@@ -836,6 +907,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("Meetings", (string)null);
                 });
 
@@ -843,6 +916,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -894,6 +970,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.ToTable("EvidenceFiles", (string)null);
@@ -910,6 +988,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ApplicantComment")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DeliveredOn")
@@ -941,6 +1022,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("CaseId");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("FeedbackNotices", (string)null);
                 });
 
@@ -961,6 +1044,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Basis")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -998,6 +1084,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PersonId");
 
                     b.HasIndex("UnitId");
@@ -1009,6 +1097,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FollowUp")
@@ -1053,6 +1144,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PersonId");
 
                     b.ToTable("HeartTalks", (string)null);
@@ -1062,6 +1155,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -1102,6 +1198,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PersonId");
 
                     b.HasIndex("UnitId");
@@ -1117,6 +1215,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
@@ -1141,6 +1242,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("PreventionThresholds", (string)null);
                 });
 
@@ -1148,6 +1251,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BusinessField")
@@ -1182,6 +1288,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("RiskPoints", (string)null);
                 });
 
@@ -1189,6 +1297,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IssuedBy")
@@ -1212,6 +1323,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("WarningNotices", (string)null);
                 });
 
@@ -1219,6 +1332,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CaseId")
@@ -1245,6 +1361,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PersonId", "DismissedAt");
 
                     b.ToTable("DeadlineNotices", (string)null);
@@ -1254,6 +1372,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("CaseId")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Method")
@@ -1278,6 +1399,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("CaseId");
 
+                    b.HasIndex("BureauId");
+
                     b.ToTable("PublicationRecords", (string)null);
                 });
 
@@ -1285,6 +1408,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -1345,6 +1471,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("PersonId");
 
                     b.HasIndex("UnitId");
@@ -1359,6 +1487,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -1387,6 +1518,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.ToTable("GuidanceRequests", (string)null);
@@ -1403,6 +1536,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -1431,6 +1567,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("CaseId");
 
                     b.ToTable("SupplementRequests", (string)null);
@@ -1444,6 +1582,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1498,6 +1639,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -1510,6 +1653,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("SafeHarbor.Infrastructure.Persistence.Counter", b =>
                 {
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -1520,15 +1666,87 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Value")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Name", "Year");
+                    b.HasKey("BureauId", "Name", "Year");
+
+                    b.HasIndex("BureauId");
 
                     b.ToTable("Counters");
+                });
+
+            modelBuilder.Entity("SafeHarbor.Organisation.Bureau", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuidanceGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyCommittee")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("Bureaus");
                 });
 
             modelBuilder.Entity("SafeHarbor.Organisation.Person", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("InLeadershipTeam")
@@ -1552,6 +1770,8 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("UnitId");
 
                     b.ToTable("Persons");
@@ -1561,6 +1781,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1581,10 +1804,12 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex("BureauId");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("BureauId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Units");
                 });
@@ -2270,6 +2495,14 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("SafeHarbor.Organisation.Bureau", b =>
+                {
+                    b.HasOne("SafeHarbor.Organisation.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SafeHarbor.Organisation.Person", b =>
