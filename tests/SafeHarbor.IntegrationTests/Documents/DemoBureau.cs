@@ -102,8 +102,14 @@ public sealed class DemoBureau : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>Works with the database as the city bureau (青禾市, code <c>qh</c>) sees it; its county bureaus' rows are filtered out.</summary>
     public Task<T> WithDbAsync<T>(Func<SafeHarborDb, Task<T>> work) =>
-        WithScopeAsync(sp => work(sp.GetRequiredService<SafeHarborDb>()));
+        WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SafeHarborDb>();
+            db.ScopeTo(await db.Bureaus.Where(b => b.Code == "qh").Select(b => b.Id).SingleAsync());
+            return await work(db);
+        });
 
     public Task<List<Case>> CasesAsync() => WithDbAsync(db => db.Cases.AsNoTracking().OrderBy(c => c.Number).ToListAsync());
 

@@ -34,7 +34,13 @@ public sealed class DocumentsCommandTests : IDisposable
         var c = await app.CaseAsync(DemoCases.ArchivedExempted);
         var file = Path.Combine(output.FullName, "out", "x.docx");
 
-        var result = await AdminCli.RunAsync(["documents", "render", "--case", c.Number, "--kind", "feedback-notice", "--out", file], app.CliSettings);
+        // Case numbers are per bureau: the demo's county bureaus have a case of that number too.
+        var ambiguous = await AdminCli.RunAsync(["documents", "render", "--case", c.Number, "--kind", "feedback-notice", "--out", file], app.CliSettings);
+        Assert.Equal(2, ambiguous.ExitCode);
+        Assert.Contains("请用 --bureau 指明是哪个局的", ambiguous.Error);
+        Assert.False(File.Exists(file));
+
+        var result = await AdminCli.RunAsync(["documents", "render", "--case", c.Number, "--bureau", "qh", "--kind", "feedback-notice", "--out", file], app.CliSettings);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(File.Exists(file), result.ToString());

@@ -17,7 +17,7 @@ public sealed partial class Browser : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
-    public Browser(TestApp app)
+    public Browser(WebApplicationFactory<Program> app)
     {
         Client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
     }

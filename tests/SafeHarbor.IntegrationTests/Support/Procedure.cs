@@ -11,11 +11,15 @@ public sealed record CaseRef(Guid Id, string Number)
 }
 
 /// <summary>
-/// Drives a case through the real HTTP API step by step, as the people of <see cref="Cast"/>.
-/// Each step asserts success, so a test reads as the procedure it walks.
+/// Drives a case through the real HTTP API step by step, as the people of <see cref="Cast"/> (the app's first
+/// bureau unless another bureau's cast is given). Each step asserts success, so a test reads as the procedure it walks.
 /// </summary>
-public sealed class Procedure(TestApp app)
+public sealed class Procedure(TestApp app, Cast? bureau = null)
 {
+    private Cast People => bureau ?? app.Cast;
+
+    private HttpClient As(string user) => app.As(People.Prefix + user);
+
     public static readonly string[] BaseAndExclusions = ["within-duties", "bold-but-mistaken", "no-major-accident", "no-improper-benefit", "no-abuse-as-cover"];
 
     public async Task<CaseRef> RegisterAsync(
@@ -29,8 +33,8 @@ public sealed class Procedure(TestApp app)
         string? workItem = null,
         string? errorKind = null)
     {
-        var subjectId = kind == SubjectKind.Person ? app.Cast.PersonOf[subject] : app.Cast.Units[subject];
-        var body = await app.As(registrar).PostJsonAsync("/api/cases", new
+        var subjectId = kind == SubjectKind.Person ? People.PersonOf[People.Prefix + subject] : People.Units[subject];
+        var body = await As(registrar).PostJsonAsync("/api/cases", new
         {
             title,
             description,
@@ -45,7 +49,7 @@ public sealed class Procedure(TestApp app)
     }
 
     public Task<JsonElement> ApplyAsync(CaseRef c, string applicant = "staffA", params string[] conditions) =>
-        app.As(applicant).PostJsonAsync($"{c.Url}/application", ApplicationBody(conditions.Length == 0 ? ["c1", "c6"] : conditions)).OkAsync();
+        As(applicant).PostJsonAsync($"{c.Url}/application", ApplicationBody(conditions.Length == 0 ? ["c1", "c6"] : conditions)).OkAsync();
 
     public static object ApplicationBody(string[] conditions, SubjectKind kind = SubjectKind.Person, Guid? unitId = null) => new
     {
@@ -58,10 +62,10 @@ public sealed class Procedure(TestApp app)
     };
 
     public Task<JsonElement> StartVerificationAsync(CaseRef c, string investigator = "inv") =>
-        app.As(investigator).PostJsonAsync($"{c.Url}/verification/start", null).OkAsync();
+        As(investigator).PostJsonAsync($"{c.Url}/verification/start", null).OkAsync();
 
     public Task<JsonElement> FindAsync(CaseRef c, string item, Verdict verdict, string investigator = "inv") =>
-        app.As(investigator).PutJsonAsync($"{c.Url}/findings/{item}", new { verdict, note = $"经核实，{item}：{verdict}。" }).OkAsync();
+        As(investigator).PutJsonAsync($"{c.Url}/findings/{item}", new { verdict, note = $"经核实，{item}：{verdict}。" }).OkAsync();
 
     /// <summary>Starts verification and records a finding on every base condition, every exclusion and each given condition.</summary>
     public async Task VerifyAsync(CaseRef c, Verdict verdict = Verdict.Met, string[]? conditions = null, string investigator = "inv")
@@ -74,7 +78,7 @@ public sealed class Procedure(TestApp app)
     }
 
     public Task<JsonElement> ReportAsync(CaseRef c, Outcome recommendation, string investigator = "inv") =>
-        app.As(investigator).PostJsonAsync($"{c.Url}/verification/report", new
+        As(investigator).PostJsonAsync($"{c.Url}/verification/report", new
         {
             text = "经调查核实，综合各方面因素，出具本报告。",
             recommendation,
@@ -93,7 +97,7 @@ public sealed class Procedure(TestApp app)
     /// <summary>Opens a meeting with m1–m5 entitled and the first <paramref name="present"/> of them present.</summary>
     public async Task<Guid> OpenMeetingAsync(int present = 5)
     {
-        var meeting = await app.As("office").PostJsonAsync("/api/meetings", new
+        var meeting = await As("office").PostJsonAsync("/api/meetings", new
         {
             title = "党组会议",
             heldOn = app.Clock.Today,
@@ -102,19 +106,19 @@ public sealed class Procedure(TestApp app)
         var id = meeting.GetProperty("id").GetGuid();
         var members = Cast.Members.Select((m, i) => new
         {
-            personId = app.Cast.PersonOf[m],
+            personId = People.PersonOf[People.Prefix + m],
             present = i < present,
             absenceReason = i < present ? null : "出差",
         }).ToArray();
-        await app.As("office").PutJsonAsync($"/api/meetings/{id}/attendance", new { members }).OkAsync();
+        await As("office").PutJsonAsync($"/api/meetings/{id}/attendance", new { members }).OkAsync();
         return id;
     }
 
     public Task<JsonElement> ScheduleAsync(Guid meeting, CaseRef c) =>
-        app.As("office").PostJsonAsync($"/api/meetings/{meeting}/agenda", new { caseId = c.Id }).OkAsync();
+        As("office").PostJsonAsync($"/api/meetings/{meeting}/agenda", new { caseId = c.Id }).OkAsync();
 
     public Task<HttpResponseMessage> VoteAsync(Guid meeting, CaseRef c, string member, VoteChoice choice) =>
-        app.As(member).PostJsonAsync($"/api/meetings/{meeting}/agenda/{c.Id}/votes", new { choice });
+        As(member).PostJsonAsync($"/api/meetings/{meeting}/agenda/{c.Id}/votes", new { choice });
 
     public async Task VoteManyAsync(Guid meeting, CaseRef c, VoteChoice choice, params string[] members)
     {
@@ -128,7 +132,7 @@ public sealed class Procedure(TestApp app)
     public const string DepartureReason = "经集体研究，结合当事人一贯表现和挽回损失情况，未采纳调查报告建议。";
 
     public Task<HttpResponseMessage> DecideAsync(Guid meeting, CaseRef c, Outcome outcome, string? mitigation = null, string? departureReason = DepartureReason) =>
-        app.As("office").PostJsonAsync($"/api/meetings/{meeting}/agenda/{c.Id}/decision", new
+        As("office").PostJsonAsync($"/api/meetings/{meeting}/agenda/{c.Id}/decision", new
         {
             outcome,
             reasons = "经集体研究，依据调查报告和第四条规定作出认定。",
@@ -148,16 +152,16 @@ public sealed class Procedure(TestApp app)
 
     public async Task FeedbackDeliveredAndAcknowledgedAsync(CaseRef c, string applicant = "staffA")
     {
-        await app.As("office").PostJsonAsync($"{c.Url}/feedback", new { resultText = "认定结果：见会议纪要。", explanation = "依照第五条第（四）项书面反馈并答复解释。" }).OkAsync();
-        await app.As("office").PostJsonAsync($"{c.Url}/feedback/delivery", new { deliveredOn = app.Clock.Today, method = "直接送达", recipient = "本人" }).OkAsync();
-        await app.As(applicant).PostJsonAsync($"{c.Url}/feedback/acknowledgement", new { comment = "已收到。" }).OkAsync();
+        await As("office").PostJsonAsync($"{c.Url}/feedback", new { resultText = "认定结果：见会议纪要。", explanation = "依照第五条第（四）项书面反馈并答复解释。" }).OkAsync();
+        await As("office").PostJsonAsync($"{c.Url}/feedback/delivery", new { deliveredOn = app.Clock.Today, method = "直接送达", recipient = "本人" }).OkAsync();
+        await As(applicant).PostJsonAsync($"{c.Url}/feedback/acknowledgement", new { comment = "已收到。" }).OkAsync();
     }
 
     public Task<JsonElement> PublishAsync(CaseRef c) =>
-        app.As("office").PostJsonAsync($"{c.Url}/publication", new { method = "Circular", scope = "全局", publishedOn = app.Clock.Today, reference = "通报〔2026〕1号" }).OkAsync();
+        As("office").PostJsonAsync($"{c.Url}/publication", new { method = "Circular", scope = "全局", publishedOn = app.Clock.Today, reference = "通报〔2026〕1号" }).OkAsync();
 
     public Task<JsonElement> ArchiveAsync(CaseRef c) =>
-        app.As("archivist").PostJsonAsync($"{c.Url}/archive", new { retention = "D30" }).OkAsync();
+        As("archivist").PostJsonAsync($"{c.Url}/archive", new { retention = "D30" }).OkAsync();
 
-    public Task<JsonElement> GetAsync(CaseRef c, string user = "inv") => app.As(user).GetOkAsync(c.Url);
+    public Task<JsonElement> GetAsync(CaseRef c, string user = "inv") => As(user).GetOkAsync(c.Url);
 }

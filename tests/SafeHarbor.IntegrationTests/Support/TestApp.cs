@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Organisation;
@@ -84,17 +85,23 @@ public sealed class TestApp : WebApplicationFactory<Program>
         clients.Clear();
     }
 
+    /// <summary>Works with the database as the first bureau sees it (scoped to <see cref="Cast"/>'s bureau).</summary>
     public async Task<T> WithDbAsync<T>(Func<SafeHarborDb, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<SafeHarborDb>());
+        var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+        db.ScopeTo(Cast.BureauId);
+        return await work(db);
     }
 
-    public async Task WithDbAsync(Func<SafeHarborDb, Task> work)
+    public Task WithDbAsync(Func<SafeHarborDb, Task> work) => WithDbAsync(async db =>
     {
-        await using var scope = Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<SafeHarborDb>());
-    }
+        await work(db);
+        return true;
+    });
+
+    /// <summary>Adds a county bureau under the first with a cast of its own, whose user names start with <paramref name="prefix"/>.</summary>
+    public Task<Cast> AddBureauAsync(string code, string prefix) => Cast.SeedAsync(Services, code, prefix, Cast.BureauId);
 
     public override async ValueTask DisposeAsync()
     {
@@ -128,12 +135,33 @@ public sealed class Cast
     public Guid BranchA => Units["城东分局"];
     public Guid BranchB => Units["城西分局"];
 
-    public static async Task<Cast> SeedAsync(IServiceProvider services)
+    /// <summary>The cast's bureau.</summary>
+    public Guid BureauId { get; private set; }
+
+    /// <summary>Put before every user name of this cast: "" for the first bureau, e.g. "b-" for a second one.</summary>
+    public string Prefix { get; private set; } = "";
+
+    /// <summary>
+    /// Seeds a bureau with the cast. The first (code <c>test</c>, 测试市局) is a city bureau; another, with its own
+    /// <paramref name="prefix"/> for user names, is a county bureau under <paramref name="parent"/>.
+    /// </summary>
+    public static async Task<Cast> SeedAsync(IServiceProvider services, string code = "test", string prefix = "", Guid? parent = null)
     {
-        var cast = new Cast();
+        var cast = new Cast { Prefix = prefix };
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var bureauName = parent is null ? "测试市市场监督管理局" : $"测试县市场监督管理局（{code}）";
+        var bureau = new Bureau
+        {
+            Id = Guid.NewGuid(), Code = code, Level = parent is null ? BureauLevel.City : BureauLevel.County, ParentId = parent, Name = bureauName,
+            ShortName = parent is null ? "测市监" : $"测{code}监", PartyGroup = $"中共{bureauName}党组", Office = $"{bureauName}办公室",
+            Discipline = $"中共{bureauName}机关纪律检查委员会", PartyCommittee = $"中共{bureauName}机关委员会", GuidanceGroup = $"纪委监委驻{bureauName}纪检监察组",
+        };
+        db.Bureaus.Add(bureau);
+        await db.SaveChangesAsync();
+        db.ScopeTo(bureau.Id);
+        cast.BureauId = bureau.Id;
 
         void AddUnit(string name, UnitType type, string? parent)
         {
@@ -152,14 +180,18 @@ public sealed class Cast
         AddUnit("城西分局", UnitType.Branch, "测试市局");
         AddUnit("东山县局", UnitType.CountyBureau, "测试市局");
         AddUnit("东山县局城关所", UnitType.CountyBureau, "东山县局");
-        foreach (var role in Enum.GetValues<Role>())
+        if (!await db.Roles.AnyAsync())
         {
-            db.Roles.Add(new IdentityRole<Guid> { Id = Guid.NewGuid(), Name = role.ToString(), NormalizedName = role.ToString().ToUpperInvariant() });
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                db.Roles.Add(new IdentityRole<Guid> { Id = Guid.NewGuid(), Name = role.ToString(), NormalizedName = role.ToString().ToUpperInvariant() });
+            }
         }
         await db.SaveChangesAsync();
 
         async Task AddUser(string userName, string name, string? unit, Role role, bool leader = false)
         {
+            userName = prefix + userName;
             Guid? personId = null;
             if (unit is not null)
             {

@@ -27,6 +27,21 @@ public static class AccountRules
         }
     }
 
+    public static void RequireSystemAdmin(Actor actor)
+    {
+        if (!actor.Has(Role.SystemAdmin))
+        {
+            throw DomainException.Forbidden("system-admin-only", "只有系统管理员可以维护局、单位、人员和账号。");
+        }
+    }
+
+    /// <summary>User names are unique across every bureau: they sign in without naming their bureau.</summary>
+    public static async Task<bool> UserNameIsFreeAsync(SafeHarborDb db, string? userName, CancellationToken ct)
+    {
+        var normalized = userName?.Trim().ToUpperInvariant();
+        return normalized is null || !await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalized, ct);
+    }
+
     internal static void ThrowOnFailure(IdentityResult result)
     {
         if (!result.Succeeded)

@@ -22,6 +22,11 @@ public static class OrganisationApi
             Results.Ok(await CreateUnit.HandleAsync(r, actor, runner, ct))).WithSummary("新增单位");
         admin.MapPost("/persons", async (CreatePerson.Request r, Actor actor, CommandRunner runner, CancellationToken ct) =>
             Results.Ok(await CreatePerson.HandleAsync(r, actor, runner, ct))).WithSummary("新增人员");
+        admin.MapGet("/bureaus", ListBureaus.HandleAsync).WithSummary("本局及下属县区局");
+        admin.MapPost("/bureaus", async (CreateBureau.Request r, Actor actor, CommandRunner runner, UserManager<AppUser> users, IServiceScopeFactory scopes, CancellationToken ct) =>
+            Results.Ok(await CreateBureau.HandleAsync(r, actor, runner, users, scopes, ct))).WithSummary("新增县区局及其系统管理员（市局系统管理员）");
+        admin.MapPut("/bureau", async (BureauNames r, Actor actor, CommandRunner runner, CancellationToken ct) =>
+            Results.Ok(await UpdateBureauNames.HandleAsync(r, actor, runner, ct))).WithSummary("修改本局名称（公文版头、发文机关代字、党组等机构名称）");
         admin.MapGet("/users", ListUsers.HandleAsync).WithSummary("账号和角色");
         admin.MapPost("/users", async (CreateUser.Request r, Actor actor, CommandRunner runner, UserManager<AppUser> users, CancellationToken ct) =>
             Results.Ok(await CreateUser.HandleAsync(r, actor, runner, users, ct))).WithSummary("新增账号");

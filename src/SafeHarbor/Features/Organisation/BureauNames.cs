@@ -1,0 +1,31 @@
+using SafeHarbor.Organisation;
+
+namespace SafeHarbor.Features.Organisation;
+
+/// <summary>A bureau's names as its documents print them; what is left empty follows from its name (中共{名称}党组 …).</summary>
+public sealed record BureauNames(string? Name, string? ShortName, string? PartyGroup, string? Office, string? Discipline, string? PartyCommittee, string? GuidanceGroup)
+{
+    public Validation Check(Validation v) => v
+        .RequireText(Name, "name", "局名称", 100)
+        .RequireText(ShortName, "shortName", "发文机关代字", 20)
+        .MaxLength(PartyGroup, "partyGroup", "党组名称", 100)
+        .MaxLength(Office, "office", "办公室名称", 100)
+        .MaxLength(Discipline, "discipline", "机关纪委名称", 100)
+        .MaxLength(PartyCommittee, "partyCommittee", "机关党委名称", 100)
+        .MaxLength(GuidanceGroup, "guidanceGroup", "驻局纪检监察组名称", 100);
+
+    /// <summary>Writes the names onto <paramref name="b"/> (after <see cref="Check"/> passed).</summary>
+    public void ApplyTo(Bureau b)
+    {
+        var name = Name!.Trim();
+        b.Name = name;
+        b.ShortName = ShortName!.Trim();
+        b.PartyGroup = Or(PartyGroup, $"中共{name}党组");
+        b.Office = Or(Office, $"{name}办公室");
+        b.Discipline = Or(Discipline, $"中共{name}机关纪律检查委员会");
+        b.PartyCommittee = Or(PartyCommittee, $"中共{name}机关委员会");
+        b.GuidanceGroup = Or(GuidanceGroup, $"纪委监委驻{name}纪检监察组");
+    }
+
+    private static string Or(string? text, string derived) => string.IsNullOrWhiteSpace(text) ? derived : text.Trim();
+}
