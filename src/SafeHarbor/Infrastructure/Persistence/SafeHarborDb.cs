@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,13 @@ namespace SafeHarbor.Infrastructure.Persistence;
 /// <summary>
 /// The one database. Features keep their own entities and <c>IEntityTypeConfiguration</c> next to
 /// them and reach them with <c>Set&lt;T&gt;()</c>; this class knows only the building blocks.
-/// Each provider has a subclass so that each keeps its own migrations.
+/// Each provider has a subclass so that each keeps its own migrations. It also holds the keys that
+/// sign cookies and bearer tokens, so every node of one database accepts what another issued.
 /// </summary>
-public abstract class SafeHarborDb(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+public abstract class SafeHarborDb(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<Case> Cases => Set<Case>();
