@@ -27,6 +27,7 @@ using SafeHarbor.Features.ResultUses;
 using SafeHarbor.Features.Verification;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Infrastructure.Storage;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 using Scalar.AspNetCore;
@@ -65,6 +66,7 @@ public static class Composition
         services.AddIncentives();
         services.AddAbuseReports();
         services.AddPersistence();
+        services.AddFileStorage();
         services.AddSecurity();
         return services;
     }
