@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Calendar;
 using SafeHarbor.IntegrationTests.Cli;
+using SafeHarbor.Features.Admin;
 using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Admin;
@@ -97,10 +98,11 @@ public sealed class CalendarPageTests : IDisposable
         Assert.True(makeUp.GetProperty("isWorkingDay").GetBoolean());
         Assert.False(makeUp.GetProperty("provisional").GetBoolean());
 
-        var file = Path.Combine(addedDirectory, "2027.json");
-        Assert.True(File.Exists(file));
-        Assert.Equal(2027, JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("year").GetInt32());
-        var cli = await AdminCli.RunAsync(["calendar", "is-working-day", "2027-10-01"], new Dictionary<string, string?> { ["Calendar:AddedDirectory"] = addedDirectory });
+        // Kept in the database, where every node finds it; nothing is written to the old added-notices folder.
+        var stored = await app.WithDbAsync(d => d.Set<CalendarNotice>().SingleAsync());
+        Assert.Equal(2027, JsonDocument.Parse(stored.Json).RootElement.GetProperty("year").GetInt32());
+        Assert.False(Directory.Exists(addedDirectory));
+        var cli = await AdminCli.RunAsync(["calendar", "is-working-day", "2027-10-01"], AdminCli.DatabaseOf(app));
         Assert.True(cli.ExitCode == 0, cli.ToString());
         Assert.Equal(["false"], cli.OutputLines);
 
@@ -135,7 +137,7 @@ public sealed class CalendarPageTests : IDisposable
         Assert.Equal("放假最后一天 2027-10-01 早于第一天 2027-10-07。", refused.MessageFor("Input.Holidays[1].LastOff"));
         Assert.Equal("调休上班日 2027-01-04 不是周六或周日。", refused.MessageFor("Input.Holidays[0].Workdays"));
         Assert.Equal("2027-10-07", refused.Find("input[name='Input.Holidays[1].FirstOff']")!.GetAttribute("value"));
-        Assert.False(Directory.Exists(addedDirectory) && Directory.EnumerateFileSystemEntries(addedDirectory).Any());
+        Assert.Equal(0, await app.WithDbAsync(d => d.Set<CalendarNotice>().CountAsync()));
         Assert.False(app.Services.GetRequiredService<WorkingDayCalendar>().Covers(2027));
         Assert.True((await app.As("staffA").GetOkAsync("/api/calendar/days/2027-10-01")).GetProperty("provisional").GetBoolean());
         Assert.Equal(0, await app.WithDbAsync(d => d.AuditEntries.CountAsync(e => e.Action == "AddCalendarYear")));
