@@ -116,6 +116,53 @@ public sealed class CalendarPageTests : IDisposable
     }
 
     [Theory, AllDatabases]
+    public async Task A_year_another_node_added_is_in_force_here_after_the_next_refresh(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db, new Dictionary<string, string?>
+        {
+            ["Calendar:AddedDirectory"] = addedDirectory,
+            ["Calendar:RefreshSeconds"] = "0.2",
+        });
+        Assert.True((await app.As("staffA").GetOkAsync("/api/calendar/days/2027-10-01")).GetProperty("provisional").GetBoolean());
+
+        // Another node's addition: a row in the shared database, nothing in this process.
+        var draft = new HolidayNoticeDraft(2027, "国务院办公厅关于2027年部分节假日安排的通知（测试数据，虚构）", null, null,
+            [new HolidayDraft("国庆节", new DateOnly(2027, 10, 1), new DateOnly(2027, 10, 7), [new DateOnly(2027, 10, 9)])]);
+        await app.WithDbAsync(async d =>
+        {
+            d.Add(new CalendarNotice { Year = 2027, FileName = draft.FileName, Json = draft.ToJson(), AddedAt = DateTimeOffset.UtcNow });
+            await d.SaveChangesAsync();
+        });
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!app.Services.GetRequiredService<WorkingDayCalendar>().Covers(2027))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "the added year did not reach this node");
+            await Task.Delay(100);
+        }
+        var day = await app.As("staffA").GetOkAsync("/api/calendar/days/2027-10-01");
+        Assert.False(day.GetProperty("provisional").GetBoolean());
+        Assert.Equal("国庆节", day.GetProperty("holidayName").GetString());
+        Assert.True((await app.As("staffA").GetOkAsync("/api/calendar/days/2027-10-09")).GetProperty("isWorkingDay").GetBoolean());
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_year_an_earlier_version_saved_as_a_file_is_moved_into_the_database_at_start(Db db)
+    {
+        var draft = new HolidayNoticeDraft(2027, "国务院办公厅关于2027年部分节假日安排的通知（测试数据，虚构）", null, null,
+            [new HolidayDraft("国庆节", new DateOnly(2027, 10, 1), new DateOnly(2027, 10, 7), [new DateOnly(2027, 10, 9)])]);
+        Directory.CreateDirectory(addedDirectory);
+        await File.WriteAllTextAsync(Path.Combine(addedDirectory, "2027.json"), draft.ToJson());
+
+        await using var app = await StartAsync(db);
+
+        Assert.True(app.Services.GetRequiredService<WorkingDayCalendar>().Covers(2027));
+        var stored = await app.WithDbAsync(d => d.Set<CalendarNotice>().SingleAsync());
+        Assert.Equal((2027, "2027.json"), (stored.Year, stored.FileName));
+        Assert.Equal(draft.ToJson(), stored.Json);
+    }
+
+    [Theory, AllDatabases]
     public async Task An_arrangement_with_a_rest_range_ending_before_it_starts_is_refused_next_to_the_field_and_writes_nothing(Db db)
     {
         await using var app = await StartAsync(db);
