@@ -24,7 +24,10 @@ public sealed class TwoNodeTests
         // Node A's "LibreOffice" never finishes: A claims the job and holds it until it is killed.
         var hang = Path.Combine(work.FullName, "hanging-soffice.sh");
         await File.WriteAllTextAsync(hang, "#!/bin/sh\nexec sleep 600\n");
-        File.SetUnixFileMode(hang, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(hang, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         const double lease = 3;
         var a = AppProcess.EnvironmentFor(database, "node-a", seedDemo: true);
         a["Documents__LibreOffice"] = hang;
