@@ -131,8 +131,16 @@ public sealed class WorkingDayCalendar
             return new WorkingDayCalendar(notices);
         }
 
+        return WithAdded(notices, ReadDirectory(addedDirectory, required: false), addedDirectory);
+    }
+
+    /// <summary>The shipped notices plus added ones (same rules as <see cref="LoadFrom(string, string?)"/>); <paramref name="where"/> names where the added ones are kept.</summary>
+    /// <exception cref="CalendarDataException">An added notice contradicts a shipped one, or two notices list the same date.</exception>
+    internal static WorkingDayCalendar WithAdded(IReadOnlyList<HolidayNotice> shippedNotices, IEnumerable<HolidayNotice> addedNotices, string where)
+    {
+        var notices = shippedNotices.ToList();
         var shipped = notices.ToDictionary(n => n.Year);
-        foreach (HolidayNotice added in ReadDirectory(addedDirectory, required: false))
+        foreach (HolidayNotice added in addedNotices)
         {
             if (!shipped.TryGetValue(added.Year, out HolidayNotice? same))
             {
@@ -142,7 +150,7 @@ public sealed class WorkingDayCalendar
             {
                 throw CalendarDataException.InFile(
                     added.FileName,
-                    Invariant($"与随程序发布的 {same.FileName} 重复且内容不同：两处都是 {added.Year} 年的安排。请对照通知核对，删除 {addedDirectory} 中有误的文件"));
+                    Invariant($"与随程序发布的 {same.FileName} 重复且内容不同：两处都是 {added.Year} 年的安排。请对照通知核对，删除 {where} 中有误的安排"));
             }
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Audit;
 using SafeHarbor.Calendar;
+using SafeHarbor.Features.Admin;
 using SafeHarbor.Cases;
 using SafeHarbor.Documents;
 using SafeHarbor.Features.Archive;
@@ -382,10 +383,28 @@ public static class CommandLine
         return builder.Build();
     }
 
-    /// <summary>As the web app sees it: the shipped notices and those added on /Admin/Calendar (a broken added file is said and left out).</summary>
+    /// <summary>
+    /// As the web app sees it: the shipped notices and those added on /Admin/Calendar, read from the database
+    /// when one is configured (or the default SQLite file exists); a broken added notice or an unreachable
+    /// database is said on standard error and the shipped notices count alone.
+    /// </summary>
     private static WorkingDayCalendar LoadCalendar(IConfiguration configuration, TextWriter error)
     {
-        var source = CalendarSource.Open(configuration["Calendar:Directory"], configuration["Calendar:AddedDirectory"]);
+        var source = CalendarSource.Open(configuration["Calendar:Directory"]);
+        if (!string.IsNullOrWhiteSpace(configuration["Database:ConnectionString"])
+            || (DatabaseSetup.ProviderFrom(configuration) == DatabaseProvider.Sqlite && File.Exists(DatabaseSetup.DefaultSqlitePath)))
+        {
+            try
+            {
+                using var app = BuildServices(configuration);
+                using var scope = app.Services.CreateScope();
+                CalendarNotices.RefreshAsync(scope.ServiceProvider.GetRequiredService<SafeHarborDb>(), source, CancellationToken.None).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                error.WriteLine($"未能从数据库读取录入的节假日安排（{e.Message}），仅按随程序发布的节假日安排计算。");
+            }
+        }
         if (source.Problem is { } problem)
         {
             error.WriteLine(problem);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using SafeHarbor.Calendar;
 using SafeHarbor.Features.AbuseReports;
+using SafeHarbor.Features.Admin;
 using SafeHarbor.Features.Applications;
 using SafeHarbor.Features.Archive;
 using SafeHarbor.Features.ArchivePackages;
@@ -27,6 +28,7 @@ using SafeHarbor.Features.ResultUses;
 using SafeHarbor.Features.Verification;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Infrastructure.Storage;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 using Scalar.AspNetCore;
@@ -40,13 +42,10 @@ public static class Composition
     public static IServiceCollection AddSafeHarborCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        // The calendar can gain next year's notice while the app runs (/Admin/Calendar): the source is one
-        // per process, and each use asks it for the calendar in force now.
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            return CalendarSource.Open(configuration["Calendar:Directory"], configuration["Calendar:AddedDirectory"]);
-        });
+        // The calendar can gain next year's notice while the app runs (/Admin/Calendar, on any node): the source
+        // is one per process, filled from the database at start and by CalendarRefresher, and each use asks it
+        // for the calendar in force now.
+        services.AddSingleton(sp => CalendarSource.Open(sp.GetRequiredService<IConfiguration>()["Calendar:Directory"]));
         services.AddTransient(sp => sp.GetRequiredService<CalendarSource>().Current);
         services.AddSingleton(sp => PolicyCatalog.LoadFrom(
             sp.GetRequiredService<IConfiguration>()["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory));
@@ -65,6 +64,7 @@ public static class Composition
         services.AddIncentives();
         services.AddAbuseReports();
         services.AddPersistence();
+        services.AddFileStorage();
         services.AddSecurity();
         return services;
     }
@@ -74,6 +74,8 @@ public static class Composition
         builder.Services.AddSafeHarborCore();
         // PDFs are made off the request path; only the web host runs the worker (the CLI converts in place).
         builder.Services.AddPdfWorker();
+        // Years another node added reach this one's calendar (only a long-running host needs it).
+        builder.Services.AddHostedService<CalendarRefresher>();
         builder.Services.AddWebUi();
         builder.Services.AddSignedInActor();
         builder.Services.AddSingleton<INavigation, Navigation>();

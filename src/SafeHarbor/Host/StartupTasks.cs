@@ -1,4 +1,5 @@
 using SafeHarbor.Calendar;
+using SafeHarbor.Features.Admin;
 using SafeHarbor.Features.ProvisionalDeadlines;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Web;
@@ -17,7 +18,18 @@ public static class StartupTasks
     {
         await using (var scope = services.CreateAsyncScope())
         {
-            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeHarborDb>(), ct);
+            var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+            await DatabaseSetup.MigrateAsync(db, ct);
+            // Added holiday notices live in the database (every node reads them); those earlier versions
+            // wrote as files are moved there once.
+            var calendars = services.GetRequiredService<CalendarSource>();
+            var directory = configuration["Calendar:AddedDirectory"] is { Length: > 0 } added ? added : CalendarSource.DefaultAddedDirectory;
+            var moved = await CalendarNotices.ImportFilesAsync(db, calendars, directory, services.GetRequiredService<TimeProvider>(), ct);
+            if (moved.Count > 0)
+            {
+                output.WriteLine($"已将 {Path.GetFullPath(directory)} 中 {string.Join("、", moved)} 年的节假日安排移入数据库（此后以数据库为准，可删除这些文件）。");
+            }
+            await CalendarNotices.RefreshAsync(db, calendars, ct);
         }
 
         var problems = DataFiles.Check(services);

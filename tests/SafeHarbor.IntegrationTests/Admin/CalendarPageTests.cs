@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Calendar;
 using SafeHarbor.IntegrationTests.Cli;
+using SafeHarbor.Features.Admin;
 using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Admin;
@@ -97,10 +98,11 @@ public sealed class CalendarPageTests : IDisposable
         Assert.True(makeUp.GetProperty("isWorkingDay").GetBoolean());
         Assert.False(makeUp.GetProperty("provisional").GetBoolean());
 
-        var file = Path.Combine(addedDirectory, "2027.json");
-        Assert.True(File.Exists(file));
-        Assert.Equal(2027, JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("year").GetInt32());
-        var cli = await AdminCli.RunAsync(["calendar", "is-working-day", "2027-10-01"], new Dictionary<string, string?> { ["Calendar:AddedDirectory"] = addedDirectory });
+        // Kept in the database, where every node finds it; nothing is written to the old added-notices folder.
+        var stored = await app.WithDbAsync(d => d.Set<CalendarNotice>().SingleAsync());
+        Assert.Equal(2027, JsonDocument.Parse(stored.Json).RootElement.GetProperty("year").GetInt32());
+        Assert.False(Directory.Exists(addedDirectory));
+        var cli = await AdminCli.RunAsync(["calendar", "is-working-day", "2027-10-01"], AdminCli.DatabaseOf(app));
         Assert.True(cli.ExitCode == 0, cli.ToString());
         Assert.Equal(["false"], cli.OutputLines);
 
@@ -111,6 +113,53 @@ public sealed class CalendarPageTests : IDisposable
 
         var again = await admin.GetAsync("/Admin/Calendar");
         Assert.Contains("添加 2028 年的节假日安排", again.Text);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_year_another_node_added_is_in_force_here_after_the_next_refresh(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db, new Dictionary<string, string?>
+        {
+            ["Calendar:AddedDirectory"] = addedDirectory,
+            ["Calendar:RefreshSeconds"] = "0.2",
+        });
+        Assert.True((await app.As("staffA").GetOkAsync("/api/calendar/days/2027-10-01")).GetProperty("provisional").GetBoolean());
+
+        // Another node's addition: a row in the shared database, nothing in this process.
+        var draft = new HolidayNoticeDraft(2027, "国务院办公厅关于2027年部分节假日安排的通知（测试数据，虚构）", null, null,
+            [new HolidayDraft("国庆节", new DateOnly(2027, 10, 1), new DateOnly(2027, 10, 7), [new DateOnly(2027, 10, 9)])]);
+        await app.WithDbAsync(async d =>
+        {
+            d.Add(new CalendarNotice { Year = 2027, FileName = draft.FileName, Json = draft.ToJson(), AddedAt = DateTimeOffset.UtcNow });
+            await d.SaveChangesAsync();
+        });
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!app.Services.GetRequiredService<WorkingDayCalendar>().Covers(2027))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "the added year did not reach this node");
+            await Task.Delay(100);
+        }
+        var day = await app.As("staffA").GetOkAsync("/api/calendar/days/2027-10-01");
+        Assert.False(day.GetProperty("provisional").GetBoolean());
+        Assert.Equal("国庆节", day.GetProperty("holidayName").GetString());
+        Assert.True((await app.As("staffA").GetOkAsync("/api/calendar/days/2027-10-09")).GetProperty("isWorkingDay").GetBoolean());
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_year_an_earlier_version_saved_as_a_file_is_moved_into_the_database_at_start(Db db)
+    {
+        var draft = new HolidayNoticeDraft(2027, "国务院办公厅关于2027年部分节假日安排的通知（测试数据，虚构）", null, null,
+            [new HolidayDraft("国庆节", new DateOnly(2027, 10, 1), new DateOnly(2027, 10, 7), [new DateOnly(2027, 10, 9)])]);
+        Directory.CreateDirectory(addedDirectory);
+        await File.WriteAllTextAsync(Path.Combine(addedDirectory, "2027.json"), draft.ToJson());
+
+        await using var app = await StartAsync(db);
+
+        Assert.True(app.Services.GetRequiredService<WorkingDayCalendar>().Covers(2027));
+        var stored = await app.WithDbAsync(d => d.Set<CalendarNotice>().SingleAsync());
+        Assert.Equal((2027, "2027.json"), (stored.Year, stored.FileName));
+        Assert.Equal(draft.ToJson(), stored.Json);
     }
 
     [Theory, AllDatabases]
@@ -135,7 +184,7 @@ public sealed class CalendarPageTests : IDisposable
         Assert.Equal("放假最后一天 2027-10-01 早于第一天 2027-10-07。", refused.MessageFor("Input.Holidays[1].LastOff"));
         Assert.Equal("调休上班日 2027-01-04 不是周六或周日。", refused.MessageFor("Input.Holidays[0].Workdays"));
         Assert.Equal("2027-10-07", refused.Find("input[name='Input.Holidays[1].FirstOff']")!.GetAttribute("value"));
-        Assert.False(Directory.Exists(addedDirectory) && Directory.EnumerateFileSystemEntries(addedDirectory).Any());
+        Assert.Equal(0, await app.WithDbAsync(d => d.Set<CalendarNotice>().CountAsync()));
         Assert.False(app.Services.GetRequiredService<WorkingDayCalendar>().Covers(2027));
         Assert.True((await app.As("staffA").GetOkAsync("/api/calendar/days/2027-10-01")).GetProperty("provisional").GetBoolean());
         Assert.Equal(0, await app.WithDbAsync(d => d.AuditEntries.CountAsync(e => e.Action == "AddCalendarYear")));

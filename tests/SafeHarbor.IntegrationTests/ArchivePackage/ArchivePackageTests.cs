@@ -1,3 +1,4 @@
+using SafeHarbor.Infrastructure.Storage;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
@@ -56,7 +57,7 @@ public sealed class ArchivePackageTests
         await using var app = await TestApp.StartAsync(db);
         var c = await PublishedCaseWithEvidenceAsync(app);
         var cli = AdminCli.DatabaseOf(app);
-        cli["Evidence:Directory"] = app.EvidenceDirectory;
+        cli["Storage:Directory"] = app.StorageDirectory;
 
         // Not filed yet: refused everywhere; outside the unit the case does not exist.
         var early = await app.As("archivist").GetAsync($"{c.Url}/archive-package").ProblemAsync(HttpStatusCode.Conflict);
@@ -164,10 +165,10 @@ public sealed class ArchivePackageTests
         }
 
         // A stored evidence file that no longer matches its hashes is never packaged.
-        var stored = Directory.GetFiles(app.EvidenceDirectory).Single();
-        var bytes = await File.ReadAllBytesAsync(stored);
+        var stored = Assert.Single(await app.StoredKeysAsync("evidence/"));
+        var bytes = (await app.Files.ReadAllAsync(stored, CancellationToken.None))!;
         bytes[^2] ^= 0x01;
-        await File.WriteAllBytesAsync(stored, bytes);
+        await app.Files.PutAsync(stored, bytes, CancellationToken.None);
         var corrupted = await app.As("archivist").GetAsync($"{c.Url}/archive-package").ProblemAsync(HttpStatusCode.InternalServerError);
         Assert.Equal("archive-evidence-corrupted", corrupted.Code);
         Assert.Contains("证明材料“不予处罚决定书.pdf”未通过哈希校验", corrupted.Title);

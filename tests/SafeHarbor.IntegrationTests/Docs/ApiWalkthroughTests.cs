@@ -27,8 +27,7 @@ public sealed partial class ApiWalkthroughTests
         using var server = Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "SafeHarbor.dll"), "--urls", $"http://127.0.0.1:{port}"], work.FullName, new()
         {
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(work.FullName, "walk.db")}",
-            ["DataProtection__KeysDirectory"] = Path.Combine(work.FullName, "keys"),
-            ["Evidence__Directory"] = Path.Combine(work.FullName, "evidence"),
+            ["Storage__Directory"] = Path.Combine(work.FullName, "files"),
         });
         var serverLog = new StringBuilder();
         // Drain the server's output so its logging never blocks on a full pipe.

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SafeHarbor.Crypto;
+using SafeHarbor.Infrastructure.Storage;
 using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Evidence;
@@ -28,8 +29,7 @@ public sealed class EvidenceTests
         return await client.PostAsync($"{c.Url}/evidence", form);
     }
 
-    private static string[] StoredFiles(TestApp app) =>
-        Directory.Exists(app.EvidenceDirectory) ? Directory.GetFiles(app.EvidenceDirectory, "*", SearchOption.AllDirectories) : [];
+    private static Task<IReadOnlyList<string>> StoredFiles(TestApp app) => app.StoredKeysAsync("evidence/");
 
     [Theory, AllDatabases]
     public async Task An_uploaded_pdf_is_kept_with_its_sha256_and_sm3_and_downloads_byte_for_byte_only_within_the_unit(Db db)
@@ -67,20 +67,20 @@ public sealed class EvidenceTests
         Assert.Equal("evidence-not-found", otherUnitDownload.Code);
         var otherUnitUpload = await UploadAsync(app.As("staffB"), c, "说明.pdf", SmallPdf).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("case-not-found", otherUnitUpload.Code);
-        Assert.Single(StoredFiles(app));
+        Assert.Single(await StoredFiles(app));
     }
 
     [Theory, AllDatabases]
-    public async Task A_stored_file_changed_on_disk_is_refused_for_download_as_corrupted(Db db)
+    public async Task A_stored_file_changed_in_storage_is_refused_for_download_as_corrupted(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
         var c = await new Support.Procedure(app).RegisterAsync("staffA");
         var body = await UploadAsync(app.As("staffA"), c, "整改报告.pdf", SmallPdf).OkAsync();
 
-        var stored = Assert.Single(StoredFiles(app));
+        var stored = Assert.Single(await StoredFiles(app));
         var altered = (byte[])SmallPdf.Clone();
         altered[^3] = (byte)'X'; // same size, still starts with %PDF: only the hashes tell
-        await File.WriteAllBytesAsync(stored, altered);
+        await app.Files.PutAsync(stored, altered, CancellationToken.None);
 
         var refused = await app.As("staffA").GetAsync($"{c.Url}/evidence/{body.GetProperty("id").GetGuid()}")
             .ProblemAsync(HttpStatusCode.InternalServerError);
@@ -104,14 +104,14 @@ public sealed class EvidenceTests
         var png = await UploadAsync(staffA, c, "现场照片.pdf", PngHeader).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("file-content-mismatch", png.Code);
         Assert.Contains("文件内容与扩展名“.pdf”不符", png.Title);
-        Assert.Empty(StoredFiles(app));
+        Assert.Empty(await StoredFiles(app));
 
         var large = new byte[2 * 1024 * 1024 + 1];
         SmallPdf.CopyTo(large, 0);
         var tooLarge = await UploadAsync(staffA, c, "全部案卷.pdf", large).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("file-too-large", tooLarge.Code);
         Assert.Contains("文件超过允许的大小（2 MB）", tooLarge.Title);
-        Assert.Empty(StoredFiles(app));
+        Assert.Empty(await StoredFiles(app));
 
         var detail = await new Support.Procedure(app).GetAsync(c, "staffA");
         Assert.Empty(detail.GetProperty("evidence").EnumerateArray());
@@ -130,7 +130,7 @@ public sealed class EvidenceTests
         var refused = await UploadAsync(app.As("staffA"), c, "补充说明.pdf", SmallPdf).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("case-archived", refused.Code);
         Assert.Contains("已存档备案", refused.Title);
-        Assert.Empty(StoredFiles(app));
+        Assert.Empty(await StoredFiles(app));
     }
 
     [NoDatabase("a hash of a constant string")]

@@ -25,7 +25,7 @@ internal sealed class PdfApp : IAsyncDisposable
     public static async Task<PdfApp> StartAsync(Db db, string? libreOffice = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "safeharbor-tests", "pdf-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?> { ["Documents:PdfDirectory"] = directory };
+        var settings = new Dictionary<string, string?> { ["Storage:Directory"] = directory };
         if (libreOffice is not null)
         {
             settings["Documents:LibreOffice"] = libreOffice;

@@ -51,8 +51,7 @@ public sealed class EmptyDatabase : IAsyncDisposable
         ["Database:Provider"] = Kind.ToString(),
         ["Database:ConnectionString"] = ConnectionString,
         ["Security:PasswordHashIterations"] = "1000",
-        ["DataProtection:KeysDirectory"] = Path.Combine(WorkDirectory, "keys"),
-        ["Evidence:Directory"] = Path.Combine(WorkDirectory, "evidence"),
+        ["Storage:Directory"] = Path.Combine(WorkDirectory, "files"),
     };
 
     /// <summary>The provider's own context over this database.</summary>

@@ -8,7 +8,7 @@ namespace SafeHarbor.IntegrationTests.Persistence;
 /// <summary>
 /// Keeps the README true: every integration test runs on SQLite and PostgreSQL, or says in its
 /// attribute why it runs on SQLite alone (<see cref="SqliteOnlyAttribute"/>) or on no database
-/// (<see cref="NoDatabaseAttribute"/>).
+/// (<see cref="NoDatabaseAttribute"/>), or on PostgreSQL alone (<see cref="PostgresOnlyAttribute"/>: several nodes on one database).
 /// </summary>
 public sealed class WhichDatabasesTests
 {
@@ -31,10 +31,11 @@ public sealed class WhichDatabasesTests
             {
                 SqliteOnlyAttribute s when string.IsNullOrWhiteSpace(s.Reason) => "[SqliteOnly] without a reason",
                 NoDatabaseAttribute n when string.IsNullOrWhiteSpace(n.Reason) => "[NoDatabase] without a reason",
-                SqliteOnlyAttribute or NoDatabaseAttribute => null,
+                PostgresOnlyAttribute p when string.IsNullOrWhiteSpace(p.Reason) => "[PostgresOnly] without a reason",
+                SqliteOnlyAttribute or NoDatabaseAttribute or PostgresOnlyAttribute => null,
                 TheoryAttribute when dbs.SetEquals(Both) => null,
                 TheoryAttribute => $"a [Theory] whose rows run on [{string.Join(", ", dbs.Order())}], not on every database: add [AllDatabases] or a Db column with each value",
-                _ => "a plain [Fact]: make it [Theory, AllDatabases] with a Db parameter, or mark it [SqliteOnly(\"why\")] or [NoDatabase(\"why\")]",
+                _ => "a plain [Fact]: make it [Theory, AllDatabases] with a Db parameter, or mark it [SqliteOnly(\"why\")] or [NoDatabase(\"why\")] (or [PostgresOnly(\"why\")] for several nodes on one database)",
             };
             if (problem is not null)
             {
@@ -45,6 +46,7 @@ public sealed class WhichDatabasesTests
         // The reflection finds the tests at all: the markers and both kinds of theory are in use.
         Assert.Contains(tests, t => t.Facts[0] is SqliteOnlyAttribute);
         Assert.Contains(tests, t => t.Facts[0] is NoDatabaseAttribute);
+        Assert.Contains(tests, t => t.Facts[0] is PostgresOnlyAttribute);
         Assert.Contains(tests, t => t.Method.IsDefined(typeof(AllDatabasesAttribute)));
         Assert.Contains(tests, t => t.Method.IsDefined(typeof(MemberDataAttribute)));
         Assert.True(unclear.Count == 0, $"{unclear.Count} tests do not say which databases they run on:\n" + string.Join("\n", unclear));

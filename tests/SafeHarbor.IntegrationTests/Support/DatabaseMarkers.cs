@@ -28,3 +28,16 @@ public sealed class NoDatabaseAttribute(
 {
     public string Reason { get; } = reason;
 }
+
+/// <summary>
+/// A test that needs PostgreSQL and says why (several app processes on one database: a SQLite file
+/// serves one node only). <c>EveryTestSaysWhichDatabases</c> checks the reason is given.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PostgresOnlyAttribute(
+    string reason,
+    [CallerFilePath] string? sourceFilePath = null,
+    [CallerLineNumber] int sourceLineNumber = -1) : FactAttribute(sourceFilePath, sourceLineNumber)
+{
+    public string Reason { get; } = reason;
+}

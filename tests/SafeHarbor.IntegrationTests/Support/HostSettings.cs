@@ -1,9 +1,9 @@
 namespace SafeHarbor.IntegrationTests.Support;
 
-/// <summary>The configuration every test host of the app starts with: its own database, keys and evidence folder.</summary>
+/// <summary>The configuration every test host of the app starts with: its own database (which holds the keys) and file folder.</summary>
 internal static class HostSettings
 {
-    /// <param name="workDirectory">The host's own folder for data-protection keys and evidence files.</param>
+    /// <param name="workDirectory">The host's own folder for stored files when they are kept in a folder (SQLite by default).</param>
     /// <param name="seedDemo">Seed the demo bureau on the empty database, as a first start does.</param>
     public static Dictionary<string, string?> For(TestDatabase database, string workDirectory, bool seedDemo, IDictionary<string, string?>? overrides = null)
     {
@@ -13,8 +13,7 @@ internal static class HostSettings
             ["Database:ConnectionString"] = database.ConnectionString,
             ["Demo:Seed"] = seedDemo ? "true" : "false",
             ["Security:PasswordHashIterations"] = "1000",
-            ["DataProtection:KeysDirectory"] = Path.Combine(workDirectory, "keys"),
-            ["Evidence:Directory"] = Path.Combine(workDirectory, "evidence"),
+            ["Storage:Directory"] = Path.Combine(workDirectory, "files"),
             ["Evidence:MaxFileBytes"] = (2 * 1024 * 1024).ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
         };

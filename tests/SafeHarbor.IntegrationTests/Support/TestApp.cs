@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Storage;
 using SafeHarbor.Organisation;
 
 namespace SafeHarbor.IntegrationTests.Support;
@@ -34,7 +36,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public TestDatabase Database { get; }
     public TestClock Clock { get; } = new();
     public Cast Cast { get; private set; } = null!;
-    public string EvidenceDirectory => settings["Evidence:Directory"]!;
+    public string StorageDirectory => settings["Storage:Directory"]!;
     public IReadOnlyDictionary<string, string?> Settings => settings;
 
     /// <summary>Starts the app on a fresh database with the cast seeded.</summary>
@@ -102,6 +104,26 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     /// <summary>Adds a county bureau under the first with a cast of its own, whose user names start with <paramref name="prefix"/>.</summary>
     public Task<Cast> AddBureauAsync(string code, string prefix) => Cast.SeedAsync(Services, code, prefix, Cast.BureauId);
+
+    /// <summary>The keys of the files stored under a prefix (e.g. <c>evidence/</c>), whichever store the app uses.</summary>
+    public async Task<IReadOnlyList<string>> StoredKeysAsync(string prefix)
+    {
+        if (Services.GetRequiredService<IFileStore>() is FolderFileStore folder)
+        {
+            var root = folder.RootDirectory;
+            return Directory.Exists(root)
+                ? Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+                    .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
+                    .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+                    .Order(StringComparer.Ordinal)
+                    .ToList()
+                : [];
+        }
+        return await WithDbAsync(db => db.Set<StoredFileRecord>().Where(f => f.Key.StartsWith(prefix)).OrderBy(f => f.Key).Select(f => f.Key).ToListAsync());
+    }
+
+    /// <summary>The app's file store, to read or tamper with a stored file as someone with access to the storage could.</summary>
+    public IFileStore Files => Services.GetRequiredService<IFileStore>();
 
     public override async ValueTask DisposeAsync()
     {

@@ -8,9 +8,10 @@ using SafeHarbor.Organisation;
 namespace SafeHarbor.Features.Admin;
 
 /// <summary>
-/// Adds next year's State Council holiday arrangement: a new data file in the added directory, in force
-/// at once for every request and for the <c>calendar</c> commands, and recorded in the audit log. In the
-/// same command every provisional deadline is recomputed on it (<see cref="RecomputeDeadlines"/>).
+/// Adds next year's State Council holiday arrangement: a row of <see cref="CalendarNotice"/> in the database,
+/// in force at once on this node and within <c>Calendar:RefreshSeconds</c> on every other (and for the
+/// <c>calendar</c> commands), and recorded in the audit log. In the same command every provisional deadline
+/// is recomputed on it (<see cref="RecomputeDeadlines"/>); the notice is put in force only once that command committed.
 /// </summary>
 public static class AddCalendarYear
 {
@@ -23,51 +24,53 @@ public static class AddCalendarYear
     /// <param name="Moved">Of those, the ones whose date changed.</param>
     public sealed record Result(int Year, string FileName, int Holidays, int Recomputed, int Moved);
 
-    /// <exception cref="DomainException">Refused (field errors keyed like <c>holidays[2].lastOff</c>); no file was written.</exception>
+    /// <exception cref="DomainException">Refused (field errors keyed like <c>holidays[2].lastOff</c>); nothing was stored.</exception>
     public static async Task<Result> HandleAsync(Request r, Actor actor, CommandRunner runner, CalendarSource calendars, IEnumerable<IDeadlineOwner> owners, IServiceScopeFactory scopes, CancellationToken ct)
     {
         AdminAccess.RequireSystemAdmin(actor);
         var draft = ToDraft(r);
-        // Field checks before taking the write lock; CalendarSource.Add checks again under its own lock.
+        // Field checks before taking the write lock; checked again inside the command on the calendar then in force.
         ThrowIfAny(draft.Check(calendars.Current));
 
-        var written = false;
-        Result result;
-        try
+        IReadOnlyList<AddedNotice> stored = [];
+        AddedNotice? added = null;
+        var result = await runner.RunAsync(actor, async ctx =>
         {
-            result = await runner.RunAsync(actor, async ctx =>
+            // Another node may have added a year meanwhile: check against what the database holds now.
+            stored = await CalendarNotices.LoadAsync(ctx.Db, ct);
+            calendars.Use(stored);
+            AddedNotice notice;
+            WorkingDayCalendar calendar;
+            try
             {
-                try
-                {
-                    calendars.Add(draft);
-                    written = true;
-                }
-                catch (CalendarDraftException e)
-                {
-                    ThrowIfAny(e.Problems);
-                }
-                catch (CalendarDataException e)
-                {
-                    throw DomainException.Invalid("calendar-invalid", $"节假日安排未保存：{e.Message}");
-                }
-                var holidays = draft.FilledRows.Select(h => new
-                {
-                    name = h.Holiday.Name!.Trim(),
-                    off = $"{h.Holiday.FirstOff:yyyy-MM-dd}～{h.Holiday.LastOff:yyyy-MM-dd}",
-                    workdays = h.Holiday.Workdays.Order().Select(w => w.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
-                }).ToList();
-                ctx.Audit("AddCalendarYear", "Calendar", draft.Year.ToString(CultureInfo.InvariantCulture), null, Role.SystemAdmin.Chinese(),
-                    new { notice = draft.Title!.Trim(), documentNumber = Blank(draft.DocumentNumber), issuedOn = draft.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), file = draft.FileName, holidays });
-                var recomputed = await RecomputeDeadlines.RunAsync(ctx, calendars.Current, owners, ct);
-                return new Result(draft.Year, draft.FileName, holidays.Count, recomputed.Count, recomputed.Count(d => d.Moved));
-            }, ct);
-        }
-        catch when (written)
-        {
-            // The audit entry could not be committed: an addition nobody can account for must not stay in force.
-            calendars.RemoveAdded(draft.Year);
-            throw;
-        }
+                (notice, calendar) = calendars.Prepare(draft);
+            }
+            catch (CalendarDraftException e)
+            {
+                ThrowIfAny(e.Problems);
+                throw;
+            }
+            catch (CalendarDataException e)
+            {
+                throw DomainException.Invalid("calendar-invalid", $"节假日安排未保存：{e.Message}");
+            }
+            added = notice;
+            // The year is the key: of two nodes adding one year at once, the second commit fails.
+            ctx.Db.Add(new CalendarNotice { Year = notice.Year, FileName = notice.FileName, Json = System.Text.Encoding.UTF8.GetString(notice.Content), AddedAt = ctx.Now });
+            var holidays = draft.FilledRows.Select(h => new
+            {
+                name = h.Holiday.Name!.Trim(),
+                off = $"{h.Holiday.FirstOff:yyyy-MM-dd}～{h.Holiday.LastOff:yyyy-MM-dd}",
+                workdays = h.Holiday.Workdays.Order().Select(w => w.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
+            }).ToList();
+            ctx.Audit("AddCalendarYear", "Calendar", draft.Year.ToString(CultureInfo.InvariantCulture), null, Role.SystemAdmin.Chinese(),
+                new { notice = draft.Title!.Trim(), documentNumber = Blank(draft.DocumentNumber), issuedOn = draft.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), file = draft.FileName, holidays });
+            var recomputed = await RecomputeDeadlines.RunAsync(ctx, calendar, owners, ct);
+            return new Result(draft.Year, draft.FileName, holidays.Count, recomputed.Count, recomputed.Count(d => d.Moved));
+        }, ct);
+
+        // Committed: in force on this node now (the others read it at their next refresh).
+        calendars.Use([.. stored, added!]);
         // The calendar is the country's: the other bureaus' provisional deadlines follow it too, each in its own chain.
         var elsewhere = await RecomputeDeadlines.RunForEveryBureauAsync(scopes, ct, except: actor.BureauId);
         return result with { Recomputed = result.Recomputed + elsewhere.Count, Moved = result.Moved + elsewhere.Count(d => d.Moved) };

@@ -32,7 +32,9 @@ public static class DocumentJobStatuses
 /// <summary>
 /// One PDF of one document of one case, made off the request path by <see cref="PdfWorker"/>. There is
 /// one job per (case, kind, instance, DOCX content): asking again for the same DOCX finds the same job.
-/// The DOCX to convert and the PDF made from it are files under <c>Documents:PdfDirectory</c>.
+/// The DOCX to convert and the PDF made from it are in the shared file store (<see cref="PdfStore"/>).
+/// A running job belongs to one node (<see cref="Owner"/>) until <see cref="LeaseUntil"/>; the owner renews
+/// the lease while it converts, and any node takes a job whose lease ran out (ADR 13).
 /// </summary>
 public sealed class DocumentJob : IBureauOwned
 {
@@ -69,6 +71,12 @@ public sealed class DocumentJob : IBureauOwned
 
     public string? PdfSha256 { get; set; }
     public long? PdfSize { get; set; }
+
+    /// <summary>The node converting the job (<c>Node:Name</c> or machine, process id and a random suffix); null unless running.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>Until when <see cref="Owner"/> holds the job; after that another node may take it. Null unless running.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }
 
 internal sealed class DocumentJobConfiguration : IEntityTypeConfiguration<DocumentJob>
@@ -85,6 +93,7 @@ internal sealed class DocumentJobConfiguration : IEntityTypeConfiguration<Docume
         b.Property(x => x.FileName).HasMaxLength(300);
         b.Property(x => x.Error).HasMaxLength(2000);
         b.Property(x => x.RequestedByName).HasMaxLength(100);
+        b.Property(x => x.Owner).HasMaxLength(200);
         b.HasIndex(x => new { x.CaseId, x.Kind, x.Instance, x.DocxSha256 }).IsUnique();
         b.HasIndex(x => new { x.Status, x.RequestedAt });
     }

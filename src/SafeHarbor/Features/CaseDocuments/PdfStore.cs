@@ -1,70 +1,43 @@
 using System.Security.Cryptography;
+using SafeHarbor.Infrastructure.Storage;
 
 namespace SafeHarbor.Features.CaseDocuments;
 
 /// <summary>
-/// The DOCX of each job and the PDF made from it, as <c>{job id}.docx</c> and <c>{job id}.pdf</c> under
-/// <c>Documents:PdfDirectory</c> (default <c>data/documents</c>; a relative path is under the working
-/// directory). Files are written whole under a temporary name and then renamed.
+/// The DOCX of each job and the PDF made from it, in the shared file store (<see cref="IFileStore"/>):
+/// <c>documents/{job id}.docx</c> and <c>documents/{job id}.{SHA-256}.pdf</c>. The PDF is named by its
+/// content, so a converter that lost its job's lease (<see cref="PdfJobProcessor"/>) can never replace
+/// the file the job's new owner recorded.
 /// </summary>
-public sealed class PdfStore(IConfiguration configuration)
+public sealed class PdfStore(IFileStore files)
 {
-    public const string DefaultDirectory = "data/documents";
+    private static string DocxKey(Guid jobId) => $"documents/{jobId:N}.docx";
 
-    public string RootDirectory => Path.GetFullPath(configuration["Documents:PdfDirectory"] is { Length: > 0 } dir ? dir : DefaultDirectory);
+    private static string PdfKey(Guid jobId, string sha256) => $"documents/{jobId:N}.{sha256}.pdf";
 
-    private string PathOf(Guid jobId, string extension) => Path.Combine(RootDirectory, jobId.ToString("N") + extension);
+    public Task SaveDocxAsync(Guid jobId, byte[] docx, CancellationToken ct) => files.PutAsync(DocxKey(jobId), docx, ct);
 
-    public Task SaveDocxAsync(Guid jobId, byte[] docx, CancellationToken ct) => WriteAsync(PathOf(jobId, ".docx"), docx, ct);
-
-    public Task<byte[]?> ReadDocxAsync(Guid jobId, CancellationToken ct) => ReadAsync(PathOf(jobId, ".docx"), ct);
+    public Task<byte[]?> ReadDocxAsync(Guid jobId, CancellationToken ct) => files.ReadAllAsync(DocxKey(jobId), ct);
 
     /// <summary>Stores the PDF and answers its SHA-256 (lower-case hex) and size.</summary>
     public async Task<(string Sha256, long Size)> SavePdfAsync(Guid jobId, byte[] pdf, CancellationToken ct)
     {
-        await WriteAsync(PathOf(jobId, ".pdf"), pdf, ct);
-        return (Convert.ToHexStringLower(SHA256.HashData(pdf)), pdf.LongLength);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        await files.PutAsync(PdfKey(jobId, sha256), pdf, ct);
+        return (sha256, pdf.LongLength);
     }
 
     /// <summary>The stored PDF if it is there and still has the SHA-256 recorded for it; null otherwise.</summary>
     public async Task<byte[]?> ReadPdfCheckedAsync(Guid jobId, string? sha256, CancellationToken ct)
     {
-        var pdf = await ReadAsync(PathOf(jobId, ".pdf"), ct);
-        return pdf is not null && sha256 is not null && Convert.ToHexStringLower(SHA256.HashData(pdf)) == sha256 ? pdf : null;
-    }
-
-    public void Delete(Guid jobId)
-    {
-        foreach (var extension in new[] { ".docx", ".pdf" })
-        {
-            File.Delete(PathOf(jobId, extension));
-        }
-    }
-
-    private static async Task WriteAsync(string path, byte[] content, CancellationToken ct)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await File.WriteAllBytesAsync(temporary, content, ct);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
-
-    private static async Task<byte[]?> ReadAsync(string path, CancellationToken ct)
-    {
-        try
-        {
-            return await File.ReadAllBytesAsync(path, ct);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        if (sha256 is null || sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
         {
             return null;
         }
+        var pdf = await files.ReadAllAsync(PdfKey(jobId, sha256), ct);
+        return pdf is not null && Convert.ToHexStringLower(SHA256.HashData(pdf)) == sha256 ? pdf : null;
     }
+
+    /// <summary>Removes a job's DOCX (a job that was never recorded).</summary>
+    public Task DeleteDocxAsync(Guid jobId, CancellationToken ct) => files.DeleteAsync(DocxKey(jobId), ct);
 }

@@ -3,8 +3,8 @@ namespace SafeHarbor.Features.CaseDocuments;
 /// <summary>
 /// Makes the queued PDFs, one at a time (LibreOffice takes a core while it converts). It wakes at
 /// once when this process queues a job (<see cref="PdfJobSignal"/>) and otherwise looks at the queue
-/// every <c>Documents:PdfPollSeconds</c> (default 5), so jobs queued by another process are made too.
-/// At start it puts jobs left running back in the queue. A failing job ends Failed; a failing
+/// every <c>Documents:PdfPollSeconds</c> (default 5), so jobs queued by another node are made too, and so
+/// are jobs whose node died (their lease ran out, <see cref="PdfJobProcessor"/>). A failing job ends Failed; a failing
 /// database is logged and tried again at the next poll; nothing stops the host.
 /// </summary>
 public sealed class PdfWorker(IServiceScopeFactory scopes, PdfJobSignal signal, IConfiguration configuration, ILogger<PdfWorker> log) : BackgroundService
@@ -16,7 +16,6 @@ public sealed class PdfWorker(IServiceScopeFactory scopes, PdfJobSignal signal, 
         // Let the host finish starting before the first query.
         await Task.Yield();
         var poll = TimeSpan.FromSeconds(configuration.GetValue("Documents:PdfPollSeconds", DefaultPollSeconds) is > 0 and var seconds ? seconds : DefaultPollSeconds);
-        var reset = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = false;
@@ -24,15 +23,6 @@ public sealed class PdfWorker(IServiceScopeFactory scopes, PdfJobSignal signal, 
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var processor = scope.ServiceProvider.GetRequiredService<PdfJobProcessor>();
-                if (!reset)
-                {
-                    var interrupted = await processor.ResetInterruptedAsync(stoppingToken);
-                    if (interrupted > 0)
-                    {
-                        log.LogInformation("Queued {Count} PDF job(s) left running again", interrupted);
-                    }
-                    reset = true;
-                }
                 worked = await processor.RunNextAsync(stoppingToken);
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)

@@ -46,7 +46,7 @@ public static class RequestPdf
                 catch (DbUpdateException)
                 {
                     // Another process queued the same DOCX a moment ago: that job is the one.
-                    store.Delete(job.Id);
+                    await store.DeleteDocxAsync(job.Id, CancellationToken.None);
                     db.ChangeTracker.Clear();
                     job = await FindAsync(db, caseId, rendered.Kind, index, hash, ct);
                     if (job is null)

@@ -1,23 +1,23 @@
 using System.Security.Cryptography;
 using SafeHarbor.Cases;
 using SafeHarbor.Crypto;
+using SafeHarbor.Infrastructure.Storage;
 
 namespace SafeHarbor.Features.Evidence;
 
 public sealed class EvidenceOptions
 {
-    /// <summary>Where files are kept; relative paths are under the working directory.</summary>
-    public string Directory { get; set; } = "data/evidence";
-
     public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
 }
 
 public sealed record StoredFile(string StoredName, long Size, string Sha256, string Sm3);
 
-/// <summary>Files on disk, named by a random id; content is hashed while it streams in and checked before it streams out.</summary>
-public sealed class EvidenceStore(EvidenceOptions options)
-{
-    /// <summary>Accepted kinds: extension, MIME type and the leading bytes the content must start with.</summary>
+/// <summary>
+/// Evidence in the shared file store (<see cref="IFileStore"/>, key <c>evidence/{stored name}</c>), named by a
+/// random id; content is hashed while it streams in and checked before it streams out.
+/// </summary>
+public sealed class EvidenceStore(EvidenceOptions options, IFileStore files)
+{    /// <summary>Accepted kinds: extension, MIME type and the leading bytes the content must start with.</summary>
     private static readonly Dictionary<string, (string Mime, byte[][] Magic)> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
         [".pdf"] = ("application/pdf", [[0x25, 0x50, 0x44, 0x46]]),
@@ -37,7 +37,8 @@ public sealed class EvidenceStore(EvidenceOptions options)
 
     public static string AcceptedExtensions => string.Join("、", Kinds.Keys);
 
-    public string RootDirectory => Path.GetFullPath(options.Directory);
+    /// <summary>The key of a stored file; a folder store keeps it as <c>{Storage:Directory}/evidence/{name}</c>, where earlier versions kept evidence.</summary>
+    public static string KeyOf(string storedName) => "evidence/" + Path.GetFileName(storedName);
 
     public static string MimeFor(string fileName) =>
         Kinds.TryGetValue(Path.GetExtension(fileName), out var kind) ? kind.Mime : "application/octet-stream";
@@ -59,13 +60,15 @@ public sealed class EvidenceStore(EvidenceOptions options)
         }
     }
 
-    /// <summary>Streams content to a new file, hashing as it goes; refuses oversize or mislabelled content and leaves nothing behind.</summary>
+    /// <summary>
+    /// Streams content to a local temporary file, hashing as it goes, then puts it whole into the store;
+    /// refuses oversize or mislabelled content and leaves nothing behind.
+    /// </summary>
     public async Task<StoredFile> SaveAsync(string fileName, Stream content, CancellationToken ct)
     {
         ValidateName(fileName);
-        Directory.CreateDirectory(RootDirectory);
         var storedName = $"{Guid.NewGuid():N}.bin";
-        var path = Path.Combine(RootDirectory, storedName);
+        var path = Path.Combine(Path.GetTempPath(), $"safeharbor-upload-{storedName}");
         try
         {
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -102,27 +105,29 @@ public sealed class EvidenceStore(EvidenceOptions options)
                 throw DomainException.Invalid("file-empty", "文件是空的。");
             }
             CheckContent(fileName, head.AsSpan(0, headLength), path);
+            await using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
+            {
+                await files.PutAsync(KeyOf(storedName), input, ct);
+            }
             return new StoredFile(storedName, size, Convert.ToHexStringLower(sha.GetHashAndReset()), sm3.FinishHex());
         }
-        catch
+        finally
         {
             File.Delete(path);
-            throw;
         }
     }
 
     /// <summary>Recomputes both hashes of a stored file; null when the file is missing.</summary>
     public async Task<(string Sha256, string Sm3)?> HashAsync(string storedName, CancellationToken ct)
     {
-        var path = PathOf(storedName);
-        if (!File.Exists(path))
+        await using var input = await files.OpenAsync(KeyOf(storedName), ct);
+        if (input is null)
         {
             return null;
         }
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var sm3 = new Sm3();
         var buffer = new byte[81920];
-        await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
         int read;
         while ((read = await input.ReadAsync(buffer, ct)) > 0)
         {
@@ -132,12 +137,12 @@ public sealed class EvidenceStore(EvidenceOptions options)
         return (Convert.ToHexStringLower(sha.GetHashAndReset()), sm3.FinishHex());
     }
 
-    public Stream OpenRead(string storedName) =>
-        new FileStream(PathOf(storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+    /// <summary>The stored content; a missing file is reported as evidence that failed its check.</summary>
+    public async Task<Stream> OpenReadAsync(string storedName, CancellationToken ct) =>
+        await files.OpenAsync(KeyOf(storedName), ct)
+        ?? throw new DomainException(ErrorKind.Corrupted, "evidence-corrupted", "文件在存储中缺失，请联系系统管理员。");
 
-    public void Delete(string storedName) => File.Delete(PathOf(storedName));
-
-    private string PathOf(string storedName) => Path.Combine(RootDirectory, Path.GetFileName(storedName));
+    public Task DeleteAsync(string storedName, CancellationToken ct) => files.DeleteAsync(KeyOf(storedName), ct);
 
     private static void CheckContent(string fileName, ReadOnlySpan<byte> head, string path)
     {

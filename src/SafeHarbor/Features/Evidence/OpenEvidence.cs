@@ -26,6 +26,6 @@ public static class OpenEvidence
                     ? $"文件“{file.FileName}”在存储中缺失，请联系系统管理员。"
                     : $"文件“{file.FileName}”的内容与登记的 SHA-256/SM3 哈希不符，可能已损坏或被篡改，已拒绝下载。请联系系统管理员。");
         }
-        return (file, store.OpenRead(file.StoredName));
+        return (file, await store.OpenReadAsync(file.StoredName, ct));
     }
 }

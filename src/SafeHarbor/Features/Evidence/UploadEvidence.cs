@@ -107,7 +107,7 @@ public static class UploadEvidence
         {
             if (stored is not null)
             {
-                store.Delete(stored.StoredName);
+                await store.DeleteAsync(stored.StoredName, CancellationToken.None);
             }
             throw;
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace SafeHarbor.Infrastructure.Persistence;
 /// <summary>
 /// The one database. Features keep their own entities and <c>IEntityTypeConfiguration</c> next to
 /// them and reach them with <c>Set&lt;T&gt;()</c>; this class knows only the building blocks.
-/// Each provider has a subclass so that each keeps its own migrations.
+/// Each provider has a subclass so that each keeps its own migrations. It also holds the keys that
+/// sign cookies and bearer tokens, so every node of one database accepts what another issued.
 /// <para>
 /// Bureaus are tenants: every <see cref="IBureauOwned"/> entity has the query filter
 /// <see cref="BureauFilter"/>, so once a request is <see cref="ScopeTo">scoped</see> to the signed-in
@@ -19,11 +21,12 @@ namespace SafeHarbor.Infrastructure.Persistence;
 /// the bureau of what it adds.
 /// </para>
 /// </summary>
-public abstract class SafeHarborDb(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+public abstract class SafeHarborDb(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>The name of the query filter that keeps a bureau's rows to itself (for <c>IgnoreQueryFilters([BureauFilter])</c>).</summary>
     public const string BureauFilter = "Bureau";
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Bureau> Bureaus => Set<Bureau>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> Persons => Set<Person>();

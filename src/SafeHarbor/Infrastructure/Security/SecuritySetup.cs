@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Organisation;
@@ -49,11 +47,10 @@ public static class SecuritySetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        // Keys that sign cookies and bearer tokens survive a restart, so users stay signed in.
-        services.AddDataProtection().SetApplicationName("SafeHarbor");
-        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory>((o, configuration, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys ? keys : "data/keys"), logs));
+        // Keys that sign cookies and bearer tokens are rows of the database every node shares: they survive
+        // a restart, and a cookie or token one node issued is accepted by any other (ADR 13). The fixed
+        // application name keeps the purpose strings equal whatever directory a node runs from.
+        services.AddDataProtection().SetApplicationName("SafeHarbor").PersistKeysToDbContext<SafeHarborDb>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         return services;
