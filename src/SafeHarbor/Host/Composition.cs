@@ -27,6 +27,7 @@ using SafeHarbor.Features.ResultUses;
 using SafeHarbor.Features.Verification;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
+using SafeHarbor.Infrastructure.Telemetry;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 using Scalar.AspNetCore;
@@ -65,6 +66,7 @@ public static class Composition
         services.AddIncentives();
         services.AddAbuseReports();
         services.AddPersistence();
+        services.AddSafeHarborMetrics();
         services.AddSecurity();
         return services;
     }
@@ -74,6 +76,9 @@ public static class Composition
         builder.Services.AddSafeHarborCore();
         // PDFs are made off the request path; only the web host runs the worker (the CLI converts in place).
         builder.Services.AddPdfWorker();
+        builder.Services.AddSafeHarborHealthChecks();
+        builder.Services.AddProxyHeaders();
+        builder.Services.AddOpenTelemetryExport(builder.Configuration);
         builder.Services.AddWebUi();
         builder.Services.AddSignedInActor();
         builder.Services.AddSingleton<INavigation, Navigation>();
@@ -121,6 +126,9 @@ public static class Composition
 
     public static WebApplication MapSafeHarbor(this WebApplication app)
     {
+        // First the client's real address and scheme (behind a proxy), then one log line for the whole request.
+        app.UseForwardedHeaders();
+        app.UseRequestLog();
         // API failures answer ProblemDetails (ApiExceptionHandler); page failures show /Error.
         app.UseExceptionHandler("/Error");
         app.UseWhen(c => ApiExceptionHandler.IsApi(c.Request.Path), api => api.UseStatusCodePages());
@@ -158,6 +166,7 @@ public static class Composition
         app.MapAuditTrail();
         app.MapProvisionalDeadlines();
         app.MapHealth();
+        app.MapProbes();
         return app;
     }
 }

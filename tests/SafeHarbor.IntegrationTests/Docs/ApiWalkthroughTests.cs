@@ -29,6 +29,8 @@ public sealed partial class ApiWalkthroughTests
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(work.FullName, "walk.db")}",
             ["DataProtection__KeysDirectory"] = Path.Combine(work.FullName, "keys"),
             ["Evidence__Directory"] = Path.Combine(work.FullName, "evidence"),
+            // What `dotnet run` sets through Properties/launchSettings.json; the built executable alone starts empty.
+            ["Demo__Seed"] = "true",
         });
         var serverLog = new StringBuilder();
         // Drain the server's output so its logging never blocks on a full pipe.

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Audit;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Telemetry;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Infrastructure.Persistence;
@@ -10,12 +11,14 @@ namespace SafeHarbor.Infrastructure.Persistence;
 /// Runs one command: one transaction, validation before any write, the case's recorded steps and
 /// any other audit entries appended to the chain in the same transaction, then commit.
 /// </summary>
-public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock writeLock, PolicyCatalog policies, IEnumerable<ICaseStepHandler> stepHandlers)
+public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock writeLock, PolicyCatalog policies, IEnumerable<ICaseStepHandler> stepHandlers,
+    SafeHarborMetrics? metrics = null)
 {
     public PolicyCatalog Policies => policies;
 
     public async Task<T> RunAsync<T>(Actor actor, Func<CommandContext, Task<T>> body, CancellationToken ct = default)
     {
+        metrics?.CommandRan(body);
         using var _ = await writeLock.AcquireAsync(ct);
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -57,6 +60,10 @@ public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return result;
+        }
+        catch (Exception e) when (metrics?.CommandFailed(body, e) == true)
+        {
+            throw; // never reached: the filter only counts
         }
         catch (DbUpdateConcurrencyException)
         {
