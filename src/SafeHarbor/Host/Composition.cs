@@ -78,7 +78,7 @@ public static class Composition
         builder.Services.AddPdfWorker();
         builder.Services.AddSafeHarborHealthChecks();
         builder.Services.AddProxyHeaders();
-        builder.Services.AddOpenTelemetryExport(builder.Configuration);
+        builder.Services.AddSafeHarborTelemetry();
         builder.Services.AddWebUi();
         builder.Services.AddSignedInActor();
         builder.Services.AddSingleton<INavigation, Navigation>();

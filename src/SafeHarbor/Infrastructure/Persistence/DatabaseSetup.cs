@@ -84,11 +84,21 @@ public static class DatabaseSetup
     {
         try
         {
-            if (!await db.Database.CanConnectAsync(ct))
+            List<string> pending;
+            if (await db.Database.CanConnectAsync(ct))
+            {
+                pending = [.. await db.Database.GetPendingMigrationsAsync(ct)];
+            }
+            else if (db.Database.IsSqlite())
+            {
+                // SQLite "cannot connect" only to a file not made yet: a new database, every migration pending. Not
+                // opened here, which would create it.
+                pending = [.. db.Database.GetMigrations()];
+            }
+            else
             {
                 return $"无法连接数据库（{ProviderOf(db)}），请检查 Database:ConnectionString 和数据库服务。";
             }
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             return pending.Count == 0
                 ? null
                 : $"数据库结构不是最新：有 {pending.Count} 个迁移尚未应用（{string.Join("、", pending.Select(m => m[(m.IndexOf('_') + 1)..]))}）。"

@@ -34,7 +34,11 @@ public static class ProxyHeaders
     }
 
     /// <summary>A list in JSON (<c>["10.0.0.5"]</c>), in environment variables (<c>…__0</c>) or one value with commas.</summary>
-    private static IEnumerable<string> List(IConfigurationSection section) =>
-        (section.Value is { } single ? [single] : section.GetChildren().Select(c => c.Value ?? ""))
-        .SelectMany(v => v.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private static IEnumerable<string> List(IConfigurationSection section)
+    {
+        // appsettings.json's empty list is the value "" beside any items a later source adds: items win.
+        var items = section.GetChildren().Select(c => c.Value ?? "").ToList();
+        return (items.Count > 0 ? items : [section.Value ?? ""])
+            .SelectMany(v => v.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
 }
