@@ -337,7 +337,7 @@ public static class CommandLine
             {
                 var created = await CreateFirstAdministrator.HandleAsync(
                     new CreateFirstAdministrator.Request(parse.GetValue(userOption), parse.GetValue(nameOption), password),
-                    CreateFirstAdministrator.Door.CommandLine,
+                    CreateFirstAdministrator.ByCommandLine,
                     scope.ServiceProvider.GetRequiredService<CommandRunner>(),
                     scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), ct);
                 output.WriteLine($"已创建第一位系统管理员“{created.UserName}”（{created.DisplayName}）。请用该账号登录，建立单位、人员和其他账号。");

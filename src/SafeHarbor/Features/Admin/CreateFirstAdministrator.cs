@@ -19,19 +19,17 @@ public static class CreateFirstAdministrator
     /// <summary>What the operator gives. Fields added here (e.g. the first bureau) reach the CLI and the page through this record.</summary>
     public sealed record Request(string? UserName, string? DisplayName, string? Password);
 
-    /// <summary>Where the administrator was made, as the audit chain records it.</summary>
-    public enum Door
-    {
-        CommandLine,
-        SetupPage,
-    }
+    /// <summary>Where the administrator was made, as the audit chain records it (the capacity of the entry).</summary>
+    public const string ByCommandLine = "首次设置（命令行）";
+
+    /// <inheritdoc cref="ByCommandLine"/>
+    public const string BySetupPage = "首次设置（/setup 页面）";
 
     public static async Task<bool> IsOpenAsync(SafeHarborDb db, CancellationToken ct) => !await db.Users.AnyAsync(ct);
 
-    public static Task<OrganisationViews.UserView> HandleAsync(Request r, Door door, CommandRunner runner, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actingAs = door == Door.CommandLine ? "首次设置（命令行）" : "首次设置（/setup 页面）";
-        return runner.RunAsync(Actor.System(actingAs), async ctx =>
+    /// <param name="actingAs"><see cref="ByCommandLine"/> or <see cref="BySetupPage"/>.</param>
+    public static Task<OrganisationViews.UserView> HandleAsync(Request r, string actingAs, CommandRunner runner, UserManager<AppUser> users, CancellationToken ct) =>
+        runner.RunAsync(Actor.System(actingAs), async ctx =>
         {
             // Checked inside the command: two operators at once (two nodes, a double click) make one administrator.
             if (await ctx.Db.Users.AnyAsync(ct))
@@ -42,7 +40,6 @@ public static class CreateFirstAdministrator
             ctx.Audit("CreateFirstAdministrator", "User", created.Id.ToString(), null, actingAs, new { created.UserName, created.DisplayName });
             return created;
         }, ct);
-    }
 
     public static DomainException Closed() => DomainException.Conflict(
         "setup-closed", "系统中已有账号，首次设置已完成。其他账号请由系统管理员在“账号与角色”中新增。");

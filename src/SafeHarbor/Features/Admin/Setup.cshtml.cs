@@ -42,7 +42,7 @@ public sealed class SetupModel(SafeHarborDb db, CommandRunner runner, UserManage
         {
             var created = await CreateFirstAdministrator.HandleAsync(
                 new CreateFirstAdministrator.Request(Input.UserName, Input.DisplayName, Input.Password),
-                CreateFirstAdministrator.Door.SetupPage, runner, users, ct);
+                CreateFirstAdministrator.BySetupPage, runner, users, ct);
             TempData["Notice"] = $"已创建系统管理员“{created.UserName}”。请用该账号登录。";
             return Redirect("/Account/Login");
         }
