@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Audit;
 using SafeHarbor.Calendar;
-using SafeHarbor.Features.Admin;
 using SafeHarbor.Cases;
 using SafeHarbor.Documents;
+using SafeHarbor.Features.Admin;
 using SafeHarbor.Features.Archive;
 using SafeHarbor.Features.ArchivePackages;
 using SafeHarbor.Features.CaseDocuments;
@@ -21,7 +22,7 @@ namespace SafeHarbor.Host;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate", "documents", "archive"];
+    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate", "documents", "archive", "admin"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -40,6 +41,7 @@ public static class CommandLine
         root.Subcommands.Add(DocumentsCommand(output, error, configuration));
         root.Subcommands.Add(ArchiveCommand(output, error, configuration));
         root.Subcommands.Add(DatabaseCommand("migrate", "创建或升级数据库（应用全部迁移）", output, error, configuration, seed: false));
+        root.Subcommands.Add(AdminCommand(input, output, error, configuration));
         root.Subcommands.Add(DatabaseCommand("seed-demo", "在空数据库中写入演示数据（单位、人员、账号和各阶段案件）", output, error, configuration, seed: true));
 
         var parsed = root.Parse(args);
@@ -347,6 +349,90 @@ public static class CommandLine
         archive.Subcommands.Add(export);
         archive.Subcommands.Add(verify);
         return archive;
+    }
+
+    private static Command AdminCommand(TextReader input, TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var admin = new Command("admin", "账号");
+        var userOption = new Option<string>("--user") { Description = "用户名（登录名）", Required = true };
+        var nameOption = new Option<string>("--name") { Description = "显示名称，例如 系统管理员", Required = true };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "从标准输入读取密码（第一行），供脚本使用；省略时在终端输入两次，不回显" };
+        var bureauCode = new Option<string>("--bureau-code") { Description = "第一个局（市局）的局代码，2–30 个小写字母、数字或连字符，例如 xy", Required = true };
+        var bureauName = new Option<string>("--bureau-name") { Description = "局名称，例如 信阳市市场监督管理局", Required = true };
+        var bureauShortName = new Option<string>("--bureau-short-name") { Description = "发文机关代字，例如 信市监", Required = true };
+        var create = new Command("create", "新安装：在没有任何账号的数据库中创建第一个局（市局）及其系统管理员（之后的单位、人员、账号和县区局由系统管理员在网页上新增）")
+        {
+            userOption, nameOption, passwordStdin, bureauCode, bureauName, bureauShortName,
+        };
+        create.SetAction((parse, ct) => GuardAsync(error, async () =>
+        {
+            var password = parse.GetValue(passwordStdin) ? input.ReadLine() : PromptPassword(error);
+            await using var app = BuildServices(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                throw new ArgumentException("数据库尚未创建或不是最新结构，请先运行 migrate。");
+            }
+            try
+            {
+                var created = await CreateFirstAdministrator.HandleAsync(
+                    new CreateFirstAdministrator.Request(parse.GetValue(userOption), parse.GetValue(nameOption), password,
+                        parse.GetValue(bureauCode), parse.GetValue(bureauName), parse.GetValue(bureauShortName)),
+                    CreateFirstAdministrator.ByCommandLine, db,
+                    scope.ServiceProvider.GetRequiredService<CommandRunner>(),
+                    scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), ct);
+                output.WriteLine($"已创建第一位系统管理员“{created.UserName}”（{created.DisplayName}）。请用该账号登录，建立单位、人员和其他账号。");
+                return 0;
+            }
+            catch (DomainException e) when (e.Errors is { Count: > 0 } errors)
+            {
+                // Every field that is wrong, not only the first.
+                throw new ArgumentException(string.Join("\n", errors.SelectMany(x => x.Value)));
+            }
+        }));
+        admin.Subcommands.Add(create);
+        return admin;
+    }
+
+    /// <summary>Asks twice on the terminal without echo; standard input redirected reads one line instead.</summary>
+    private static string? PromptPassword(TextWriter error)
+    {
+        if (Console.IsInputRedirected)
+        {
+            throw new ArgumentException("标准输入不是终端：请加 --password-stdin 并从标准输入提供密码。");
+        }
+        string Read(string prompt)
+        {
+            error.Write(prompt);
+            var text = new System.Text.StringBuilder();
+            while (true)
+            {
+                var key = Console.ReadKey(intercept: true);
+                if (key.Key == ConsoleKey.Enter)
+                {
+                    error.WriteLine();
+                    return text.ToString();
+                }
+                if (key.Key == ConsoleKey.Backspace)
+                {
+                    if (text.Length > 0)
+                    {
+                        text.Length--;
+                    }
+                }
+                else if (!char.IsControl(key.KeyChar))
+                {
+                    text.Append(key.KeyChar);
+                }
+            }
+        }
+        var first = Read("密码：");
+        if (Read("再次输入密码：") != first)
+        {
+            throw new ArgumentException("两次输入的密码不一致。");
+        }
+        return first;
     }
 
     private static Command DatabaseCommand(string name, string description, TextWriter output, TextWriter error, IConfiguration configuration, bool seed)

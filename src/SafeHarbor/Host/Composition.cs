@@ -29,6 +29,7 @@ using SafeHarbor.Features.Verification;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Storage;
+using SafeHarbor.Infrastructure.Telemetry;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 using Scalar.AspNetCore;
@@ -65,6 +66,7 @@ public static class Composition
         services.AddAbuseReports();
         services.AddPersistence();
         services.AddFileStorage();
+        services.AddSafeHarborMetrics();
         services.AddSecurity();
         return services;
     }
@@ -76,6 +78,9 @@ public static class Composition
         builder.Services.AddPdfWorker();
         // Years another node added reach this one's calendar (only a long-running host needs it).
         builder.Services.AddHostedService<CalendarRefresher>();
+        builder.Services.AddSafeHarborHealthChecks();
+        builder.Services.AddProxyHeaders();
+        builder.Services.AddSafeHarborTelemetry();
         builder.Services.AddWebUi();
         builder.Services.AddSignedInActor();
         builder.Services.AddSingleton<INavigation, Navigation>();
@@ -123,6 +128,9 @@ public static class Composition
 
     public static WebApplication MapSafeHarbor(this WebApplication app)
     {
+        // First the client's real address and scheme (behind a proxy), then one log line for the whole request.
+        app.UseForwardedHeaders();
+        app.UseRequestLog();
         // API failures answer ProblemDetails (ApiExceptionHandler); page failures show /Error.
         app.UseExceptionHandler("/Error");
         app.UseWhen(c => ApiExceptionHandler.IsApi(c.Request.Path), api => api.UseStatusCodePages());
@@ -160,6 +168,7 @@ public static class Composition
         app.MapAuditTrail();
         app.MapProvisionalDeadlines();
         app.MapHealth();
+        app.MapProbes();
         return app;
     }
 }

@@ -123,8 +123,8 @@ public sealed class AuditChainTests
             await d.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"Sequence\" = -\"Sequence\" - 1 WHERE \"Sequence\" > {2L}");
             await d.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"Sequence\" = -\"Sequence\" WHERE \"Sequence\" < {0L}");
             await d.ExecuteAsync($"""
-                INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "ActorUserId", "ActorName", "ActingAs", "Action", "EntityType", "EntityId", "CaseId", "Details", "PreviousHash", "Hash")
-                SELECT {forged.Sequence}, "OccurredAt", "ActorUserId", "ActorName", "ActingAs", "Action", "EntityType", "EntityId", "CaseId", {forged.Details}, {forged.PreviousHash}, {forged.Hash}
+                INSERT INTO "AuditEntries" ("BureauId", "Sequence", "OccurredAt", "ActorUserId", "ActorName", "ActingAs", "Action", "EntityType", "EntityId", "CaseId", "Details", "PreviousHash", "Hash")
+                SELECT "BureauId", {forged.Sequence}, "OccurredAt", "ActorUserId", "ActorName", "ActingAs", "Action", "EntityType", "EntityId", "CaseId", {forged.Details}, {forged.PreviousHash}, {forged.Hash}
                 FROM "AuditEntries" WHERE "Sequence" = {2L}
                 """);
         });

@@ -28,6 +28,8 @@ public sealed partial class ApiWalkthroughTests
         {
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(work.FullName, "walk.db")}",
             ["Storage__Directory"] = Path.Combine(work.FullName, "files"),
+            // What `dotnet run` sets through Properties/launchSettings.json; the built executable alone starts empty.
+            ["Demo__Seed"] = "true",
         });
         var serverLog = new StringBuilder();
         // Drain the server's output so its logging never blocks on a full pipe.

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Storage;
 using SafeHarbor.Organisation;

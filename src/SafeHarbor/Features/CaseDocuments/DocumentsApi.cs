@@ -66,6 +66,11 @@ public static class DocumentsApi
         return services;
     }
 
-    /// <summary>The background worker that makes the PDFs; only for the web host.</summary>
-    public static IServiceCollection AddPdfWorker(this IServiceCollection services) => services.AddHostedService<PdfWorker>();
+    /// <summary>The background worker that makes the PDFs, and the queue's gauge; only for the web host.</summary>
+    public static IServiceCollection AddPdfWorker(this IServiceCollection services)
+    {
+        services.AddHostedService<PdfWorker>();
+        services.AddHostedService<PdfQueueGauge>();
+        return services;
+    }
 }

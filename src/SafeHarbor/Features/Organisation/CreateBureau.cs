@@ -30,7 +30,7 @@ public static partial class CreateBureau
             }
             var code = r.Code?.Trim().ToLowerInvariant();
             var v = names.Check(new Validation()
-                .Require(code is not null && CodePattern().IsMatch(code), "code", "局代码须为 2–30 个小写字母、数字或连字符，例如 qh-bh。")
+                .Require(code is not null && IsValidCode(code), "code", "局代码须为 2–30 个小写字母、数字或连字符，例如 qh-bh。")
                 .Require(code is null || !await ctx.Db.Bureaus.AnyAsync(b => b.Code == code, ct), "code", "已有使用该代码的局。")
                 .RequireText(r.AdminUserName, "adminUserName", "系统管理员用户名", 50)
                 .Require(await AccountRules.UserNameIsFreeAsync(ctx.Db, r.AdminUserName, ct), "adminUserName", "该用户名已被使用（用户名在所有局中唯一）。")
@@ -62,18 +62,14 @@ public static partial class CreateBureau
         var bureauUsers = services.GetRequiredService<UserManager<AppUser>>();
         await services.GetRequiredService<CommandRunner>().RunAsync(actor, async ctx =>
         {
-            var top = new Unit { Id = Guid.NewGuid(), Name = bureau.Name, Type = UnitType.Bureau };
-            ctx.Db.Units.Add(top);
-            var admin = new AppUser { Id = Guid.NewGuid(), UserName = r.AdminUserName!.Trim(), DisplayName = r.AdminDisplayName!.Trim(), LockoutEnabled = true };
-            AccountRules.ThrowOnFailure(await bureauUsers.CreateAsync(admin, r.AdminPassword!));
-            await AccountRules.EnsureRoleAsync(ctx.Db, Role.SystemAdmin, ct);
-            AccountRules.ThrowOnFailure(await bureauUsers.AddToRoleAsync(admin, Role.SystemAdmin.ToString()));
-            ctx.Audit("CreateUser", "User", admin.Id.ToString(), null, Role.SystemAdmin.Chinese(),
-                new { step = "新增本局系统管理员", admin.UserName, roles = new[] { Role.SystemAdmin.Chinese() }, byBureau = actor.BureauLineage.FirstOrDefault() });
-            return true;
+            ctx.Db.Units.Add(new Unit { Id = Guid.NewGuid(), Name = bureau.Name, Type = UnitType.Bureau });
+            return await CreateUser.AddAsync(ctx, new CreateUser.Request(r.AdminUserName, r.AdminPassword, r.AdminDisplayName, null, [Role.SystemAdmin]),
+                bureauUsers, $"{Role.SystemAdmin.Chinese()}（{actor.BureauLineage.FirstOrDefault()}）", ct);
         }, ct);
         return OrganisationViews.BureauView.Of(bureau);
     }
+
+    public static bool IsValidCode(string code) => CodePattern().IsMatch(code);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,29}$")]
     private static partial Regex CodePattern();

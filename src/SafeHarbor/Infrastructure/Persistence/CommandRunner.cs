@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Audit;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Telemetry;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Infrastructure.Persistence;
@@ -12,7 +13,8 @@ namespace SafeHarbor.Infrastructure.Persistence;
 /// order, while other bureaus write in parallel), validation before any write, the case's recorded steps
 /// and any other audit entries appended to the bureau's chain in the same transaction, then commit.
 /// </summary>
-public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock writeLock, PolicyCatalog policies, IEnumerable<ICaseStepHandler> stepHandlers)
+public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock writeLock, PolicyCatalog policies, IEnumerable<ICaseStepHandler> stepHandlers,
+    SafeHarborMetrics? metrics = null)
 {
     /// <summary>Every policy version known; a command's <see cref="CommandContext.Policies"/> are those of the actor's bureau.</summary>
     public PolicyCatalog Policies => policies;
@@ -20,6 +22,7 @@ public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock 
     public async Task<T> RunAsync<T>(Actor actor, Func<CommandContext, Task<T>> body, CancellationToken ct = default)
     {
         var bureauId = db.RequireBureau();
+        metrics?.CommandRan(body);
         using var _ = await writeLock.AcquireAsync(ct);
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -57,6 +60,10 @@ public sealed class CommandRunner(SafeHarborDb db, TimeProvider time, WriteLock 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return result;
+        }
+        catch (Exception e) when (metrics?.CommandFailed(body, e) == true)
+        {
+            throw; // never reached: the filter only counts
         }
         catch (DbUpdateConcurrencyException)
         {

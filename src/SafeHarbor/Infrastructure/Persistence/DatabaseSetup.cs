@@ -76,6 +76,42 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// Why this node cannot serve from the database now, in Chinese; null when it is reachable and every migration
+    /// of this version is applied. Start-up (with <c>Database:MigrateAtStart=false</c>) and <c>/health/ready</c> ask it.
+    /// </summary>
+    public static async Task<string?> NotReadyReasonAsync(SafeHarborDb db, CancellationToken ct = default)
+    {
+        try
+        {
+            List<string> pending;
+            if (await db.Database.CanConnectAsync(ct))
+            {
+                pending = [.. await db.Database.GetPendingMigrationsAsync(ct)];
+            }
+            else if (db.Database.IsSqlite())
+            {
+                // SQLite "cannot connect" only to a file not made yet: a new database, every migration pending. Not
+                // opened here, which would create it.
+                pending = [.. db.Database.GetMigrations()];
+            }
+            else
+            {
+                return $"无法连接数据库（{ProviderOf(db)}），请检查 Database:ConnectionString 和数据库服务。";
+            }
+            return pending.Count == 0
+                ? null
+                : $"数据库结构不是最新：有 {pending.Count} 个迁移尚未应用（{string.Join("、", pending.Select(m => m[(m.IndexOf('_') + 1)..]))}）。"
+                  + "请运行 safeharbor migrate，完成后本节点自动就绪。";
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            return $"无法连接数据库（{ProviderOf(db)}）：{e.Message}";
+        }
+    }
+
+    private static string ProviderOf(SafeHarborDb db) => db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite";
+
     private static void EnsureSqliteDirectory(string connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
