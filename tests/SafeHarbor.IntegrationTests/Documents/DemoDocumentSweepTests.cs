@@ -34,12 +34,12 @@ public sealed class DemoSweep : IAsyncDisposable
         var attempts = new List<Attempt>();
         foreach (var c in cases)
         {
-            var listed = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseDocumentService>().ListAsync(c, Actor.System("公文测试") with { SeesAllCases = true }, CancellationToken.None));
+            var listed = await app.WithScopeAsync(sp => InBureauOf(c, sp).ListAsync(c, Actor.System("公文测试") with { SeesAllCases = true }, CancellationToken.None));
             foreach (var kind in Enum.GetValues<DocumentKind>())
             {
                 try
                 {
-                    var rendered = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseDocumentService>()
+                    var rendered = await app.WithScopeAsync(sp => InBureauOf(c, sp)
                         .RenderDocxAsync(c, kind, null, Actor.System("公文测试"), CancellationToken.None));
                     attempts.Add(new Attempt(c, kind, listed.Single(a => a.Kind == kind), rendered, null));
                 }
@@ -50,6 +50,13 @@ public sealed class DemoSweep : IAsyncDisposable
             }
         }
         return new DemoSweep(app, cases, attempts);
+    }
+
+    /// <summary>The documents service of a scope that acts in the case's bureau (its numbers, its chain).</summary>
+    private static CaseDocumentService InBureauOf(Case c, IServiceProvider services)
+    {
+        services.GetRequiredService<SafeHarbor.Infrastructure.Persistence.SafeHarborDb>().ScopeTo(c.BureauId);
+        return services.GetRequiredService<CaseDocumentService>();
     }
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();

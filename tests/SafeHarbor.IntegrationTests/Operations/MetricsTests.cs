@@ -65,13 +65,13 @@ public sealed class MetricsTests
 
         await admin.PostJsonAsync("/api/admin/units", new { name = "城南分局", type = "Branch", parentId = app.Cast.Units["测试市局"] }).OkAsync();
         await admin.PostJsonAsync("/api/admin/units", new { name = "城北分局", type = "Branch", parentId = app.Cast.Units["测试市局"] }).OkAsync();
-        await admin.PostJsonAsync("/api/admin/users", new { userName = "inv", displayName = "重名", password = "Start@2026x", roles = new[] { "Staff" } })
+        await admin.PostJsonAsync("/api/admin/users", new { userName = "INV", displayName = "重名", password = "Start@2026x", roles = new[] { "Staff" } })
             .ProblemAsync(System.Net.HttpStatusCode.BadRequest);
 
         Assert.Equal(2, recorded["safeharbor.commands command=CreateUnit"]);
         Assert.Equal(1, recorded["safeharbor.commands command=CreateUser"]);
-        Assert.Equal(1, recorded["safeharbor.command.failures code=account-invalid command=CreateUser"]);
-        Assert.Equal(0, recorded["safeharbor.command.failures code=account-invalid command=CreateUnit"]);
+        Assert.Equal(1, recorded["safeharbor.command.failures code=validation-failed command=CreateUser"]);
+        Assert.Equal(0, recorded["safeharbor.command.failures code=validation-failed command=CreateUnit"]);
 
         recorded.Observe();
         Assert.Equal(0, recorded["safeharbor.pdf.queue.length"]);

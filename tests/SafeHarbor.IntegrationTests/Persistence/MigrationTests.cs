@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.PolicyRules;
 using SafeHarbor.IntegrationTests.Cli;
 using SafeHarbor.IntegrationTests.Documents;
 using SafeHarbor.IntegrationTests.Support;
@@ -51,28 +52,44 @@ public sealed class MigrationTests
     [Theory, AllDatabases]
     public async Task Decisions_taken_before_the_meeting_title_was_kept_get_it_from_the_meetings_table(Db db)
     {
-        await using var demo = await DemoBureau.StartAsync(db);
-        var expected = await demo.WithDbAsync(async context =>
+        await using var app = await TestApp.StartAsync(db);
+        var procedure = new Support.Procedure(app);
+        foreach (var subject in new[] { "staffA", "staffB" })
+        {
+            await procedure.DecideAtMeetingAsync(await procedure.ReportedCaseAsync(subject), Outcome.Exempted);
+        }
+        // Unscoped: after the way down and up the rows belong to the bureau the Bureaus migration makes for old data.
+        async Task<T> Unscoped<T>(Func<SafeHarborDb, Task<T>> work)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await work(scope.ServiceProvider.GetRequiredService<SafeHarborDb>());
+        }
+        var expected = await Unscoped(async context =>
         {
             var meetings = await context.Set<Features.Determination.Meeting>().AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Title);
             return (await context.Cases.AsNoTracking().Where(c => c.Decision != null).ToListAsync())
                 .ToDictionary(c => c.Number, c => meetings[c.Decision!.MeetingId]);
         });
-        Assert.NotEmpty(expected);
+        Assert.Equal(2, expected.Count);
 
-        // Back to the database as it was before the column (ADR 11: migrations are kept), then forward again.
-        await demo.WithScopeAsync(async services =>
+        // Back to the database as it was before the column and before bureaus (ADR 11: migrations are kept), then forward again.
+        await Unscoped(async context =>
         {
-            var context = services.GetRequiredService<SafeHarborDb>();
             var migrator = context.GetService<IMigrator>();
             await migrator.MigrateAsync(context.Database.GetMigrations().Single(m => m.EndsWith("_Initial", StringComparison.Ordinal)));
             await migrator.MigrateAsync();
             return 0;
         });
 
-        var titles = await demo.WithDbAsync(async context =>
+        var titles = await Unscoped(async context =>
             (await context.Cases.AsNoTracking().Where(c => c.Decision != null).ToListAsync()).ToDictionary(c => c.Number, c => c.Decision!.MeetingTitle));
         Assert.Equal(expected, titles);
+        // A single-bureau database's rows, chain and accounts all belong to the one bureau the migration writes.
+        var (bureaus, owners) = await Unscoped(async context => (
+            await context.Bureaus.AsNoTracking().Select(b => b.Code + " " + b.Name).ToListAsync(),
+            await context.Cases.AsNoTracking().Select(c => c.BureauId).Concat(context.AuditEntries.Select(e => e.BureauId)).Concat(context.Users.Select(u => u.BureauId)).Distinct().ToListAsync()));
+        Assert.Equal(["qh 青禾市市场监督管理局"], bureaus);
+        Assert.Equal([MigrationData.LegacyBureauId], owners);
     }
 
     [SqliteOnly("write-ahead logging is a property of the SQLite file")]
