@@ -77,6 +77,7 @@ public sealed class Navigation : INavigation
         var system = new List<MenuItem>();
         if (actor.Has(Role.SystemAdmin))
         {
+            system.Add(new("本局信息", "/Admin/Bureaus", "building"));
             system.Add(new("单位人员", "/Admin/People", "diagram-3"));
             system.Add(new("账号角色", "/Admin/Accounts", "person-gear"));
             system.Add(new("节假日", "/Admin/Calendar", "calendar3"));

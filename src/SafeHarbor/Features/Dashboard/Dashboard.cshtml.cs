@@ -22,6 +22,9 @@ public sealed class DashboardModel(Actor actor, SafeHarborDb db, WorkingDayCalen
     public bool BureauWide { get; private set; }
     public DateOnly Today { get; private set; }
 
+    /// <summary>A city bureau's counties, under the same filter (Art. 15).</summary>
+    public IReadOnlyList<Shared.CountyFigures.Row> Counties { get; private set; } = [];
+
     /// <summary>What the figures cover, in words, for the page and for print.</summary>
     public string ScopeText =>
         (Year is { } y ? $"{y}年启动问责" : "全部年度") + " · " + (string.IsNullOrWhiteSpace(BusinessField) ? "全部业务领域" : BusinessField.Trim());
@@ -37,6 +40,8 @@ public sealed class DashboardModel(Actor actor, SafeHarborDb db, WorkingDayCalen
         Series = result.Series;
         Years = result.Years;
         BureauWide = result.BureauWide;
+        var filter = new DashboardQuery.Filter(Year, BusinessField);
+        Counties = await Shared.CountyFigures.RunAsync(actor, db, cases => DashboardQuery.ByFilter(cases, filter), ct);
         After = await AfterDecisionQuery.RunAsync(new DashboardQuery.Filter(Year, BusinessField), actor, db, policies, Today, ct);
         return Page();
     }

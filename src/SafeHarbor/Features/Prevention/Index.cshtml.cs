@@ -76,6 +76,9 @@ public sealed class IndexModel(PageServices services) : PageModel
     public bool CanRecord { get; private set; }
     public DateOnly Today { get; private set; }
 
+    /// <summary>A city bureau's counties, counted over the same period (Art. 15).</summary>
+    public IReadOnlyList<Shared.CountyFigures.Row> Counties { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = services.Actor;
@@ -147,6 +150,9 @@ public sealed class IndexModel(PageServices services) : PageModel
         Today = ChinaClock.Today(services.Time);
         Analysis = await PreventionQuery.RunAsync(new PreventionQuery.Filter(From, To, Period), actor, services.Db, Today, ct);
         ThresholdList = await ListThresholds.HandleAsync(actor, services.Db, ct);
+        var (from, to) = (Analysis.From, Analysis.To);
+        Counties = await Shared.CountyFigures.RunAsync(actor, services.Db,
+            cases => cases.Where(c => (from == null || c.AccountabilityStartedOn >= from) && (to == null || c.AccountabilityStartedOn <= to)), ct);
         UnitNames = await services.Db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => u.Name).ToListAsync(ct);
         CanSetThresholds = PreventionAccess.MaySetThresholds(actor);
         CanRecord = PreventionAccess.MayRecord(actor, services.Policies.InForceOrLatest(Today));
