@@ -25,17 +25,21 @@ public sealed class DatabaseCommandTests
         Assert.True(seed.ExitCode == 0, seed.ToString());
         Assert.Contains("已写入演示数据。", seed.Output);
         Assert.Contains($"演示账号（密码均为 {DemoData.Password}）：", seed.Output);
-        foreach (var account in DemoData.Accounts)
+        foreach (var account in DemoData.AllBureaus.SelectMany(b => b.Accounts))
         {
             Assert.Contains(seed.OutputLines, l => l.TrimStart().StartsWith(account.UserName + " ", StringComparison.Ordinal) && l.Contains(account.Name));
         }
 
         List<Case> cases;
         long auditEntries;
+        Dictionary<string, int> chains;
         await using (var context = fresh.Open())
         {
             cases = await context.Cases.AsNoTracking().ToListAsync();
             auditEntries = await context.AuditEntries.LongCountAsync();
+            var lengths = await context.AuditEntries.GroupBy(e => e.BureauId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            chains = (await context.Bureaus.AsNoTracking().ToListAsync())
+                .ToDictionary(b => $"{b.Code}（{b.Name}）", b => lengths.Single(l => l.Key == b.Id).Count);
         }
         string Describe() => string.Join("\n", cases.Select(c => $"{c.Number} {c.Status} {c.Decision?.Outcome} repeat={c.IsRepeat} {c.Title}"));
         Assert.True(cases.Any(c => c.Status == CaseStatus.Archived && c.Decision?.Outcome == Outcome.Exempted), Describe());
@@ -49,7 +53,15 @@ public sealed class DatabaseCommandTests
 
         var verify = await AdminCli.RunAsync(["audit", "verify"], settings);
         Assert.True(verify.ExitCode == 0, verify.ToString());
-        Assert.Contains($"审计日志完整：共 {auditEntries} 条记录", verify.Output);
+        // One chain per bureau, each checked and named.
+        Assert.Equal(3, chains.Count);
+        Assert.Equal(chains.Select(c => $"{c.Key}：审计日志完整：共 {c.Value} 条记录，哈希链校验通过。").Order(), verify.OutputLines.Order());
+        var one = await AdminCli.RunAsync(["audit", "verify", "--bureau", "qh-bh"], settings);
+        Assert.True(one.ExitCode == 0, one.ToString());
+        Assert.StartsWith("qh-bh（白河县市场监督管理局）：审计日志完整", Assert.Single(one.OutputLines));
+        var unknown = await AdminCli.RunAsync(["audit", "verify", "--bureau", "nowhere"], settings);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("没有代码为“nowhere”的局", unknown.Error);
 
         var again = await AdminCli.RunAsync(["seed-demo"], settings);
         Assert.True(again.ExitCode == 0, again.ToString());
@@ -59,7 +71,7 @@ public sealed class DatabaseCommandTests
         {
             Assert.Equal(cases.Count, await context.Cases.CountAsync());
             Assert.Equal(auditEntries, await context.AuditEntries.LongCountAsync());
-            Assert.Equal(DemoData.Accounts.Count, await context.Users.CountAsync());
+            Assert.Equal(DemoData.AllBureaus.Sum(b => b.Accounts.Count), await context.Users.CountAsync());
         }
     }
 }

@@ -310,13 +310,16 @@ public sealed class PdfWorkerTests
                 .BuildServiceProvider();
         }
 
+        /// <summary>The bureau the jobs belong to: the worker converts every bureau's jobs.</summary>
+        private static readonly Guid Bureau = Guid.NewGuid();
+
         /// <summary>Puts a job in the table with its DOCX on disk, as a process that requested it would.</summary>
         public async Task<Guid> AddAsync(string docxText, DocumentJobStatus status = DocumentJobStatus.Pending, bool deleteDocx = false, string? owner = null, DateTimeOffset? leaseUntil = null)
         {
             var n = ++added;
             var job = new DocumentJob
             {
-                Id = Guid.NewGuid(), CaseId = Guid.NewGuid(), Kind = DocumentKind.FeedbackNotice, Instance = 0,
+                Id = Guid.NewGuid(), BureauId = Bureau, CaseId = Guid.NewGuid(), Kind = DocumentKind.FeedbackNotice, Instance = 0,
                 DocxSha256 = n.ToString("x64"), FileName = $"第{n}份.pdf", Status = status, RequestedByName = "测试",
                 RequestedAt = new DateTimeOffset(2026, 9, 21, 2, 0, n, TimeSpan.Zero),
                 StartedAt = status == DocumentJobStatus.Running ? new DateTimeOffset(2026, 9, 21, 2, 0, 0, TimeSpan.Zero) : null,

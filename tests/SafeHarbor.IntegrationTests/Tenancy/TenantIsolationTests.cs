@@ -86,6 +86,14 @@ public sealed partial class TenantIsolationTests
             }
             Assert.True(problems.Count == 0, string.Join("\n", problems));
             Assert.True(answered >= 30, $"only {answered} routes with ids were asked");
+
+            // Lists show the bureau's own records only.
+            var countyCases = await demo.WithDbAsync(d => d.Cases.IgnoreQueryFilters().Where(c => c.BureauId == d.Bureaus.Single(b => b.Code == "qh-bh").Id).Select(c => c.Id).ToListAsync());
+            var listed = await demo.As("jiangt").GetOkAsync("/api/cases?pageSize=100");
+            Assert.Equal(countyCases.Order(), listed.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).Order());
+            var persons = await demo.As("jiangt").GetOkAsync("/api/persons");
+            Assert.DoesNotContain(persons.EnumerateArray(), p => p.GetProperty("name").GetString() == "何晓峰");
+            Assert.Contains(persons.EnumerateArray(), p => p.GetProperty("name").GetString() == "肖燕");
         }
         finally
         {

@@ -25,6 +25,12 @@ public sealed class BureausModel(Actor actor, SafeHarborDb db, CommandRunner run
         public string? GuidanceGroup { get; set; }
 
         public BureauNames ToNames() => new(Name, ShortName, PartyGroup, Office, Discipline, PartyCommittee, GuidanceGroup);
+
+        public static NamesInput Of(OrganisationViews.BureauView b) => new()
+        {
+            Name = b.Name, ShortName = b.ShortName, PartyGroup = b.PartyGroup, Office = b.Office,
+            Discipline = b.Discipline, PartyCommittee = b.PartyCommittee, GuidanceGroup = b.GuidanceGroup,
+        };
     }
 
     public sealed class CountyInput
@@ -47,11 +53,7 @@ public sealed class BureausModel(Actor actor, SafeHarborDb db, CommandRunner run
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Names = new NamesInput
-        {
-            Name = Own.Name, ShortName = Own.ShortName, PartyGroup = Own.PartyGroup, Office = Own.Office,
-            Discipline = Own.Discipline, PartyCommittee = Own.PartyCommittee, GuidanceGroup = Own.GuidanceGroup,
-        };
+        Names = NamesInput.Of(Own);
         return Page();
     }
 
@@ -87,11 +89,7 @@ public sealed class BureausModel(Actor actor, SafeHarborDb db, CommandRunner run
             // The county's names are checked as any bureau's (names.name …): shown beside this form's fields.
             ModelState.AddDomainErrors(e, prefix: nameof(County), mapKey: k => k switch { "names.name" or "name" => "name", "names.shortName" or "shortName" => "shortName", _ => k });
             await LoadAsync(ct);
-            Names = new NamesInput
-            {
-                Name = Own.Name, ShortName = Own.ShortName, PartyGroup = Own.PartyGroup, Office = Own.Office,
-                Discipline = Own.Discipline, PartyCommittee = Own.PartyCommittee, GuidanceGroup = Own.GuidanceGroup,
-            };
+            Names = NamesInput.Of(Own);
             return Page();
         }
     }
