@@ -64,7 +64,7 @@ public sealed class AccountsPageTests
 
         var taken = await admin.PostAsync("/Admin/Accounts", page,
             [("Input.UserName", "staffA"), ("Input.DisplayName", "重名"), ("Input.Password", "Start@2026x"), ("Input.Roles", "Staff")]);
-        Assert.Equal("用户名“staffA”已被使用。", taken.MessageFor("Input.UserName"));
+        Assert.Equal("用户名“staffA”已被使用（用户名在所有局中唯一）。", taken.MessageFor("Input.UserName"));
     }
 
     [Theory, AllDatabases]

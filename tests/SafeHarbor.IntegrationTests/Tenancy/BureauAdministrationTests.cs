@@ -13,7 +13,8 @@ namespace SafeHarbor.IntegrationTests.Tenancy;
 /// </summary>
 public sealed class BureauAdministrationTests
 {
-    private const string CountyPassword = "County@2026x";
+    // The password TestApp signs in with (TestApp.As), so the new accounts can be used like the cast's.
+    private const string CountyPassword = TestApp.Password;
 
     [Theory, AllDatabases]
     public async Task A_city_administrator_adds_a_county_bureau_whose_administrator_keeps_only_its_own_organisation(Db db)
