@@ -1,6 +1,6 @@
-using SafeHarbor.Organisation;
 using System.Globalization;
 using SafeHarbor.Crypto;
+using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Audit;
 

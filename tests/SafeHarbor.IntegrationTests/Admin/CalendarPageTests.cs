@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Calendar;
-using SafeHarbor.IntegrationTests.Cli;
 using SafeHarbor.Features.Admin;
+using SafeHarbor.IntegrationTests.Cli;
 using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Admin;

@@ -1,4 +1,3 @@
-using SafeHarbor.Infrastructure.Storage;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
@@ -6,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.ArchivePackages;
+using SafeHarbor.Infrastructure.Storage;
 using SafeHarbor.IntegrationTests.Cli;
 using SafeHarbor.IntegrationTests.Pages;
 using SafeHarbor.IntegrationTests.Support;

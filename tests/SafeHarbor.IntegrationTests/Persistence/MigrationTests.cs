@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHarbor.Infrastructure.Persistence;
-using SafeHarbor.PolicyRules;
 using SafeHarbor.IntegrationTests.Cli;
 using SafeHarbor.IntegrationTests.Documents;
 using SafeHarbor.IntegrationTests.Support;
+using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.IntegrationTests.Persistence;
 

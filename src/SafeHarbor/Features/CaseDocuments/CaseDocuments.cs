@@ -1,9 +1,9 @@
-using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
 using SafeHarbor.Documents;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Organisation;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.CaseDocuments;

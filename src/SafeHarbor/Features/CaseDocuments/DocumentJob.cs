@@ -1,4 +1,3 @@
-using SafeHarbor.Organisation;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Documents;
+using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.CaseDocuments;
 

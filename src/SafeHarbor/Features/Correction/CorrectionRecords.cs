@@ -1,8 +1,8 @@
-using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
+using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Correction;
 

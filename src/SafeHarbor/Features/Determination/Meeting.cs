@@ -1,7 +1,7 @@
-using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
+using SafeHarbor.Organisation;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Determination;

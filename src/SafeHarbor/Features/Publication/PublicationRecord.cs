@@ -1,6 +1,6 @@
-using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Publication;
 

@@ -1,8 +1,8 @@
-using SafeHarbor.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Verification;
 

@@ -1,5 +1,5 @@
-using SafeHarbor.Organisation;
 using Microsoft.AspNetCore.Identity;
+using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Infrastructure.Persistence;
 

@@ -119,6 +119,7 @@ public sealed class CommandContext(SafeHarborDb db, Actor actor, DateTimeOffset 
 
     /// <summary>Today's date in Asia/Shanghai.</summary>
     public DateOnly Today { get; } = today;
+
     /// <summary>The versions the actor's bureau applies (<see cref="PolicyCatalog.ForBureau"/>); every version is still found by id.</summary>
     public PolicyCatalog Policies { get; } = policies;
 
