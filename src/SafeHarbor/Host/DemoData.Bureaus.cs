@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Determination;
+using SafeHarbor.Features.Organisation;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Organisation;
 using SafeHarbor.PolicyRules;
@@ -79,12 +80,9 @@ public static partial class DemoData
 
     public static IEnumerable<DemoBureau> AllBureaus => Counties.Prepend(City);
 
-    private static Bureau Names(string code, string name, string shortName, string guidanceGroup, BureauLevel level, int order) => new()
-    {
-        Id = Guid.NewGuid(), Code = code, Level = level, SortOrder = order, Name = name, ShortName = shortName,
-        PartyGroup = $"中共{name}党组", Office = $"{name}办公室", Discipline = $"中共{name}机关纪律检查委员会",
-        PartyCommittee = $"中共{name}机关委员会", GuidanceGroup = guidanceGroup,
-    };
+    // The other bodies are named after the bureau, as for any bureau added on 本局信息.
+    private static Bureau Names(string code, string name, string shortName, string guidanceGroup, BureauLevel level, int order) =>
+        new BureauNames(name, shortName, null, null, null, null, guidanceGroup).NewBureau(code, level, null, order);
 
     /// <summary>Writes the bureaus (the counties under the city), fresh ids each time, and the roles every bureau's accounts use.</summary>
     private static async Task<IReadOnlyList<Bureau>> SeedBureausAsync(SafeHarborDb db, CancellationToken ct)

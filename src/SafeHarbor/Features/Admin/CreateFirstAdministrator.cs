@@ -48,8 +48,7 @@ public static class CreateFirstAdministrator
         var added = bureau is null;
         if (bureau is null)
         {
-            bureau = new Bureau { Id = Guid.NewGuid(), Code = code!, Level = BureauLevel.City, Name = "", ShortName = "", PartyGroup = "", Office = "", Discipline = "", PartyCommittee = "", GuidanceGroup = "" };
-            names.ApplyTo(bureau);
+            bureau = names.NewBureau(code!, BureauLevel.City, null);
             db.Bureaus.Add(bureau);
             await db.SaveChangesAsync(ct);
         }

@@ -14,6 +14,18 @@ public sealed record BureauNames(string? Name, string? ShortName, string? PartyG
         .MaxLength(PartyCommittee, "partyCommittee", "机关党委名称", 100)
         .MaxLength(GuidanceGroup, "guidanceGroup", "驻局纪检监察组名称", 100);
 
+    /// <summary>A new bureau with these names (after <see cref="Check"/> passed).</summary>
+    public Bureau NewBureau(string code, BureauLevel level, Guid? parentId, int sortOrder = 0)
+    {
+        var b = new Bureau
+        {
+            Id = Guid.NewGuid(), Code = code, Level = level, ParentId = parentId, SortOrder = sortOrder,
+            Name = "", ShortName = "", PartyGroup = "", Office = "", Discipline = "", PartyCommittee = "", GuidanceGroup = "",
+        };
+        ApplyTo(b);
+        return b;
+    }
+
     /// <summary>Writes the names onto <paramref name="b"/> (after <see cref="Check"/> passed).</summary>
     public void ApplyTo(Bureau b)
     {

@@ -43,13 +43,7 @@ public static partial class CreateBureau
             }
             v.Require(await ctx.Db.Bureaus.AnyAsync(b => b.Name == (names.Name ?? "").Trim(), ct) is false, "names.name", "已有同名的局。");
             v.ThrowIfInvalid();
-            var created = new Bureau
-            {
-                Id = Guid.NewGuid(), Code = code!, Level = BureauLevel.County, ParentId = own.Id,
-                SortOrder = await ctx.Db.Bureaus.CountAsync(ct),
-                Name = "", ShortName = "", PartyGroup = "", Office = "", Discipline = "", PartyCommittee = "", GuidanceGroup = "",
-            };
-            names.ApplyTo(created);
+            var created = names.NewBureau(code!, BureauLevel.County, own.Id, await ctx.Db.Bureaus.CountAsync(ct));
             ctx.Db.Bureaus.Add(created);
             ctx.Audit("CreateBureau", nameof(Bureau), created.Code, null, Role.SystemAdmin.Chinese(), new { step = "新增县区局", created.Code, created.Name, created.ShortName });
             return created;
