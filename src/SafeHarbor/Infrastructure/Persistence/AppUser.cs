@@ -10,4 +10,10 @@ public sealed class AppUser : IdentityUser<Guid>, IBureauOwned
 
     public string DisplayName { get; set; } = "";
     public Guid? PersonId { get; set; }
+
+    /// <summary>Set for an initial or reset password: the account must choose its own before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>When the current password was set (for the bureau's optional password expiry); null before the first change.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
 }

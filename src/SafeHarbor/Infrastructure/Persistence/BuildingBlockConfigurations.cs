@@ -162,3 +162,8 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
         b.Property(c => c.Name).HasMaxLength(50);
     }
 }
+
+internal sealed class SecuritySettingsConfiguration : IEntityTypeConfiguration<SecuritySettings>
+{
+    public void Configure(EntityTypeBuilder<SecuritySettings> b) => b.HasKey(s => s.BureauId);
+}

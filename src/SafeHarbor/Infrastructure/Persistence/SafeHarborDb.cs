@@ -34,6 +34,7 @@ public abstract class SafeHarborDb(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<SecuritySettings> SecuritySettings => Set<SecuritySettings>();
 
     /// <summary>The bureau whose rows this context sees; null when it is not scoped (sees every bureau).</summary>
     public Guid? ScopedBureauId { get; private set; }

@@ -53,6 +53,7 @@ public static class SecuritySetup
         services.AddDataProtection().SetApplicationName("SafeHarbor").PersistKeysToDbContext<SafeHarborDb>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
+        services.AddSingleton<SecurityEventLog>();
         return services;
     }
 

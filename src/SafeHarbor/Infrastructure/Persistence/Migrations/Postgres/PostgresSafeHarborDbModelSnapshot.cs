@@ -1665,6 +1665,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1672,6 +1675,9 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
@@ -1854,6 +1860,37 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("UnitId");
 
                     b.ToTable("Persons");
+                });
+
+            modelBuilder.Entity("SafeHarbor.Organisation.SecuritySettings", b =>
+                {
+                    b.Property<Guid>("BureauId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AbsoluteTimeoutHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IdleTimeoutMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PasswordCharacterClasses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PasswordExpiryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PasswordMinLength")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TwoFactorForEveryone")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("BureauId");
+
+                    b.HasIndex("BureauId");
+
+                    b.ToTable("SecuritySettings");
                 });
 
             modelBuilder.Entity("SafeHarbor.Organisation.Unit", b =>
