@@ -52,6 +52,7 @@ public static class Composition
             sp.GetRequiredService<IConfiguration>()["Policy:Directory"] is { Length: > 0 } dir ? dir : PolicyCatalog.DefaultDirectory));
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions());
         services.AddSingleton<EvidenceStore>();
+        services.AddScoped<IStoredFileOwner, EvidenceFileOwner>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
         services.AddCaseDocuments();
         services.AddProvisionalDeadlines();
@@ -78,6 +79,9 @@ public static class Composition
         builder.Services.AddPdfWorker();
         // Years another node added reach this one's calendar (only a long-running host needs it).
         builder.Services.AddHostedService<CalendarRefresher>();
+        // Leftovers of interrupted uploads and document jobs (only a long-running host sweeps).
+        builder.Services.AddSingleton<LeftoverSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LeftoverSweeper>());
         builder.Services.AddSafeHarborHealthChecks();
         builder.Services.AddProxyHeaders();
         builder.Services.AddSafeHarborTelemetry();

@@ -1,6 +1,7 @@
 using SafeHarbor.Cases;
 using SafeHarbor.Documents;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Storage;
 
 namespace SafeHarbor.Features.CaseDocuments;
 
@@ -13,6 +14,7 @@ public static class DocumentsApi
         services.AddSingleton<DocumentTemplateSource>();
         services.AddScoped<CaseDocumentService>();
         services.AddPdfJobs();
+        services.AddScoped<IStoredFileOwner, DocumentFileOwner>();
         return services;
     }
 

@@ -68,7 +68,7 @@ public sealed class EvidenceStore(EvidenceOptions options, IFileStore files)
     {
         ValidateName(fileName);
         var storedName = $"{Guid.NewGuid():N}.bin";
-        var path = Path.Combine(Path.GetTempPath(), $"safeharbor-upload-{storedName}");
+        var path = UploadBuffer.NewPath();
         try
         {
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -105,6 +105,8 @@ public sealed class EvidenceStore(EvidenceOptions options, IFileStore files)
                 throw DomainException.Invalid("file-empty", "文件是空的。");
             }
             CheckContent(fileName, head.AsSpan(0, headLength), path);
+            // Durable in the store before the caller commits the row that names it (IFileStore.PutAsync returns only
+            // then); a row that never commits leaves a file LeftoverSweeper removes.
             await using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
             {
                 await files.PutAsync(KeyOf(storedName), input, ct);

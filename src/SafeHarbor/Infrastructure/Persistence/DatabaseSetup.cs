@@ -53,7 +53,8 @@ public static class DatabaseSetup
         {
             var connectionString = ConnectionStringFrom(sp.GetRequiredService<IConfiguration>(), DatabaseProvider.Sqlite);
             EnsureSqliteDirectory(connectionString);
-            o.UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+            o.UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(SqliteDurability.Instance);
         });
         services.AddDbContext<PostgresSafeHarborDb>((sp, o) =>
             o.UseNpgsql(ConnectionStringFrom(sp.GetRequiredService<IConfiguration>(), DatabaseProvider.Postgres),
@@ -66,7 +67,10 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies pending migrations; on SQLite also switches the file to write-ahead logging.</summary>
+    /// <summary>
+    /// Applies pending migrations; on SQLite also switches the file to write-ahead logging (kept in the file, so
+    /// every later connection is in WAL; <c>synchronous=FULL</c> is per connection: <see cref="SqliteDurability"/>).
+    /// </summary>
     public static async Task MigrateAsync(SafeHarborDb db, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);

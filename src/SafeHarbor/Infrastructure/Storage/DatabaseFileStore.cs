@@ -84,4 +84,16 @@ public sealed class DatabaseFileStore(IServiceScopeFactory scopes, TimeProvider 
         var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
         await db.Set<StoredFileRecord>().Where(f => f.Key == key).ExecuteDeleteAsync(ct);
     }
+
+    public async Task<IReadOnlyList<string>> ListOlderThanAsync(string prefix, TimeSpan age, CancellationToken ct)
+    {
+        // StoredAt is written with the app's clock, so the age is measured on it too.
+        var before = time.GetUtcNow().ToUniversalTime() - age;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+        return await db.Set<StoredFileRecord>().AsNoTracking().Where(f => f.Key.StartsWith(prefix) && f.StoredAt < before).Select(f => f.Key).ToListAsync(ct);
+    }
+
+    /// <summary>None: a row is inserted whole in one statement, and a crash rolls it back.</summary>
+    public Task<int> RemoveTemporariesAsync(TimeSpan age, CancellationToken ct) => Task.FromResult(0);
 }

@@ -11,7 +11,11 @@ namespace SafeHarbor.Infrastructure.Storage;
 /// </summary>
 public interface IFileStore
 {
-    /// <summary>Stores the content under the key, replacing what was there; a reader sees the old content or the new, never half.</summary>
+    /// <summary>
+    /// Stores the content under the key, replacing what was there; a reader sees the old content or the new, never half.
+    /// Returns only when the content is durable (fsynced, or committed): callers store a file first and then commit the
+    /// row that names it, so no committed row points at a file a crash or a power cut lost.
+    /// </summary>
     Task PutAsync(string key, Stream content, CancellationToken ct);
 
     /// <summary>The content, or null when nothing is stored under the key.</summary>
@@ -19,6 +23,12 @@ public interface IFileStore
 
     /// <summary>Removes the content; nothing happens when there is none.</summary>
     Task DeleteAsync(string key, CancellationToken ct);
+
+    /// <summary>The keys under <paramref name="prefix"/> (e.g. <c>evidence/</c>) stored longer ago than <paramref name="age"/>: candidates for <see cref="LeftoverSweeper"/>.</summary>
+    Task<IReadOnlyList<string>> ListOlderThanAsync(string prefix, TimeSpan age, CancellationToken ct);
+
+    /// <summary>Removes half-written content a crash left (older than <paramref name="age"/>, so no write in progress) and answers how many; a store that writes in one transaction has none.</summary>
+    Task<int> RemoveTemporariesAsync(TimeSpan age, CancellationToken ct);
 }
 
 public enum StorageKind
