@@ -22,7 +22,7 @@ namespace SafeHarbor.Host;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate", "documents", "archive", "admin"];
+    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate", "documents", "archive", "admin", "backup", "restore"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -42,6 +42,8 @@ public static class CommandLine
         root.Subcommands.Add(ArchiveCommand(output, error, configuration));
         root.Subcommands.Add(DatabaseCommand("migrate", "创建或升级数据库（应用全部迁移）", output, error, configuration, seed: false));
         root.Subcommands.Add(AdminCommand(input, output, error, configuration));
+        root.Subcommands.Add(BackupCommand(output, error, configuration));
+        root.Subcommands.Add(RestoreCommand(output, error, configuration));
         root.Subcommands.Add(DatabaseCommand("seed-demo", "在空数据库中写入演示数据（单位、人员、账号和各阶段案件）", output, error, configuration, seed: true));
 
         var parsed = root.Parse(args);
@@ -393,6 +395,38 @@ public static class CommandLine
         }));
         admin.Subcommands.Add(create);
         return admin;
+    }
+
+    private static Command BackupCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var outOption = new Option<FileInfo>("--out") { Description = "备份文件（ZIP，仅属主可读写）", Required = true };
+        var filesOnly = new Option<bool>("--files-only")
+        {
+            Description = "只备份数据库之外的内容（文件目录、审计签名密钥、检查点）；PostgreSQL 必须加此项，数据库用 pg_dump 备份",
+        };
+        var backup = new Command("backup", "在线备份：SQLite 数据库（应用运行时也一致）、证明材料和公文文件、审计签名密钥和检查点，附每个文件 SM3 的清单；PostgreSQL 见 --files-only")
+        {
+            outOption, filesOnly,
+        };
+        backup.SetAction((parse, ct) => GuardAsync(error, async () =>
+        {
+            await using var app = BuildServices(configuration);
+            return await Backup.CreateAsync(app.Services, configuration, parse.GetValue(outOption)!, parse.GetValue(filesOnly), output, error, ct);
+        }));
+        return backup;
+    }
+
+    private static Command RestoreCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var fileArgument = new Argument<FileInfo>("file") { Description = "backup 生成的备份文件" };
+        var force = new Option<bool>("--force") { Description = "目标数据库、文件目录、密钥或检查点已有内容时仍覆盖" };
+        var restore = new Command("restore", "核对备份清单的 SM3 后恢复到当前配置的位置（须先停止应用），再校验每个局的审计链并列出数量；目标已有数据时不覆盖，除非加 --force")
+        {
+            fileArgument, force,
+        };
+        restore.SetAction((parse, ct) => GuardAsync(error, () =>
+            Backup.RestoreAsync(() => BuildServices(configuration), configuration, parse.GetValue(fileArgument)!, parse.GetValue(force), output, error, ct)));
+        return restore;
     }
 
     /// <summary>Asks twice on the terminal without echo; standard input redirected reads one line instead.</summary>
