@@ -366,14 +366,19 @@ public static class Backup
             output.WriteLine($"已恢复检查点 {checkpointMembers.Count} 个 → {checkpoints}。");
         }
 
-        return await VerifyRestoredAsync(buildServices, output, error, ct);
+        return await VerifyRestoredAsync(buildServices, manifest.HasDatabase, output, error, ct);
     }
 
-    private static async Task<int> VerifyRestoredAsync(Func<WebApplication> buildServices, TextWriter output, TextWriter error, CancellationToken ct)
+    private static async Task<int> VerifyRestoredAsync(Func<WebApplication> buildServices, bool restoredDatabase, TextWriter output, TextWriter error, CancellationToken ct)
     {
         await using var app = buildServices();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+        if (restoredDatabase)
+        {
+            // A backup of an earlier version: its schema is brought to this version's before it is read (as a start would).
+            await DatabaseSetup.MigrateAsync(db, ct);
+        }
         var files = app.Services.GetRequiredService<IFileStore>();
         var intact = true;
         var bureaus = await db.Bureaus.AsNoTracking().OrderBy(b => b.SortOrder).ThenBy(b => b.Code).Select(b => new { b.Id, b.Code, b.Name }).ToListAsync(ct);
