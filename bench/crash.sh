@@ -13,7 +13,7 @@ trap 'rm -f "$tally" "$log"' EXIT
 
 echo "==> building the app and the tests" >&2
 dotnet build tests/SafeHarbor.IntegrationTests -nologo -v q >"$log" 2>&1 || { cat "$log"; exit 1; }
-echo "==> $CYCLES kill cycles (about 5 s each)" >&2
+echo "==> $CYCLES kill cycles (5–20 s each, mostly the start of the app)" >&2
 start=$(date +%s)
 SAFEHARBOR_CRASH_CYCLES=$CYCLES SAFEHARBOR_CRASH_TALLY=$tally SAFEHARBOR_CRASH_SEED=${SEED:-} \
   dotnet test tests/SafeHarbor.IntegrationTests --no-build -nologo --filter "FullyQualifiedName~Durability.CrashTests" >"$log" 2>&1
