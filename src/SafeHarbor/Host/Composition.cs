@@ -93,6 +93,8 @@ public static class Composition
             // Enums by name only: a number like 7 must not slip through as some member.
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Every string of every request body is held to the rule no field may break (control characters, length).
+            o.SerializerOptions.Converters.Add(new RefusedTextJsonConverter());
         });
         builder.Services.AddOpenApi(o =>
         {
