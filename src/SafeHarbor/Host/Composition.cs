@@ -93,8 +93,9 @@ public static class Composition
             // Enums by name only: a number like 7 must not slip through as some member.
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-            // Every string of every request body is held to the rule no field may break (control characters, length).
+            // Every string and date of every request body is held to the rule no field may break (control characters, length, date range).
             o.SerializerOptions.Converters.Add(new RefusedTextJsonConverter());
+            o.SerializerOptions.Converters.Add(new RefusedDateJsonConverter());
         });
         builder.Services.AddOpenApi(o =>
         {

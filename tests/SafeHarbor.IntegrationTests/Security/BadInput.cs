@@ -85,11 +85,16 @@ public static partial class BadInput
         return obj.Count == 0 ? null : obj;
     }
 
-    /// <summary>The JSON properties of a request type, with a value of the wrong JSON type for each.</summary>
-    public static IEnumerable<(string Name, JsonNode Wrong)> WrongTypes(Type type) =>
+    /// <summary>The JSON properties of a request type, with a value of the wrong JSON type for each and the code of its refusal.</summary>
+    public static IEnumerable<(string Name, JsonNode Wrong, string Code)> WrongTypes(Type type) =>
         JsonProperties(type)
             .Where(p => p.Type != typeof(JsonElement) && p.Type != typeof(object))
-            .Select(p => (p.Name, (Nullable.GetUnderlyingType(p.Type) ?? p.Type) == typeof(string) ? (JsonNode)JsonValue.Create(12345) : JsonValue.Create("不是这种类型")));
+            .Select(p => (Nullable.GetUnderlyingType(p.Type) ?? p.Type) switch
+            {
+                var t when t == typeof(string) => (p.Name, (JsonNode)JsonValue.Create(12345), "invalid-json"),
+                var t when t == typeof(DateOnly) => (p.Name, JsonValue.Create("不是日期"), "invalid-date"),
+                _ => (p.Name, JsonValue.Create("不是这种类型"), "invalid-json"),
+            });
 
     private static bool IsScalar(Type t) => t.IsPrimitive || t.IsEnum || t == typeof(decimal) || t == typeof(Guid) || t == typeof(DateOnly)
         || t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(TimeOnly) || t == typeof(TimeSpan) || t == typeof(JsonElement) || t == typeof(object);

@@ -61,9 +61,9 @@ public sealed class BadInputApiTests
             await Expect("no body", Json(""), HttpStatusCode.BadRequest, "body-required");
             await Expect("null", Json("null"), HttpStatusCode.BadRequest, null);
             await Expect("text/plain", new StringContent("{}", Encoding.UTF8, "text/plain"), HttpStatusCode.UnsupportedMediaType, "json-required");
-            foreach (var (name, wrong) in BadInput.WrongTypes(endpoint.JsonBody!))
+            foreach (var (name, wrong, code) in BadInput.WrongTypes(endpoint.JsonBody!))
             {
-                await Expect($"{name} of the wrong type", Json(new JsonObject { [name] = wrong }.ToJsonString()), HttpStatusCode.BadRequest, "invalid-json");
+                await Expect($"{name} of the wrong type", Json(new JsonObject { [name] = wrong }.ToJsonString()), HttpStatusCode.BadRequest, code);
             }
             if (BadInput.WithText(endpoint.JsonBody!, "@@TEXT@@") is { } template)
             {

@@ -31,7 +31,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             CalendarNotPublishedException c => (StatusCodes.Status422UnprocessableEntity, "calendar-not-published", c.Message, null),
             CalendarDataException c => (StatusCodes.Status503ServiceUnavailable, "calendar-invalid", $"节假日数据有误，涉及工作日的功能暂不可用：{c.Message}", null),
             PolicyLoadException p => (StatusCodes.Status503ServiceUnavailable, "policies-invalid", $"容错免责办法文件有误，办理功能暂不可用：{p.Message}", null),
-            BadHttpRequestException { InnerException: RefusedTextException t } => (400, "invalid-text", $"提交的内容有误：字段 {Field(t)} {t.Reason}，请删除后再提交。",
+            BadHttpRequestException { InnerException: RefusedInputException t } => (400, t.Code, $"提交的内容有误：字段 {Field(t)} {t.Reason}。",
                 new Dictionary<string, string[]> { [Field(t)] = [t.Reason] }),
             BadHttpRequestException { InnerException: JsonException j } => (400, "invalid-json", $"请求内容不是有效的 JSON 或字段类型不符：{Describe(j)}", null),
             BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge => (413, "too-large", "上传内容超过允许的大小。", null),

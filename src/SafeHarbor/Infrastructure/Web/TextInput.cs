@@ -7,12 +7,40 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace SafeHarbor.Infrastructure.Web;
 
 /// <summary>
-/// A text of a JSON body that no field may hold (<see cref="Validation.RefusedAnywhere"/>); the serializer adds the
-/// field's path, and <see cref="ApiExceptionHandler"/> answers 400 naming the field and the reason.
+/// A value of a JSON body that no field may hold (a text <see cref="Validation.RefusedAnywhere"/>, a date out of
+/// range); the serializer adds the field's path, and <see cref="ApiExceptionHandler"/> answers 400 naming the field
+/// and the reason, with <see cref="Code"/>.
 /// </summary>
-public sealed class RefusedTextException(string reason) : JsonException(reason)
+public sealed class RefusedInputException(string code, string reason) : JsonException(reason)
 {
+    public string Code { get; } = code;
     public string Reason { get; } = reason;
+}
+
+/// <summary>
+/// Every date of every API request body: only <c>yyyy-MM-dd</c>, and only in the years the working-day calendar
+/// can count (the lunar holidays are computed for 1901–2100), so year 0001 or 9999 is a 400 at binding instead of
+/// an overflow deep in a deadline computation.
+/// </summary>
+public sealed class RefusedDateJsonConverter : JsonConverter<DateOnly>
+{
+    public const int FirstYear = 1902;
+    public const int LastYear = 2100;
+
+    public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String
+            || !DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            throw new RefusedInputException("invalid-date", "不是有效的日期（应为 yyyy-MM-dd，例如 2026-09-21，且该日存在）");
+        }
+        return date.Year is < FirstYear or > LastYear
+            ? throw new RefusedInputException("invalid-date", $"年份应在 {FirstYear} 年至 {LastYear} 年之间")
+            : date;
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>
@@ -33,10 +61,10 @@ public sealed class RefusedTextJsonConverter : JsonConverter<string>
         // A value far past the limit is refused before it is turned into a string.
         if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > Validation.MaxAnyText * 6L)
         {
-            throw new RefusedTextException($"超过 {Validation.MaxAnyText} 个字");
+            throw new RefusedInputException("invalid-text", $"超过 {Validation.MaxAnyText} 个字");
         }
         var text = reader.GetString()!;
-        return Validation.RefusedAnywhere(text) is { } reason ? throw new RefusedTextException(reason) : text;
+        return Validation.RefusedAnywhere(text) is { } reason ? throw new RefusedInputException("invalid-text", reason) : text;
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
