@@ -122,12 +122,12 @@ public sealed class Validation
     /// </summary>
     public Validation Name(string? value, string field, string label, int maxLength)
     {
-        RequireText(value, field, label, maxLength);
+        // The name's own reason first: a zero-width joiner is also refused by Printable, under a less telling name.
         if (value is not null && InvisibleIn(value) is { } bad)
         {
             Require(false, field, $"{label}含有{bad}，请删除后再提交。名称只能是一行看得见的文字。");
         }
-        return this;
+        return RequireText(value, field, label, maxLength);
     }
 
     /// <summary>The first line break or invisible format character of a name, described for the user; null when none.</summary>

@@ -85,7 +85,8 @@ public static class Composition
         builder.Services.AddSignedInActor();
         builder.Services.AddSingleton<INavigation, Navigation>();
         builder.Services.AddScoped<PageServices>();
-        builder.Services.AddProblemDetails();
+        // A bare status the framework answers itself (no body, wrong media type, no such method) is told in Chinese too.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiExceptionHandler.DescribeBareStatus);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o =>

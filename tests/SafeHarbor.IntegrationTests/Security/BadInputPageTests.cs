@@ -96,7 +96,7 @@ public sealed class BadInputPageTests
             var compiled = await loader.LoadAsync(descriptor, endpoint.Metadata);
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
             var url = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[^}]+\}", _ => Guid.NewGuid().ToString());
-            foreach (var handler in compiled.HandlerMethods.Where(h => h.HttpMethod == "POST"))
+            foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
             {
                 found.Add((pattern, handler.Name is null ? url : $"{url}?handler={handler.Name}"));
             }

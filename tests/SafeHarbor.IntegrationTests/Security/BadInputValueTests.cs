@@ -21,7 +21,7 @@ public sealed class BadInputValueTests
         ("year 9999", "/api/cases", "inv", Matter("9999-12-31"), "invalid-date"),
         ("a date in the future", "/api/cases", "inv", Matter("2099-01-01"), "validation-failed"),
         ("a number as a date", "/api/cases", "inv", Matter("20260921", quoted: false), "invalid-date"),
-        ("an abuse report received in year 0001", "/api/abuse-reports", "inv", "{\"kind\": \"Other\", \"description\": \"举报\", \"receivedOn\": \"0001-01-01\"}", "invalid-date"),
+        ("an abuse report received in year 0001", "/api/abuse-reports", "inv", "{\"kind\": \"Extortion\", \"description\": \"举报\", \"receivedOn\": \"0001-01-01\"}", "invalid-date"),
         ("a negative threshold count", "/api/prevention/thresholds", "policyowner", "{\"dimension\": \"BusinessField\", \"value\": \"食品安全\", \"count\": -1, \"months\": 12}", "validation-failed"),
         ("a negative threshold period", "/api/prevention/thresholds", "policyowner", "{\"dimension\": \"BusinessField\", \"value\": \"食品安全\", \"count\": 3, \"months\": -12}", "validation-failed"),
         ("a count past int", "/api/prevention/thresholds", "policyowner", "{\"dimension\": \"BusinessField\", \"value\": \"食品安全\", \"count\": 99999999999, \"months\": 12}", "invalid-json"),

@@ -97,7 +97,7 @@ public sealed class UploadValidationTests
         Assert.Equal(Reduced.Count(r => r.Kept.Length > 0), stored.Count);
         Assert.All(stored, k => Assert.Matches("^evidence/[0-9a-f]{32}\\.bin$", k));
         var root = Path.GetDirectoryName(app.StorageDirectory.TrimEnd('/'))!;
-        Assert.Empty(Directory.GetFiles(root, "*.pdf", SearchOption.AllDirectories));
+        Assert.Empty(Directory.Exists(root) ? Directory.GetFiles(root, "*.pdf", SearchOption.AllDirectories) : []);
         Assert.False(File.Exists("/etc/cron.d/x.pdf") || File.Exists("/etc/z.pdf"));
     }
 

@@ -58,6 +58,35 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
     }
 
+    /// <summary>
+    /// A ProblemDetails the framework writes for a bare status code (415 for a body that is not JSON, 405, 404 of an
+    /// unknown address…) gets a Chinese title and a code like every other refusal; one of ours already has both.
+    /// </summary>
+    public static void DescribeBareStatus(ProblemDetailsContext context)
+    {
+        var details = context.ProblemDetails;
+        if (details.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+        var (code, title) = details.Status switch
+        {
+            StatusCodes.Status400BadRequest => ("invalid-request", "请求格式不正确。"),
+            StatusCodes.Status401Unauthorized => ("sign-in-required", "请先登录（Authorization: Bearer 令牌）。"),
+            StatusCodes.Status403Forbidden => ("forbidden", "您的角色不能进行此操作。"),
+            StatusCodes.Status404NotFound => ("not-found", "找不到请求的地址或记录。"),
+            StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "该地址不支持此请求方法。"),
+            StatusCodes.Status413PayloadTooLarge => ("too-large", "请求内容超过允许的大小。"),
+            StatusCodes.Status415UnsupportedMediaType => ("json-required", "请求内容应为 JSON（Content-Type: application/json）。"),
+            _ => (null, null),
+        };
+        if (code is not null)
+        {
+            details.Title = title;
+            details.Extensions["code"] = code;
+        }
+    }
+
     public static int StatusFor(ErrorKind kind) => kind switch
     {
         ErrorKind.Invalid => StatusCodes.Status400BadRequest,

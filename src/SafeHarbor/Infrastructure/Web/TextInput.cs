@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -82,7 +83,8 @@ public sealed class RefusedTextPageFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         // Only a form model binding has read: a page that streams its body (the evidence upload) checks what it reads itself.
-        if (context.HttpContext.Features.Get<IFormFeature>()?.Form is { } form)
+        // The error page, re-executed on the refused request, still sees its form and must show the refusal.
+        if (context.HttpContext.Features.Get<IFormFeature>()?.Form is { } form && context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
         {
             foreach (var (key, values) in form)
             {
