@@ -17,9 +17,13 @@ public sealed class ErrorModel : PageModel
     public string Message { get; private set; } = "";
     public string RequestId { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    // The code is read from the address the status-code page put it in: a re-executed form post carries the refused
+    // form along, and model binding of a parameter would look there first (a NUL in it loses the code).
+    public void OnGet() => Describe(QueryCode());
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe(QueryCode());
+
+    private int? QueryCode() => int.TryParse(Request.Query["code"], out var code) ? code : null;
 
     private void Describe(int? code)
     {
