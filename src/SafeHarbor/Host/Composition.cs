@@ -140,6 +140,7 @@ public static class Composition
         app.UseWhen(c => ApiExceptionHandler.IsApi(c.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(c => !ApiExceptionHandler.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseStaticFiles();
+        app.UseRequestBodyLimit();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -20,11 +20,17 @@ public sealed class BadInputPageTests
     /// <summary>Pages that read their own body instead of binding a form, and where that is tested.</summary>
     private static readonly Dictionary<string, string> Streaming = new() { ["/Cases/{id:guid}/Evidence"] = nameof(UploadValidationTests) };
 
-    private static readonly (string Name, string Text, string Said)[] RefusedTexts =
+    /// <summary>The text, and what the 400 page must say (with the field's name, unless the framework refused the whole form first).</summary>
+    private static readonly (string Name, string Text, string Said, bool NamesField)[] RefusedTexts =
     [
-        ("U+0001", "事项\u0001名称", "控制字符 U+0001"), ("NUL", "a\0b", "控制字符 U+0000"), ("U+007F", "a\u007fb", "控制字符 U+007F"),
-        ("1 MB", new string('长', 1024 * 1024 / 3), "超过 50000 个字"),
+        ("U+0001", "事项\u0001名称", "控制字符 U+0001", true), ("U+007F", "a\u007fb", "控制字符 U+007F", true),
+        ("1 MB", new string('长', 1024 * 1024 / 3), "超过 50000 个字", true),
+        // ASP.NET Core's form reader refuses a form with a NUL before anything reads it: the antiforgery check fails (400).
+        ("NUL", "a\0b", "请求有误", false),
     ];
+
+    /// <summary>Posts that only show something: the error page's POST is the re-execution of another refused post.</summary>
+    private static readonly string[] ShowOnly = ["/Error"];
 
     [Theory, AllDatabases]
     public async Task Every_page_form_refuses_control_characters_and_huge_text_in_any_field_with_a_Chinese_400_and_writes_nothing(Db kind)
@@ -46,11 +52,11 @@ public sealed class BadInputPageTests
         {
             foreach (var (pattern, url) in handlers)
             {
-                if (Streaming.ContainsKey(pattern))
+                if (Streaming.ContainsKey(pattern) || ShowOnly.Contains(pattern))
                 {
                     continue;
                 }
-                foreach (var (name, text, said) in RefusedTexts)
+                foreach (var (name, text, said, namesField) in RefusedTexts)
                 {
                     WebPage? page = null;
                     foreach (var user in Users)
@@ -62,7 +68,7 @@ public sealed class BadInputPageTests
                             break;
                         }
                     }
-                    if (page!.Status != HttpStatusCode.BadRequest || !page.Text.Contains(said, StringComparison.Ordinal) || !page.Text.Contains("Input.Title", StringComparison.Ordinal))
+                    if (page!.Status != HttpStatusCode.BadRequest || !page.Text.Contains(said, StringComparison.Ordinal) || (namesField && !page.Text.Contains("Input.Title", StringComparison.Ordinal)))
                     {
                         problems.Add($"{url} ({name}): {(int)page.Status} {page.Text[..Math.Min(200, page.Text.Length)]}");
                     }

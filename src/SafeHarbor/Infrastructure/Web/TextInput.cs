@@ -111,3 +111,28 @@ public sealed class RefusedTextPageFilter : IAsyncPageFilter
         await next();
     }
 }
+
+/// <summary>
+/// A request body that is not a file upload (JSON, a form without files) may be at most <c>Limits:MaxBodyBytes</c>
+/// (default 2 MB): every field has a maximum far below that, and a larger body is refused by the server (413,
+/// "请求内容超过允许的大小") before it is read into memory. Multipart uploads keep the server's limit, which the evidence
+/// upload raises to its own maximum.
+/// </summary>
+public static class RequestBodyLimit
+{
+    public const long DefaultMaxBodyBytes = 2 * 1024 * 1024;
+
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app)
+    {
+        var limit = app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("Limits:MaxBodyBytes", DefaultMaxBodyBytes);
+        return app.Use((context, next) =>
+        {
+            var multipart = context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ?? false;
+            if (!multipart && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+            return next(context);
+        });
+    }
+}
