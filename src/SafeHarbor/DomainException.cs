@@ -76,6 +76,77 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>
+    /// The most characters any one text field may hold, whatever the field: the limit every text arriving over
+    /// HTTP is held to before a handler sees it (each field's own, smaller maximum is checked by its handler).
+    /// </summary>
+    public const int MaxAnyText = 50_000;
+
+    /// <summary>
+    /// Why a text may not be accepted in any field at all, for the user; null when it may. Checked centrally on
+    /// every text that arrives (the API's JSON, every page's form): over <see cref="MaxAnyText"/> characters, a
+    /// control character other than tab, line feed and carriage return (U+0000–U+001F, U+007F–U+009F: NUL cannot be
+    /// stored by PostgreSQL, the others break the XML of every document of the case), a half surrogate pair.
+    /// </summary>
+    public static string? RefusedAnywhere(string text)
+    {
+        if (text.Length > MaxAnyText)
+        {
+            return $"超过 {MaxAnyText} 个字";
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            {
+                return $"含有控制字符 U+{(int)c:X4}";
+            }
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return $"含有不完整的字符 U+{(int)c:X4}";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A name or title (of a person, unit, case, meeting, account): one line of visible characters. Invisible
+    /// format characters (zero-width space and joiners, word joiner, byte-order mark, direction overrides) are
+    /// refused here, though multi-line text may carry them: two names that look the same must be the same, or a
+    /// duplicate person or unit slips past the eye and searches miss it; a direction override can make a name read
+    /// as another.
+    /// </summary>
+    public Validation Name(string? value, string field, string label, int maxLength)
+    {
+        // The name's own reason first: a zero-width joiner is also refused by Printable, under a less telling name.
+        if (value is not null && InvisibleIn(value) is { } bad)
+        {
+            Require(false, field, $"{label}含有{bad}，请删除后再提交。名称只能是一行看得见的文字。");
+        }
+        return RequireText(value, field, label, maxLength);
+    }
+
+    /// <summary>The first line break or invisible format character of a name, described for the user; null when none.</summary>
+    public static string? InvisibleIn(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c is '\r' or '\n' or '\t')
+            {
+                return "换行或制表符";
+            }
+            if (c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2060' and <= '\u206F' or '\uFEFF' or '\u00AD')
+            {
+                return $"看不见的字符 U+{(int)c:X4}";
+            }
+        }
+        return null;
+    }
+
     /// <summary>The first character of <paramref name="text"/> that cannot be printed, described for the user; null when none.</summary>
     public static string? UnprintableIn(string text)
     {

@@ -89,7 +89,8 @@ public static class Composition
         builder.Services.AddSignedInActor();
         builder.Services.AddSingleton<INavigation, Navigation>();
         builder.Services.AddScoped<PageServices>();
-        builder.Services.AddProblemDetails();
+        // A bare status the framework answers itself (no body, wrong media type, no such method) is told in Chinese too.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiExceptionHandler.DescribeBareStatus);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o =>
@@ -97,6 +98,9 @@ public static class Composition
             // Enums by name only: a number like 7 must not slip through as some member.
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Every string and date of every request body is held to the rule no field may break (control characters, length, date range).
+            o.SerializerOptions.Converters.Add(new RefusedTextJsonConverter());
+            o.SerializerOptions.Converters.Add(new RefusedDateJsonConverter());
         });
         builder.Services.AddOpenApi(o =>
         {
@@ -140,6 +144,7 @@ public static class Composition
         app.UseWhen(c => ApiExceptionHandler.IsApi(c.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(c => !ApiExceptionHandler.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseStaticFiles();
+        app.UseRequestBodyLimit();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

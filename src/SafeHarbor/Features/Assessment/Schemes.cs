@@ -68,7 +68,7 @@ public static partial class Schemes
     internal static Validation Validate(CreateScheme.Request r, PolicyCatalog policies)
     {
         var v = new Validation()
-            .RequireText(r.Name, "name", "方案名称", 100)
+            .Name(r.Name, "name", "方案名称", 100)
             .Require(r.UnitTypes is { Count: > 0 }, "unitTypes", "请选择方案适用的单位类型。")
             .Require(r.UnitTypes is null || r.UnitTypes.All(Enum.IsDefined), "unitTypes", "单位类型不正确。")
             .Require(r.PostKeyword is null || r.PostKeyword.Trim().Length <= 50, "postKeyword", "岗位关键词不能超过 50 个字。")

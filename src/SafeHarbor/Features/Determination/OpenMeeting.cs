@@ -16,7 +16,7 @@ public static class OpenMeeting
             var policy = ctx.Policies.InForceOn(ctx.Today);
             MeetingRules.RequireSecretariat(actor, policy);
             var v = new Validation()
-                .RequireText(r.Title, "title", "会议名称", 200)
+                .Name(r.Title, "title", "会议名称", 200)
                 .Require(r.HeldOn is not null, "heldOn", "请填写会议日期。")
                 .RequireText(r.Place, "place", "会议地点", 100);
             var voterRoles = policy.RolesFor(Duty.Vote).Select(x => x.ToString()).ToList();

@@ -43,11 +43,26 @@ public sealed class EvidenceStore(EvidenceOptions options, IFileStore files)
     public static string MimeFor(string fileName) =>
         Kinds.TryGetValue(Path.GetExtension(fileName), out var kind) ? kind.Mime : "application/octet-stream";
 
+    /// <summary>
+    /// The name a client sent, reduced to its last part: a browser on Windows may send <c>C:\材料\说明.pdf</c>, a hostile
+    /// client <c>../../etc/passwd</c> or <c>..\x.pdf</c>. The name is only shown and used for downloads and the archive
+    /// package's entries (the stored file has a random name), where a folder in it would lead out of the folder it is unpacked into.
+    /// </summary>
+    public static string? SafeName(string? sent) =>
+        sent is null ? null : sent[(sent.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
+
+    /// <summary>Characters Windows does not allow in a file name (the archive package is unpacked there) and that read as markup.</summary>
+    private static readonly char[] ForbiddenInName = ['<', '>', ':', '"', '|', '?', '*', '/', '\\'];
+
     public static void ValidateName(string? fileName)
     {
         if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > 255)
         {
             throw DomainException.Invalid("file-name-invalid", "文件名不能为空，且不能超过 255 个字符。");
+        }
+        if (fileName.StartsWith('.') || fileName.IndexOfAny(ForbiddenInName) >= 0)
+        {
+            throw DomainException.Invalid("file-name-invalid", "文件名不能以“.”开头，也不能含有 < > : \" | ? * / \\ 等字符，请重命名后再上传。");
         }
         if (Validation.UnprintableIn(fileName) is { } bad)
         {
@@ -146,6 +161,32 @@ public sealed class EvidenceStore(EvidenceOptions options, IFileStore files)
 
     public Task DeleteAsync(string storedName, CancellationToken ct) => files.DeleteAsync(KeyOf(storedName), ct);
 
+    /// <summary>
+    /// Office and OFD files are ZIP packages: the leading bytes only say "ZIP", so the entries that make the package a
+    /// document of its kind must be there too (any program or web page zipped and renamed .docx is refused).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ZipEntries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".docx"] = ["[Content_Types].xml", "word/document.xml"],
+        [".xlsx"] = ["[Content_Types].xml", "xl/workbook.xml"],
+        [".ofd"] = ["OFD.xml"],
+        [".zip"] = [],
+    };
+
+    private static bool HasEntries(string path, string[] required)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return required.All(names.Contains);
+        }
+        catch (InvalidDataException)
+        {
+            return false; // not a readable ZIP at all
+        }
+    }
+
     private static void CheckContent(string fileName, ReadOnlySpan<byte> head, string path)
     {
         var kind = Kinds[Path.GetExtension(fileName)];
@@ -162,7 +203,7 @@ public sealed class EvidenceStore(EvidenceOptions options, IFileStore files)
         }
         foreach (var magic in kind.Magic)
         {
-            if (head.StartsWith(magic))
+            if (head.StartsWith(magic) && (!ZipEntries.TryGetValue(Path.GetExtension(fileName), out var entries) || HasEntries(path, entries)))
             {
                 return;
             }

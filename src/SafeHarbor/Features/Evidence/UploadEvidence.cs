@@ -54,7 +54,7 @@ public static class UploadEvidence
                     {
                         throw DomainException.Invalid("one-file-only", "每次只能上传一个文件。");
                     }
-                    fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
+                    fileName = EvidenceStore.SafeName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
                     EvidenceStore.ValidateName(fileName);
                     stored = await store.SaveAsync(fileName!, section.Body, ct);
                 }

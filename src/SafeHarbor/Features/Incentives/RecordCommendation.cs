@@ -49,7 +49,7 @@ public static class RecordCommendation
         var v = new Validation()
             .Require(r.Kind is { } k && Enum.IsDefined(k), "kind", "请选择激励类别（平时激励或专项表彰奖励）。");
         await IncentiveRules.RequireRecipientAsync(v, ctx.Db, r.PersonId, r.UnitId, frontLineOnly: false, "受表彰", ct);
-        v.RequireText(r.Title, "title", "表彰奖励名称", 200)
+        v.Name(r.Title, "title", "表彰奖励名称", 200)
             .RequireText(r.Basis, "basis", "表彰依据", 2000)
             .RequireText(r.AwardedBy, "awardedBy", "授予机关", 100);
         IncentiveRules.RequireDate(v, r.AwardedOn, ctx.Today, "awardedOn", "授予日期");

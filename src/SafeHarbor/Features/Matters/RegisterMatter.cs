@@ -38,7 +38,7 @@ public static class RegisterMatter
         runner.RunAsync(actor, async ctx =>
         {
             var v = new Validation()
-                .RequireText(request.Title, "title", "事项名称", 200)
+                .Name(request.Title, "title", "事项名称", 200)
                 .RequireText(request.Description, "description", "问题事实（发生了什么）", 5000)
                 .Require(BusinessFields.IsKnown(request.BusinessField), "businessField", $"请选择业务领域（{string.Join("、", BusinessFields.All)}）。")
                 .RequireText(request.StartedBy, "startedBy", "启动问责程序的机关", 100)

@@ -6,7 +6,7 @@ namespace SafeHarbor.Features.Organisation;
 public sealed record BureauNames(string? Name, string? ShortName, string? PartyGroup, string? Office, string? Discipline, string? PartyCommittee, string? GuidanceGroup)
 {
     public Validation Check(Validation v) => v
-        .RequireText(Name, "name", "局名称", 100)
+        .Name(Name, "name", "局名称", 100)
         .RequireText(ShortName, "shortName", "发文机关代字", 20)
         .MaxLength(PartyGroup, "partyGroup", "党组名称", 100)
         .MaxLength(Office, "office", "办公室名称", 100)

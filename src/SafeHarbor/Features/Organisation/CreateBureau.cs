@@ -34,7 +34,7 @@ public static partial class CreateBureau
                 .Require(code is null || !await ctx.Db.Bureaus.AnyAsync(b => b.Code == code, ct), "code", "已有使用该代码的局。")
                 .RequireText(r.AdminUserName, "adminUserName", "系统管理员用户名", 50)
                 .Require(await AccountRules.UserNameIsFreeAsync(ctx.Db, r.AdminUserName, ct), "adminUserName", $"用户名“{r.AdminUserName?.Trim()}”已被使用（用户名在所有局中唯一）。")
-                .RequireText(r.AdminDisplayName, "adminDisplayName", "系统管理员显示名称", 50)
+                .Name(r.AdminDisplayName, "adminDisplayName", "系统管理员显示名称", 50)
                 .RequireText(r.AdminPassword, "adminPassword", "系统管理员初始密码", 100));
             foreach (var validator in users.PasswordValidators)
             {

@@ -17,7 +17,7 @@ public static class CreatePerson
         {
             var unit = await ctx.Db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == r.UnitId, ct);
             new Validation()
-                .RequireText(r.Name, "name", "姓名", 50)
+                .Name(r.Name, "name", "姓名", 50)
                 .RequireText(r.Post, "post", "职务", 100)
                 .Require(unit is not null, "unitId", "所在单位不存在。")
                 .ThrowIfInvalid();

@@ -16,7 +16,7 @@ public static class CreateUnit
         runner.RunAsync(actor, async ctx =>
         {
             var v = new Validation()
-                .RequireText(r.Name, "name", "单位名称", 100)
+                .Name(r.Name, "name", "单位名称", 100)
                 .Require(Enum.IsDefined(r.Type), "type", "单位类型不正确。")
                 .Require(r.ParentId is null || await ctx.Db.Units.AnyAsync(u => u.Id == r.ParentId, ct), "parentId", "上级单位不存在。");
             v.Require(r.Name is null || !await ctx.Db.Units.AnyAsync(u => u.Name == r.Name.Trim(), ct), "name", "已有同名单位。");

@@ -25,7 +25,7 @@ public static class CreateUser
         new Validation()
             .RequireText(r.UserName, "userName", "用户名", 50)
             .Require(await AccountRules.UserNameIsFreeAsync(ctx.Db, r.UserName, ct), "userName", $"用户名“{r.UserName?.Trim()}”已被使用（用户名在所有局中唯一）。")
-            .RequireText(r.DisplayName, "displayName", "显示名称", 50)
+            .Name(r.DisplayName, "displayName", "显示名称", 50)
             .RequireText(r.Password, "password", "初始密码", 100)
             .Require(r.PersonId is null || await ctx.Db.Persons.AnyAsync(p => p.Id == r.PersonId, ct), "personId", "关联人员不存在。")
             .Require(roles.All(Enum.IsDefined), "roles", "角色不正确。")

@@ -24,7 +24,7 @@ public static class IssueWarning
             var led = await ctx.Db.Persons.AsNoTracking().Where(p => p.IsLeader && ids.Contains(p.UnitId)).Select(p => p.UnitId).Distinct().ToListAsync(ct);
             var leaderless = units.Where(u => !led.Contains(u.Id)).Select(u => u.Name).ToList();
             var v = new Validation()
-                .RequireText(request.Title, "title", "警示提醒标题", 200)
+                .Name(request.Title, "title", "警示提醒标题", 200)
                 .RequireText(request.Text, "text", "警示提醒内容", 5000)
                 .Require(ids.Count > 0, "unitIds", "请至少选择一个接收单位。")
                 .Require(units.Count == ids.Count, "unitIds", "所选接收单位不存在。")

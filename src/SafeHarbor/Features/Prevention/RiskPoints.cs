@@ -26,7 +26,7 @@ public static class RiskPoints
         var units = (await ctx.Db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(ct))
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name, StringComparer.Ordinal).Select(u => new UnitRef(u.Id, u.Name)).ToList();
         new Validation()
-            .RequireText(r.Title, "title", "风险点名称", 200)
+            .Name(r.Title, "title", "风险点名称", 200)
             .RequireText(r.Description, "description", "风险点描述（易错情形和问题症结）", 3000)
             .Require(BusinessFields.IsKnown(r.BusinessField?.Trim()), "businessField", $"请选择业务领域（{string.Join("、", BusinessFields.All)}）。")
             .Require(string.IsNullOrWhiteSpace(r.ErrorKind) || ErrorKinds.IsKnown(r.ErrorKind.Trim()), "errorKind", $"失误类型应为：{string.Join("、", ErrorKinds.All)}。")

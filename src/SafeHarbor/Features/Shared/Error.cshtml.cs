@@ -17,9 +17,13 @@ public sealed class ErrorModel : PageModel
     public string Message { get; private set; } = "";
     public string RequestId { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    // The code is read from the address the status-code page put it in: a re-executed form post carries the refused
+    // form along, and model binding of a parameter would look there first (a NUL in it loses the code).
+    public void OnGet() => Describe(QueryCode());
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe(QueryCode());
+
+    private int? QueryCode() => int.TryParse(Request.Query["code"], out var code) ? code : null;
 
     private void Describe(int? code)
     {
@@ -29,7 +33,7 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("找不到页面", "您要找的页面或案件不存在，或不在您的查看范围内。"),
             403 => ("无权访问", HttpContext.Items[DomainExceptionPageFilter.RefusalReasonKey] as string ?? "您当前的角色不能使用这个页面。"),
-            400 => ("请求有误", "提交的内容无法处理，请返回重新填写。"),
+            400 => ("请求有误", HttpContext.Items[DomainExceptionPageFilter.RefusalReasonKey] as string ?? "提交的内容无法处理，请返回重新填写。"),
             _ => ("系统出错了", "系统处理时发生错误，您的操作没有完成，数据未做任何修改。请稍后重试；如果问题持续，请把请求编号告诉系统管理员。"),
         };
         if (code is not null)

@@ -17,6 +17,7 @@ public static class WebUi
         {
             o.RootDirectory = "/Features";
             o.Conventions.ConfigureFilter(new DomainExceptionPageFilter());
+            o.Conventions.ConfigureFilter(new RefusedTextPageFilter());
             o.Conventions.AuthorizeFolder("/", SecuritySetup.WebPolicy);
             o.Conventions.AllowAnonymousToPage("/Auth/Login");
             o.Conventions.AllowAnonymousToPage("/Shared/Error");

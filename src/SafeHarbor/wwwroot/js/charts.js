@@ -57,6 +57,10 @@ window.SafeHarborCharts = (function () {
                 });
         },
 
+        // Text for a tooltip formatter, which ECharts inserts as HTML: a row header is what people typed (a unit's
+        // name), and must stay text.
+        html: function (text) { return echarts.format.encodeHTML(String(text)); },
+
         // In place of a chart with nothing to draw.
         empty: function (el, text) {
             el.style.height = "auto";

@@ -50,8 +50,8 @@
                 axisPointer: { type: "shadow" },
                 formatter: function (items) {
                     const r = data[items[0].dataIndex];
-                    return r.label + (r.frontLine ? "（一线执法单位）" : "") + "<br>" + items.map(function (i) {
-                        return i.marker + i.seriesName + "：" + i.value;
+                    return base.html(r.label) + (r.frontLine ? "（一线执法单位）" : "") + "<br>" + items.map(function (i) {
+                        return i.marker + base.html(i.seriesName) + "：" + i.value;
                     }).join("<br>");
                 },
             },
