@@ -12,6 +12,7 @@ using SafeHarbor.Features.AuditTrail;
 using SafeHarbor.Features.Auth;
 using SafeHarbor.Features.CaseDocuments;
 using SafeHarbor.Features.CaseFiles;
+using SafeHarbor.Features.Checkpoints;
 using SafeHarbor.Features.Correction;
 using SafeHarbor.Features.Determination;
 using SafeHarbor.Features.Evidence;
@@ -68,6 +69,7 @@ public static class Composition
         services.AddFileStorage();
         services.AddSafeHarborMetrics();
         services.AddSecurity();
+        services.AddCheckpoints();
         return services;
     }
 
@@ -78,6 +80,8 @@ public static class Composition
         builder.Services.AddPdfWorker();
         // Years another node added reach this one's calendar (only a long-running host needs it).
         builder.Services.AddHostedService<CalendarRefresher>();
+        // Signs the bureaus' chain heads into the checkpoint folder (and creates the key at the first start).
+        builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddSafeHarborHealthChecks();
         builder.Services.AddProxyHeaders();
         builder.Services.AddSafeHarborTelemetry();
@@ -166,6 +170,7 @@ public static class Composition
         app.MapProfiles();
         app.MapAbuseReports();
         app.MapAuditTrail();
+        app.MapCheckpoints();
         app.MapProvisionalDeadlines();
         app.MapHealth();
         app.MapProbes();
