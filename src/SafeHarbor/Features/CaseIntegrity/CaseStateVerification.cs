@@ -111,6 +111,10 @@ public static class CaseStateVerification
             {
                 found.Add(new(c.Number, "状态", $"案件 {c.Number} 的第 {step.Sequence} 条审计记录（{step.Action}）从“{Status(step.From)}”办理，而前一步已到“{Status(previous)}”：办理步骤衔接不上，记录被伪造或删除。"));
             }
+            else if (!FollowsWorkflow(step))
+            {
+                found.Add(new(c.Number, "状态", $"案件 {c.Number} 的第 {step.Sequence} 条审计记录（{step.Action}，“{Status(step.From)}”→“{Status(step.To)}”）不是办理流程允许的步骤：记录被伪造。"));
+            }
             previous = step.To;
         }
         if (c.Status.ToString() != previous)
@@ -239,6 +243,14 @@ public static class CaseStateVerification
             mismatches.Add(new(c.Number, "案件记录", $"案件 {c.Number} 的案件内容（事实、申请、核实、报告、认定）与存档备案时不符：备案后案件表被改动。"));
         }
         return mismatches;
+    }
+
+    /// <summary>The step is one <see cref="CaseWorkflow"/> has: this action from this status to that one.</summary>
+    private static bool FollowsWorkflow(Step step)
+    {
+        CaseStatus? from = step.From is null ? null : Enum.TryParse<CaseStatus>(step.From, out var f) ? f : (CaseStatus)(-1);
+        return Enum.TryParse<CaseAction>(step.Action, out var action)
+            && CaseWorkflow.Steps.Any(s => s.From == from && s.Action == action && s.To.ToString() == step.To);
     }
 
     private static string OutcomeName(PolicyVersion? policy, Outcome outcome) => policy?.OutcomeName(outcome) ?? outcome.ToString();
