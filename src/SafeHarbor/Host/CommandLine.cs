@@ -423,15 +423,24 @@ public static class CommandLine
         }));
 
         var packageArgument = new Argument<FileInfo>("package") { Description = "归档包 ZIP 文件" };
-        var verify = new Command("verify", "重算归档包中每个文件的 SHA-256 和 SM3 并与清单比对；完整时退出码为 0，逐一列出内容被修改、缺失或多出的文件并以 1 退出") { packageArgument };
+        var publicKeyOption = new Option<string?>("--public-key") { Description = "清单应由这把 SM2 公钥（十六进制）签名；不填时用本机的系统密钥（Audit:SigningKeyPath），本机没有时只校验签名并写明密钥指纹" };
+        var verify = new Command("verify",
+            "校验清单的 SM2 签名（写明签名密钥的指纹），重算归档包中每个文件的 SHA-256 和 SM3 并与清单比对；完整时退出码为 0，否则逐一列出签名问题和内容被修改、缺失或多出的文件并以 1 退出")
+        {
+            packageArgument, publicKeyOption,
+        };
         verify.SetAction(parse => Guard(error, () =>
         {
             var file = parse.GetValue(packageArgument)!;
+            var keyPath = AuditPaths(configuration).SigningKeyPath;
+            var (expected, whose) = parse.GetValue(publicKeyOption) is { } given
+                ? (given.Trim(), "指定的密钥")
+                : SigningKeyFile.Exists(keyPath) ? (SigningKeyFile.Load(keyPath).PublicKeyHex, "本系统的密钥") : ((string?)null, null);
             ArchivePackageVerification result;
             try
             {
                 using var stream = file.OpenRead();
-                result = VerifyArchivePackage.Verify(stream);
+                result = VerifyArchivePackage.Verify(stream, expected);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -445,6 +454,12 @@ public static class CommandLine
             if (result.ArchiveNumber is not null)
             {
                 output.WriteLine($"档号 {result.ArchiveNumber}，案件 {result.CaseNumber}");
+            }
+            if (result.SignerFingerprint is { } fingerprint)
+            {
+                output.WriteLine(whose is null
+                    ? $"清单签名有效：SM2 密钥指纹 {fingerprint}（本机没有系统密钥，请与本单位公布的公钥指纹核对，或用 --public-key 指定）。"
+                    : $"清单签名有效：SM2 密钥指纹 {fingerprint}（{whose}）。");
             }
             var report = result.IsIntact ? output : error;
             foreach (var problem in result.Problems)
