@@ -5,9 +5,22 @@ public sealed record AuditVerification(bool IsIntact, long EntriesChecked, long?
 /// <summary>Walks the chain in sequence order and names the first entry that does not fit.</summary>
 public sealed class AuditChainVerifier
 {
-    private long expectedSequence = 1;
-    private string previousHash = AuditEntry.GenesisHash;
+    private long expectedSequence;
+    private string previousHash;
     private AuditVerification? failure;
+
+    /// <summary>A verifier of a whole chain, from its first entry.</summary>
+    public AuditChainVerifier()
+        : this(0, AuditEntry.GenesisHash)
+    {
+    }
+
+    /// <summary>A verifier of the part of a chain after entry <paramref name="afterSequence"/>, whose hash is known to be <paramref name="afterHash"/>.</summary>
+    public AuditChainVerifier(long afterSequence, string afterHash)
+    {
+        expectedSequence = afterSequence + 1;
+        previousHash = afterHash;
+    }
 
     public long Checked { get; private set; }
 

@@ -766,6 +766,8 @@ public sealed class Case : IBureauOwned
         Transit(CaseAction.Decide, actor, policy, now, new Dictionary<string, object?>
         {
             ["outcome"] = policy.OutcomeName(input.Outcome),
+            // The code as well as the policy's name for it: `audit verify` recomputes the outcome from the chain.
+            ["outcomeCode"] = input.Outcome.ToString(),
             ["reasons"] = input.Reasons!.Trim(),
             ["mitigation"] = input.Mitigation?.Trim(),
             ["advice"] = verified.Recommendation.Chinese(),

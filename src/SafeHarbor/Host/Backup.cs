@@ -49,17 +49,14 @@ public static class Backup
     private const string KeysFolder = "keys/";
     private const string CheckpointsFolder = "checkpoints/";
 
-    // Set by the signed-checkpoint work (issue #9 item 5); copied when present.
-    public const string DefaultSigningKeyPath = "data/keys/audit-sm2.key";
-    public const string DefaultCheckpointDirectory = "data/checkpoints";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static string SigningKeyPathFrom(IConfiguration configuration) =>
-        Path.GetFullPath(configuration["Audit:SigningKeyPath"] is { Length: > 0 } path ? path : DefaultSigningKeyPath);
+    /// <summary>The signing key and checkpoint folder of <see cref="AuditOptions"/>, copied when present.</summary>
+    private static AuditOptions AuditPaths(IConfiguration configuration) => configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
 
-    public static string CheckpointDirectoryFrom(IConfiguration configuration) =>
-        Path.GetFullPath(configuration["Audit:CheckpointDirectory"] is { Length: > 0 } path ? path : DefaultCheckpointDirectory);
+    public static string SigningKeyPathFrom(IConfiguration configuration) => Path.GetFullPath(AuditPaths(configuration).SigningKeyPath);
+
+    public static string CheckpointDirectoryFrom(IConfiguration configuration) => Path.GetFullPath(AuditPaths(configuration).CheckpointDirectory);
 
     /// <summary>Why this installation's database is not backed up by this command, and what else to copy (PostgreSQL).</summary>
     public const string PostgresExplanation =

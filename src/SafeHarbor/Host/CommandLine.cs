@@ -9,7 +9,10 @@ using SafeHarbor.Documents;
 using SafeHarbor.Features.Admin;
 using SafeHarbor.Features.Archive;
 using SafeHarbor.Features.ArchivePackages;
+using SafeHarbor.Crypto;
 using SafeHarbor.Features.CaseDocuments;
+using SafeHarbor.Features.CaseIntegrity;
+using SafeHarbor.Features.Checkpoints;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
@@ -22,7 +25,7 @@ namespace SafeHarbor.Host;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "seed-demo", "migrate", "documents", "archive", "admin", "backup", "restore"];
+    private static readonly HashSet<string> Commands = ["calendar", "policy", "audit", "keys", "seed-demo", "migrate", "documents", "archive", "admin", "backup", "restore"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -38,6 +41,7 @@ public static class CommandLine
         root.Subcommands.Add(CalendarCommand(input, output, error, configuration));
         root.Subcommands.Add(PolicyCommand(output, error, configuration));
         root.Subcommands.Add(AuditCommand(output, error, configuration));
+        root.Subcommands.Add(KeysCommand(output, error, configuration));
         root.Subcommands.Add(DocumentsCommand(output, error, configuration));
         root.Subcommands.Add(ArchiveCommand(output, error, configuration));
         root.Subcommands.Add(DatabaseCommand("migrate", "创建或升级数据库（应用全部迁移）", output, error, configuration, seed: false));
@@ -172,12 +176,22 @@ public static class CommandLine
     {
         var audit = new Command("audit", "审计日志");
         var bureauOption = new Option<string?>("--bureau") { Description = "只校验这个局的链（局代码，例如 qh）；不填则校验每个局的链" };
-        var verify = new Command("verify", "校验 SM3 哈希链（每个局一条）；全部完整时退出码为 0，否则指出每条链的第一条异常记录并以 1 退出") { bureauOption };
+        var checkpointsOption = new Option<DirectoryInfo?>("--checkpoints")
+        {
+            Description = "签名检查点目录（Audit:CheckpointDirectory 或审计管理员下载保存的副本，内有 <局代码>/<序号>.json）：另校验每个检查点的签名、链在该序号的哈希，以及链末尾未被截断",
+        };
+        var publicKeyOption = new Option<string?>("--public-key") { Description = "校验检查点签名所用的 SM2 公钥（十六进制）；不填则用本系统的密钥（Audit:SigningKeyPath）" };
+        var verify = new Command("verify",
+            "校验 SM3 哈希链（每个局一条）、每件案件的状态、认定结果、结果运用记录和备案与审计日志是否一致，以及（--checkpoints）签名检查点；全部一致时退出码为 0，否则每个局一行写明哪里不符并以 1 退出")
+        {
+            bureauOption, checkpointsOption, publicKeyOption,
+        };
         verify.SetAction((parse, ct) => GuardAsync(error, async () =>
         {
             await using var app = BuildServices(configuration);
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+            var policies = scope.ServiceProvider.GetRequiredService<PolicyCatalog>();
             var code = parse.GetValue(bureauOption);
             var bureaus = await db.Bureaus.AsNoTracking().Where(b => code == null || b.Code == code).OrderBy(b => b.SortOrder).ThenBy(b => b.Code)
                 .Select(b => new { b.Id, b.Code, b.Name }).ToListAsync(ct);
@@ -186,21 +200,116 @@ public static class CommandLine
                 error.WriteLine($"没有代码为“{code}”的局。");
                 return 2;
             }
+            CheckpointStore? checkpoints = null;
+            string? publicKey = null;
+            if (parse.GetValue(checkpointsOption) is { } directory)
+            {
+                if (!directory.Exists)
+                {
+                    throw new ArgumentException($"找不到检查点目录 {directory.FullName}。");
+                }
+                checkpoints = new CheckpointStore(directory.FullName);
+                publicKey = parse.GetValue(publicKeyOption) is { } given
+                    ? given.Trim()
+                    : scope.ServiceProvider.GetRequiredService<AuditSigningKey>().Signer.PublicKeyHex;
+                output.WriteLine($"检查点签名按公钥 {Sm2Signer.FingerprintOf(publicKey)}（指纹）校验。");
+            }
             // A chain whose bureau row is gone is still checked, under its id.
             var known = bureaus.Select(b => b.Id).ToHashSet();
             var orphans = code is not null ? [] : await db.AuditHeads.AsNoTracking().Select(h => h.BureauId).Where(id => !known.Contains(id)).ToListAsync(ct);
             var intact = true;
-            foreach (var (id, name) in bureaus.Select(b => (b.Id, $"{b.Code}（{b.Name}）")).Concat(orphans.Select(o => (o, $"未登记的局 {o}"))))
+            foreach (var (id, bureauCode, name) in bureaus.Select(b => (b.Id, (string?)b.Code, $"{b.Code}（{b.Name}）")).Concat(orphans.Select(o => (o, (string?)null, $"未登记的局 {o}"))))
             {
-                var result = await AuditLog.VerifyAsync(db, id, ct);
-                (result.IsIntact ? output : error).WriteLine($"{name}：{result.Message}");
-                intact &= result.IsIntact;
+                var chain = await AuditLog.VerifyAsync(db, id, ct);
+                var parts = new List<string> { chain.Message };
+                var ok = chain.IsIntact;
+                if (checkpoints is not null && bureauCode is not null)
+                {
+                    var against = await CheckpointVerifier.VerifyAsync(db, id, bureauCode, checkpoints.Read(bureauCode), publicKey!, ct);
+                    parts.Add(against.Summary);
+                    ok &= against.IsIntact;
+                }
+                var cases = await CaseStateVerification.VerifyBureauAsync(db, id, policies, ct);
+                parts.Add(cases.Count == 0 ? "案件状态、认定结果、结果运用记录和备案与审计日志一致。" : string.Join("", cases.Select(m => m.Message)));
+                ok &= cases.Count == 0;
+                (ok ? output : error).WriteLine($"{name}：{string.Join("", parts)}");
+                intact &= ok;
+            }
+            if (checkpoints is not null && code is null)
+            {
+                // Checkpoints of a bureau the database no longer has: its chain was removed with it.
+                foreach (var missing in checkpoints.BureauCodes().Where(c => !bureaus.Any(b => b.Code == c)))
+                {
+                    error.WriteLine($"{missing}：检查点目录中有该局的签名检查点，但数据库中没有这个局：局及其审计日志被删除。");
+                    intact = false;
+                }
             }
             return intact ? 0 : 1;
         }));
+
+        var checkpoint = new Command("checkpoint", "立即签名每个局的链尾（链尾自上一个检查点以来有变化时），写入 Audit:CheckpointDirectory");
+        checkpoint.SetAction((_, ct) => GuardAsync(error, async () =>
+        {
+            await using var app = BuildServices(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var store = services.GetRequiredService<CheckpointStore>();
+            var outcome = await SignCheckpoints.RunAsync(services.GetRequiredService<SafeHarborDb>(), services.GetRequiredService<AuditSigningKey>(), store,
+                services.GetRequiredService<AuditOptions>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), force: true, ct);
+            foreach (var signed in outcome.Signed)
+            {
+                output.WriteLine($"{signed.BureauCode}：已签名第 {signed.Checkpoint.Sequence} 条（密钥指纹 {signed.Checkpoint.KeyFingerprint}） → {store.PathOf(signed.BureauCode, signed.Checkpoint.Sequence)}{(signed.Written ? "" : "（已有该检查点）")}");
+            }
+            foreach (var refused in outcome.Refused)
+            {
+                error.WriteLine(refused.Reason);
+            }
+            if (outcome.Signed.Count == 0 && outcome.Refused.Count == 0)
+            {
+                output.WriteLine("各局链尾自上一个检查点以来没有变化，无需签名。");
+            }
+            return outcome.Refused.Count == 0 ? 0 : 1;
+        }));
         audit.Subcommands.Add(verify);
+        audit.Subcommands.Add(checkpoint);
         return audit;
     }
+
+    private static Command KeysCommand(TextWriter output, TextWriter error, IConfiguration configuration)
+    {
+        var keys = new Command("keys", "本系统的 SM2 签名密钥（签名审计检查点和归档包清单）");
+        var create = new Command("create", "生成签名密钥，写入 Audit:SigningKeyPath（文件权限 0600）；已有密钥时不覆盖并以 2 退出");
+        create.SetAction(_ => Guard(error, () =>
+        {
+            var path = AuditPaths(configuration).SigningKeyPath;
+            if (!SigningKeyFile.TryCreate(path, out var key))
+            {
+                throw new ArgumentException($"{Path.GetFullPath(path)} 已有签名密钥（指纹 {key.Fingerprint}），未覆盖：已签名的检查点和归档包要用它校验。");
+            }
+            output.WriteLine($"已生成签名密钥 {Path.GetFullPath(path)}，公钥指纹 {key.Fingerprint}。请备份该文件并妥善保管，不要放入版本库。");
+            return 0;
+        }));
+        var show = new Command("public", "输出公钥（十六进制）和指纹（公钥 SM3 的前 16 位），供核对检查点和归档包的签名");
+        show.SetAction(_ => Guard(error, () =>
+        {
+            try
+            {
+                var key = SigningKeyFile.Load(AuditPaths(configuration).SigningKeyPath);
+                output.WriteLine($"公钥 {key.PublicKeyHex}");
+                output.WriteLine($"指纹 {key.Fingerprint}");
+                return 0;
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new ArgumentException(e.Message);
+            }
+        }));
+        keys.Subcommands.Add(create);
+        keys.Subcommands.Add(show);
+        return keys;
+    }
+
+    private static AuditOptions AuditPaths(IConfiguration configuration) => configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
 
     private static Command DocumentsCommand(TextWriter output, TextWriter error, IConfiguration configuration)
     {
@@ -316,15 +425,24 @@ public static class CommandLine
         }));
 
         var packageArgument = new Argument<FileInfo>("package") { Description = "归档包 ZIP 文件" };
-        var verify = new Command("verify", "重算归档包中每个文件的 SHA-256 和 SM3 并与清单比对；完整时退出码为 0，逐一列出内容被修改、缺失或多出的文件并以 1 退出") { packageArgument };
+        var publicKeyOption = new Option<string?>("--public-key") { Description = "清单应由这把 SM2 公钥（十六进制）签名；不填时用本机的系统密钥（Audit:SigningKeyPath），本机没有时只校验签名并写明密钥指纹" };
+        var verify = new Command("verify",
+            "校验清单的 SM2 签名（写明签名密钥的指纹），重算归档包中每个文件的 SHA-256 和 SM3 并与清单比对；完整时退出码为 0，否则逐一列出签名问题和内容被修改、缺失或多出的文件并以 1 退出")
+        {
+            packageArgument, publicKeyOption,
+        };
         verify.SetAction(parse => Guard(error, () =>
         {
             var file = parse.GetValue(packageArgument)!;
+            var keyPath = AuditPaths(configuration).SigningKeyPath;
+            var (expected, whose) = parse.GetValue(publicKeyOption) is { } given
+                ? (given.Trim(), "指定的密钥")
+                : SigningKeyFile.Exists(keyPath) ? (SigningKeyFile.Load(keyPath).PublicKeyHex, "本系统的密钥") : ((string?)null, null);
             ArchivePackageVerification result;
             try
             {
                 using var stream = file.OpenRead();
-                result = VerifyArchivePackage.Verify(stream);
+                result = VerifyArchivePackage.Verify(stream, expected);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -338,6 +456,12 @@ public static class CommandLine
             if (result.ArchiveNumber is not null)
             {
                 output.WriteLine($"档号 {result.ArchiveNumber}，案件 {result.CaseNumber}");
+            }
+            if (result.SignerFingerprint is { } fingerprint)
+            {
+                output.WriteLine(whose is null
+                    ? $"清单签名有效：SM2 密钥指纹 {fingerprint}（本机没有系统密钥，请与本单位公布的公钥指纹核对，或用 --public-key 指定）。"
+                    : $"清单签名有效：SM2 密钥指纹 {fingerprint}（{whose}）。");
             }
             var report = result.IsIntact ? output : error;
             foreach (var problem in result.Problems)

@@ -12,6 +12,7 @@ using SafeHarbor.Features.AuditTrail;
 using SafeHarbor.Features.Auth;
 using SafeHarbor.Features.CaseDocuments;
 using SafeHarbor.Features.CaseFiles;
+using SafeHarbor.Features.Checkpoints;
 using SafeHarbor.Features.Correction;
 using SafeHarbor.Features.Determination;
 using SafeHarbor.Features.Evidence;
@@ -69,6 +70,7 @@ public static class Composition
         services.AddFileStorage();
         services.AddSafeHarborMetrics();
         services.AddSecurity();
+        services.AddCheckpoints();
         return services;
     }
 
@@ -82,6 +84,8 @@ public static class Composition
         // Leftovers of interrupted uploads and document jobs (only a long-running host sweeps).
         builder.Services.AddSingleton<LeftoverSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeftoverSweeper>());
+        // Signs the bureaus' chain heads into the checkpoint folder (and creates the key at the first start).
+        builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddSafeHarborHealthChecks();
         builder.Services.AddProxyHeaders();
         builder.Services.AddSafeHarborTelemetry();
@@ -175,6 +179,7 @@ public static class Composition
         app.MapProfiles();
         app.MapAbuseReports();
         app.MapAuditTrail();
+        app.MapCheckpoints();
         app.MapProvisionalDeadlines();
         app.MapHealth();
         app.MapProbes();

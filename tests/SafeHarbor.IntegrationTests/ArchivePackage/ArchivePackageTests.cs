@@ -111,7 +111,7 @@ public sealed class ArchivePackageTests
         Assert.Equal(["case-record.json", "备案登记表.docx", "备案登记表.txt"], files.Keys.Where(p => !p.Contains('/')).ToArray());
         using (var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
         {
-            Assert.Equal([.. files.Keys, "manifest.json"], zip.Entries.Select(e => e.FullName).ToArray());
+            Assert.Equal([.. files.Keys, "manifest.json", "manifest.json.sig"], zip.Entries.Select(e => e.FullName).ToArray());
             using var text = new StreamReader(zip.GetEntry("备案登记表.txt")!.Open(), Encoding.UTF8);
             var summary = await text.ReadToEndAsync();
             Assert.Contains($"档号：{archiveNumber}", summary);

@@ -28,10 +28,12 @@ public static class AdminCli
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>The settings that point the commands at a running test app's database.</summary>
+    /// <summary>The settings that point the commands at a running test app's database, signing key and checkpoint folder.</summary>
     public static Dictionary<string, string?> DatabaseOf(TestApp app) => new()
     {
         ["Database:Provider"] = app.Database.Kind.ToString(),
         ["Database:ConnectionString"] = app.Database.ConnectionString,
+        ["Audit:SigningKeyPath"] = app.Settings["Audit:SigningKeyPath"],
+        ["Audit:CheckpointDirectory"] = app.Settings["Audit:CheckpointDirectory"],
     };
 }

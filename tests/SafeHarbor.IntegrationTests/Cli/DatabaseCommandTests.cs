@@ -53,9 +53,10 @@ public sealed class DatabaseCommandTests
 
         var verify = await AdminCli.RunAsync(["audit", "verify"], settings);
         Assert.True(verify.ExitCode == 0, verify.ToString());
-        // One chain per bureau, each checked and named.
+        // One chain per bureau, each checked and named, and every demo case's rows agree with its chain.
         Assert.Equal(3, chains.Count);
-        Assert.Equal(chains.Select(c => $"{c.Key}：审计日志完整：共 {c.Value} 条记录，哈希链校验通过。").Order(), verify.OutputLines.Order());
+        Assert.Equal(chains.Select(c => $"{c.Key}：审计日志完整：共 {c.Value} 条记录，哈希链校验通过。案件状态、认定结果、结果运用记录和备案与审计日志一致。").Order(),
+            verify.OutputLines.Order());
         var one = await AdminCli.RunAsync(["audit", "verify", "--bureau", "qh-bh"], settings);
         Assert.True(one.ExitCode == 0, one.ToString());
         Assert.StartsWith("qh-bh（白河县市场监督管理局）：审计日志完整", Assert.Single(one.OutputLines));

@@ -16,6 +16,10 @@ internal static class HostSettings
             ["Storage:Directory"] = Path.Combine(workDirectory, "files"),
             ["Evidence:MaxFileBytes"] = (2 * 1024 * 1024).ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
+            // The host's own signing key and checkpoints; the background signer stays out of the tests' way unless a test asks.
+            ["Audit:SigningKeyPath"] = Path.Combine(workDirectory, "keys", "audit-sm2.key"),
+            ["Audit:CheckpointDirectory"] = Path.Combine(workDirectory, "checkpoints"),
+            ["Audit:CheckpointPollSeconds"] = "3600",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

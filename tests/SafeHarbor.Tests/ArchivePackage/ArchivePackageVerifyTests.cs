@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using SafeHarbor.Crypto;
 using SafeHarbor.Features.Archive;
 using SafeHarbor.Features.ArchivePackages;
 using SafeHarbor.TestSupport;
@@ -16,6 +17,8 @@ public sealed class ArchivePackageVerifyTests
     private const string Document = "documents/认定意见（青禾市监党认〔2026〕1号）.docx";
     private const string Evidence = "evidence/不予处罚决定书.pdf";
 
+    private static readonly Sm2Signer Key = Sm2Signer.Generate();
+
     private static readonly DateTimeOffset ExportedAt = new(2026, 10, 20, 2, 0, 0, TimeSpan.Zero);
 
     /// <summary>A small package: a document, an evidence file and the case record, then the manifest.</summary>
@@ -27,7 +30,7 @@ public sealed class ArchivePackageVerifyTests
             writer.Add("documents", "认定意见（青禾市监党认〔2026〕1号）.docx", "document", "认定意见", Encoding.UTF8.GetBytes("PK 认定意见：予以容错免责。"));
             writer.Add("evidence", "不予处罚决定书.pdf", "evidence", "不予处罚决定书.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
             writer.Add(null, "case-record.json", "case-record", "案件记录", Encoding.UTF8.GetBytes("""{"number":"2026-0001"}"""));
-            writer.Finish(Manifest(writer.Files));
+            writer.Finish(Manifest(writer.Files), Key);
         }
         return zip.ToArray();
     }
@@ -153,7 +156,7 @@ public sealed class ArchivePackageVerifyTests
             Assert.Equal(
                 ["evidence/现场照片.jpg", "evidence/现场照片 (2).JPG", "evidence/_.._windows_evil.pdf", "evidence/_.._etc_passwd", "evidence/_CON.txt", "evidence/未命名", "manifest (2).json"],
                 writer.Files.Select(f => f.Path).ToArray());
-            writer.Finish(Manifest(writer.Files));
+            writer.Finish(Manifest(writer.Files), Key);
         }
         Assert.True(Verify(zip.ToArray()).IsIntact);
     }

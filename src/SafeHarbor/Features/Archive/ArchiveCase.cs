@@ -41,6 +41,7 @@ public static class ArchiveCase
                 new("case-record", $"{c.Number} 案件记录.json", record.Length, Convert.ToHexStringLower(SHA256.HashData(record)), Sm3.HashHex(record)),
             };
             manifest.AddRange(evidence.Select(f => new ManifestItem("evidence", f.FileName, f.Size, f.Sha256, f.Sm3)));
+            var manifestJson = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(manifest, AuditLog.DetailsJson));
             var lastAudit = await ctx.Db.AuditEntries.AsNoTracking().Where(e => e.CaseId == c.Id)
                 .OrderByDescending(e => e.Sequence).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditEntry.GenesisHash;
 
@@ -50,6 +51,8 @@ public static class ArchiveCase
                 ["retention"] = retentions[retention],
                 ["documents"] = manifest.Select(m => $"{m.Name} SM3:{m.Sm3}").ToArray(),
                 ["auditChainHash"] = lastAudit,
+                // The filing record's manifest as stored, so `audit verify` and the archive export can check the row against the chain.
+                ["manifestSm3"] = Sm3.HashHex(manifestJson),
             });
             ctx.Db.Add(new ArchiveRecord
             {
@@ -58,7 +61,7 @@ public static class ArchiveCase
                 Retention = retention,
                 ArchivedOn = ctx.Today,
                 ArchivedBy = actor.UserId,
-                ManifestJson = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(manifest, AuditLog.DetailsJson)),
+                ManifestJson = manifestJson,
                 AuditChainHash = lastAudit,
                 Note = r.Note?.Trim(),
             });

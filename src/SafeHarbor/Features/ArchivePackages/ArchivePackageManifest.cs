@@ -77,8 +77,13 @@ public sealed record ArchivePackageManifest(
 public static class ArchivePackageFormat
 {
     public const string ManifestPath = "manifest.json";
+
+    /// <summary>The SM2 signature of manifest.json's exact bytes (<see cref="ArchivePackageSignature"/>).</summary>
+    public const string SignaturePath = "manifest.json.sig";
     public const string FormatName = "safeharbor-archive-package";
-    public const int FormatVersion = 1;
+
+    /// <summary>2: the manifest is signed (manifest.json.sig).</summary>
+    public const int FormatVersion = 2;
     public const string ZipType = "application/zip";
     public const string FilingFormDocx = "备案登记表.docx";
     public const string FilingFormText = "备案登记表.txt";
@@ -89,4 +94,14 @@ public static class ArchivePackageFormat
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+}
+
+/// <summary>
+/// manifest.json.sig: the installation's SM2 signature (with SM3, default user ID) of manifest.json's bytes, and the key
+/// that made it. The key inside proves nothing alone: <c>archive verify</c> names it by fingerprint and checks it against
+/// the installation's key or the one given.
+/// </summary>
+public sealed record ArchivePackageSignature(string Algorithm, string PublicKey, string KeyFingerprint, string Signature)
+{
+    public const string AlgorithmName = "SM2-SM3";
 }

@@ -45,7 +45,7 @@ public sealed class ArchivePackageWriter : IDisposable
 
     private readonly ZipArchive zip;
     private readonly DateTimeOffset stamp;
-    private readonly HashSet<string> used = new(StringComparer.OrdinalIgnoreCase) { ArchivePackageFormat.ManifestPath };
+    private readonly HashSet<string> used = new(StringComparer.OrdinalIgnoreCase) { ArchivePackageFormat.ManifestPath, ArchivePackageFormat.SignaturePath };
     private readonly List<ArchivePackageManifest.PackageFile> files = [];
 
     public ArchivePackageWriter(Stream destination, DateTimeOffset timestamp)
@@ -88,13 +88,21 @@ public sealed class ArchivePackageWriter : IDisposable
         return Listed(entry.FullName, kind, title, new FileHashes(size, Convert.ToHexStringLower(sha.GetHashAndReset()), sm3.FinishHex()));
     }
 
-    /// <summary>Writes manifest.json; nothing may be added after it.</summary>
-    public void Finish(ArchivePackageManifest manifest)
+    /// <summary>Writes manifest.json and its SM2 signature by <paramref name="key"/> (manifest.json.sig); nothing may be added after them.</summary>
+    public void Finish(ArchivePackageManifest manifest, Sm2Signer key)
     {
-        var entry = zip.CreateEntry(ArchivePackageFormat.ManifestPath, CompressionLevel.Optimal);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(manifest, ArchivePackageFormat.ManifestJson);
+        Write(ArchivePackageFormat.ManifestPath, bytes);
+        var signature = new ArchivePackageSignature(ArchivePackageSignature.AlgorithmName, key.PublicKeyHex, key.Fingerprint, key.Sign(bytes));
+        Write(ArchivePackageFormat.SignaturePath, JsonSerializer.SerializeToUtf8Bytes(signature, ArchivePackageFormat.ManifestJson));
+    }
+
+    private void Write(string path, byte[] content)
+    {
+        var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
         entry.LastWriteTime = stamp;
         using var output = entry.Open();
-        JsonSerializer.Serialize(output, manifest, ArchivePackageFormat.ManifestJson);
+        output.Write(content);
     }
 
     public void Dispose() => zip.Dispose();

@@ -11,6 +11,7 @@ using SafeHarbor.Cases;
 using SafeHarbor.Crypto;
 using SafeHarbor.Documents;
 using SafeHarbor.Features.Archive;
+using SafeHarbor.Features.CaseIntegrity;
 using SafeHarbor.Features.CaseDocuments;
 using SafeHarbor.Features.Evidence;
 using SafeHarbor.Infrastructure.Persistence;
@@ -21,12 +22,12 @@ namespace SafeHarbor.Features.ArchivePackages;
 /// <summary>What exporting an archive package needs; resolved from a scope, so neither the web app nor the CLI registers anything more.</summary>
 public sealed record ArchivePackageServices(
     SafeHarborDb Db, CaseDocumentService Documents, EvidenceStore Store, ArchiveOptions Options, PolicyCatalog Policies,
-    TimeProvider Time, ILoggerFactory Logs)
+    TimeProvider Time, ILoggerFactory Logs, AuditSigningKey Key)
 {
     public static ArchivePackageServices From(IServiceProvider services) => new(
         services.GetRequiredService<SafeHarborDb>(), services.GetRequiredService<CaseDocumentService>(), services.GetRequiredService<EvidenceStore>(),
         services.GetRequiredService<ArchiveOptions>(), services.GetRequiredService<PolicyCatalog>(),
-        services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>());
+        services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<AuditSigningKey>());
 }
 
 /// <summary>
@@ -59,6 +60,14 @@ public static class ExportArchivePackage
         {
             throw DomainException.Conflict("case-not-archived",
                 $"案件 {c.Number} 尚未存档备案（当前状态：{c.Status.Chinese()}），不能导出归档包。局机关党委存档备案后方可导出。");
+        }
+        // Rows edited after filing (an outcome changed in the database, result records deleted) would be packaged as if
+        // filed so, and documents that depend on them silently left out: refused instead, naming what disagrees.
+        var disagreements = await CaseStateVerification.VerifyCaseAsync(s.Db, c, s.Policies, ct);
+        if (disagreements.Count > 0)
+        {
+            throw DomainException.Conflict("case-disagrees-with-filing",
+                $"归档包未导出：案件 {c.Number} 的数据与备案时的记录或审计日志不符（{string.Join("", disagreements.Select(d => d.Message))}）请审计管理员运行 safeharbor audit verify 核查。");
         }
         var policy = s.Policies.Get(c.PolicyId);
         var now = s.Time.GetUtcNow();
@@ -136,7 +145,7 @@ public static class ExportArchivePackage
 
         writer.Add(null, ArchivePackageFormat.FilingFormText, "summary", "备案登记表（纯文本）", Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SummaryText(manifest with { Files = writer.Files }, c, data))).ToArray());
         var count = writer.Files.Count;
-        writer.Finish(manifest with { Files = [.. writer.Files] });
+        writer.Finish(manifest with { Files = [.. writer.Files] }, s.Key.Signer);
         return new Exported($"{record.ArchiveNumber} 归档包.zip", record.ArchiveNumber, c.Number, count);
     }
 
@@ -268,8 +277,8 @@ public static class ExportArchivePackage
         lines.AddRange(
         [
             "",
-            "校验方法：safeharbor archive verify 本归档包.zip —— 逐一重算每个文件的 SHA-256 和 SM3，",
-            "指出内容被修改、缺失或多出的文件。",
+            "校验方法：safeharbor archive verify 本归档包.zip —— 校验清单的 SM2 签名（manifest.json.sig，写明签名密钥的指纹），",
+            "逐一重算每个文件的 SHA-256 和 SM3，指出内容被修改、缺失或多出的文件。",
         ]);
         return string.Join("\r\n", lines) + "\r\n";
     }

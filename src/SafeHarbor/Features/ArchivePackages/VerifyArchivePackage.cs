@@ -14,7 +14,8 @@ public static class VerifyArchivePackage
     /// SHA-256 and SM3; every other entry (but the manifest and folder entries) is reported as added.
     /// Never throws for bad input: an unreadable ZIP or manifest is a problem in the result.
     /// </summary>
-    public static ArchivePackageVerification Verify(Stream package)
+    /// <param name="expectedPublicKey">The key the manifest must be signed by (the installation's, or one given); null: any valid signature, named by its fingerprint.</param>
+    public static ArchivePackageVerification Verify(Stream package, string? expectedPublicKey = null)
     {
         ZipArchive zip;
         List<ZipArchiveEntry> entries;
@@ -41,11 +42,12 @@ public static class VerifyArchivePackage
             }
 
             var problems = new List<ArchivePackageProblem>();
+            var signer = CheckSignature(manifestEntries[0], byName, expectedPublicKey, problems);
             if (manifestEntries.Count > 1)
             {
                 problems.Add(new(ArchivePackageProblemKind.Added, ArchivePackageFormat.ManifestPath, "多出：manifest.json（重复的清单条目）"));
             }
-            var listed = new HashSet<string>(StringComparer.Ordinal) { ArchivePackageFormat.ManifestPath };
+            var listed = new HashSet<string>(StringComparer.Ordinal) { ArchivePackageFormat.ManifestPath, ArchivePackageFormat.SignaturePath };
             foreach (var file in manifest.Files)
             {
                 listed.Add(file.Key);
@@ -67,8 +69,58 @@ public static class VerifyArchivePackage
             {
                 problems.Add(new(ArchivePackageProblemKind.Added, entry.FullName, $"多出：{entry.FullName}（归档包中有，清单中没有）"));
             }
-            return new(problems, manifest.Files.Count, manifest.ArchiveNumber, manifest.CaseNumber);
+            return new(problems, manifest.Files.Count, manifest.ArchiveNumber, manifest.CaseNumber) { SignerFingerprint = signer };
         }
+    }
+
+    /// <summary>
+    /// The manifest's bytes against manifest.json.sig: a manifest rewritten to fit changed files no longer matches its
+    /// signature unless re-signed, and a re-signing key other than the expected one is named. Answers the fingerprint of
+    /// a valid signature's key.
+    /// </summary>
+    private static string? CheckSignature(ZipArchiveEntry manifestEntry, Dictionary<string, List<ZipArchiveEntry>> byName, string? expectedPublicKey,
+        List<ArchivePackageProblem> problems)
+    {
+        if (!byName.TryGetValue(ArchivePackageFormat.SignaturePath, out var signatureEntries))
+        {
+            problems.Add(new(ArchivePackageProblemKind.SignatureInvalid, ArchivePackageFormat.SignaturePath,
+                "清单未签名：归档包中没有 manifest.json.sig，无法证明清单出自本系统（第 1 版归档包没有签名，请重新导出）。"));
+            return null;
+        }
+        ArchivePackageSignature? signature;
+        byte[] manifest;
+        try
+        {
+            using (var stream = signatureEntries[0].Open())
+            {
+                signature = JsonSerializer.Deserialize<ArchivePackageSignature>(stream, ArchivePackageFormat.ManifestJson);
+            }
+            using var content = new MemoryStream();
+            using (var stream = manifestEntry.Open())
+            {
+                stream.CopyTo(content);
+            }
+            manifest = content.ToArray();
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
+        {
+            problems.Add(new(ArchivePackageProblemKind.SignatureInvalid, ArchivePackageFormat.SignaturePath, $"清单签名无法读取：manifest.json.sig {e.Message}"));
+            return null;
+        }
+        if (signature is not { PublicKey: { } key, Signature: { } value } || signature.KeyFingerprint != Crypto.Sm2Signer.FingerprintOf(key)
+            || !Crypto.Sm2Signer.Verify(key, manifest, value))
+        {
+            problems.Add(new(ArchivePackageProblemKind.SignatureInvalid, ArchivePackageFormat.SignaturePath,
+                "清单签名无效：manifest.json 或 manifest.json.sig 在签名后被改动。"));
+            return null;
+        }
+        if (expectedPublicKey is not null && !string.Equals(key, expectedPublicKey.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(new(ArchivePackageProblemKind.SignatureInvalid, ArchivePackageFormat.SignaturePath,
+                $"清单由另一把密钥签名（指纹 {signature.KeyFingerprint}），不是应有的密钥（指纹 {Crypto.Sm2Signer.FingerprintOf(expectedPublicKey)}）：清单被改写后重新签名。"));
+            return null;
+        }
+        return signature.KeyFingerprint;
     }
 
     private sealed record ListedFile(string Path, string Key, long? Size, string Sha256, string Sm3);
@@ -197,6 +249,9 @@ public enum ArchivePackageProblemKind
     ManifestMissing,
     ManifestInvalid,
 
+    /// <summary>The manifest is unsigned, its signature does not hold, or it is by another key than expected.</summary>
+    SignatureInvalid,
+
     /// <summary>Not a ZIP at all.</summary>
     Unreadable,
 }
@@ -205,6 +260,9 @@ public sealed record ArchivePackageProblem(ArchivePackageProblemKind Kind, strin
 
 public sealed record ArchivePackageVerification(IReadOnlyList<ArchivePackageProblem> Problems, int FilesChecked, string? ArchiveNumber, string? CaseNumber)
 {
+    /// <summary>The fingerprint of the key whose valid signature the manifest carries; null when it carries none.</summary>
+    public string? SignerFingerprint { get; init; }
+
     public bool IsIntact => Problems.Count == 0;
 
     public bool IsUnreadable => Problems.Any(p => p.Kind == ArchivePackageProblemKind.Unreadable);
@@ -226,7 +284,8 @@ public sealed record ArchivePackageVerification(IReadOnlyList<ArchivePackageProb
             {
                 (ArchivePackageProblemKind.Changed, "内容被修改"), (ArchivePackageProblemKind.Missing, "缺失"), (ArchivePackageProblemKind.Added, "多出"),
             }.Where(x => Count(x.Item1) > 0).Select(x => $"{x.Item2} {Count(x.Item1)} 个");
-            return $"归档包校验未通过：{string.Join("，", parts)}（清单共 {FilesChecked} 个文件）。";
+            var signature = Problems.Any(p => p.Kind == ArchivePackageProblemKind.SignatureInvalid) ? new[] { "清单签名未通过" } : [];
+            return $"归档包校验未通过：{string.Join("，", signature.Concat(parts))}（清单共 {FilesChecked} 个文件）。";
         }
     }
 }

@@ -38,8 +38,16 @@ public sealed class ResultRecordsOnDecision : ICaseStepHandler
                 });
             }
         }
+        // Every record by subject and use, so `audit verify` can recompute the case's records from the chain.
         context.Audit("CreateResultRecords", nameof(ResultRecord), c.Number, c.Id, "结果运用",
-            new { outcome = policy.OutcomeName(decision.Outcome), subjects = c.Subjects.Select(s => s.Name), uses = uses.Select(u => u.Article) });
+            new
+            {
+                outcome = policy.OutcomeName(decision.Outcome),
+                outcomeCode = decision.Outcome.ToString(),
+                subjects = c.Subjects.Select(s => s.Name),
+                uses = uses.Select(u => u.Article),
+                records = c.Subjects.SelectMany(s => uses.Select(u => new { subject = s.Name, use = u.Code })),
+            });
         return Task.CompletedTask;
     }
 }
