@@ -145,6 +145,7 @@ public static class Composition
         app.MapScalarApiReference(o => o.WithTitle("SafeHarbor API"));
         app.MapRazorPages();
         app.MapAuth();
+        app.MapSessions();
         app.MapOrganisation();
         app.MapReference();
         app.MapMatters();
