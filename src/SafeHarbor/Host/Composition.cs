@@ -131,6 +131,7 @@ public static class Composition
         // First the client's real address and scheme (behind a proxy), then one log line for the whole request.
         app.UseForwardedHeaders();
         app.UseRequestLog();
+        app.UseSecurityHeaders();
         // API failures answer ProblemDetails (ApiExceptionHandler); page failures show /Error.
         app.UseExceptionHandler("/Error");
         app.UseWhen(c => ApiExceptionHandler.IsApi(c.Request.Path), api => api.UseStatusCodePages());

@@ -50,9 +50,9 @@
                 axisPointer: { type: "shadow" },
                 formatter: function (items) {
                     const r = data[items[0].dataIndex];
-                    return r.label + (r.frontLine ? "（一线执法单位）" : "") + "<br>" + items.map(function (i) {
+                    return r.label + (r.frontLine ? "（一线执法单位）" : "") + "\n" + items.map(function (i) {
                         return i.marker + i.seriesName + "：" + i.value;
-                    }).join("<br>");
+                    }).join("\n");
                 },
             },
             legend: { top: 0, type: "scroll" },
