@@ -80,6 +80,7 @@ public static class Composition
         builder.Services.AddHostedService<CalendarRefresher>();
         builder.Services.AddSafeHarborHealthChecks();
         builder.Services.AddProxyHeaders();
+        builder.Services.AddRateLimits();
         builder.Services.AddSafeHarborTelemetry();
         builder.Services.AddWebUi();
         builder.Services.AddSignedInActor();
@@ -139,6 +140,7 @@ public static class Composition
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseAuthorization();
         app.UseSignedInActor();
         app.UseAntiforgery();
