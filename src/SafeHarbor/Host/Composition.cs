@@ -145,7 +145,8 @@ public static class Composition
         app.UseSignedInActor();
         app.UseAntiforgery();
         app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("SafeHarbor API"));
+        // Scalar's own fonts come from its CDN, which an intranet cannot reach and the CSP refuses: the system's fonts serve.
+        app.MapScalarApiReference(o => o.WithTitle("SafeHarbor API").DisableDefaultFonts());
         app.MapRazorPages();
         app.MapAuth();
         app.MapSessions();
