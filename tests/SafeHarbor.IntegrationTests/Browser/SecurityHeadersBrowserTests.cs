@@ -52,7 +52,7 @@ public sealed class SecurityHeadersBrowserTests
 
         // The Scalar API reference runs under its own, wider policy (SecurityHeaders.ScalarPolicy).
         await page.GotoAsync("/scalar/v1");
-        await Expect(page.GetByText("SafeHarbor 容错免责与激励管理系统 API").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("SafeHarbor 容错免责与激励管理系统 API").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         chromium.AssertNoProblems();
     }
 }
