@@ -5,7 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace SafeHarbor.Infrastructure.Security;
+namespace SafeHarbor.Infrastructure.Web;
 
 /// <summary>
 /// Limits in requests per minute (<c>Security:RateLimits</c>). Each node counts on its own: behind a load balancer
@@ -98,7 +98,7 @@ public static class RateLimits
         var message = $"请求过于频繁，请 {seconds} 秒后再试。";
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        if (!Web.ApiExceptionHandler.IsApi(http.Request.Path))
+        if (!ApiExceptionHandler.IsApi(http.Request.Path))
         {
             http.Items[RefusalKey] = message;
             return;
