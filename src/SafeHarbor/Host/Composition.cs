@@ -88,6 +88,7 @@ public static class Composition
         builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddSafeHarborHealthChecks();
         builder.Services.AddProxyHeaders();
+        builder.Services.AddRateLimits();
         builder.Services.AddSafeHarborTelemetry();
         builder.Services.AddWebUi();
         builder.Services.AddSignedInActor();
@@ -143,6 +144,7 @@ public static class Composition
         // First the client's real address and scheme (behind a proxy), then one log line for the whole request.
         app.UseForwardedHeaders();
         app.UseRequestLog();
+        app.UseSecurityHeaders();
         // API failures answer ProblemDetails (ApiExceptionHandler); page failures show /Error.
         app.UseExceptionHandler("/Error");
         app.UseWhen(c => ApiExceptionHandler.IsApi(c.Request.Path), api => api.UseStatusCodePages());
@@ -151,13 +153,16 @@ public static class Composition
         app.UseRequestBodyLimit();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseAuthorization();
         app.UseSignedInActor();
         app.UseAntiforgery();
         app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("SafeHarbor API"));
+        // Scalar's own fonts come from its CDN, which an intranet cannot reach and the CSP refuses: the system's fonts serve.
+        app.MapScalarApiReference(o => o.WithTitle("SafeHarbor API").DisableDefaultFonts());
         app.MapRazorPages();
         app.MapAuth();
+        app.MapSessions();
         app.MapOrganisation();
         app.MapReference();
         app.MapMatters();

@@ -59,6 +59,10 @@ public sealed class AppProcess : IAsyncDisposable
         ["Demo__Seed"] = seedDemo ? "true" : "false",
         ["Node__Name"] = node,
         ["Security__PasswordHashIterations"] = "1000",
+        // Clients of these processes sign in and write in bursts from 127.0.0.1 (see HostSettings).
+        ["Security__RateLimits__SignInPerAddress"] = "1000000",
+        ["Security__RateLimits__SignInPerAccount"] = "1000000",
+        ["Security__RateLimits__ApiPerUser"] = "1000000",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__SafeHarbor"] = "Information",
     };

@@ -13,6 +13,10 @@ internal static class HostSettings
             ["Database:ConnectionString"] = database.ConnectionString,
             ["Demo:Seed"] = seedDemo ? "true" : "false",
             ["Security:PasswordHashIterations"] = "1000",
+            // Tests sign in very often from 127.0.0.1 and call the API in bursts; RateLimitTests set low limits of their own.
+            ["Security:RateLimits:SignInPerAddress"] = "1000000",
+            ["Security:RateLimits:SignInPerAccount"] = "1000000",
+            ["Security:RateLimits:ApiPerUser"] = "1000000",
             ["Storage:Directory"] = Path.Combine(workDirectory, "files"),
             ["Evidence:MaxFileBytes"] = (2 * 1024 * 1024).ToString(),
             ["Logging:LogLevel:Default"] = "Warning",

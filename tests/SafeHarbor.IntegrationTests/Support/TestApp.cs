@@ -55,27 +55,24 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>A client signed in as the user (bearer token from the real login endpoint).</summary>
+    /// <summary>
+    /// A client signed in as the user (bearer token from the real login endpoint). Access tokens last minutes by the
+    /// test clock: when the clock has passed a token's end, the client signs in again before its next request.
+    /// </summary>
     public HttpClient As(string userName)
     {
         if (clients.TryGetValue(userName, out var existing))
         {
             return existing;
         }
-        var client = CreateClient();
-        var response = client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password }).GetAwaiter().GetResult();
-        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"login as {userName} failed: {(int)response.StatusCode} {body}");
-        }
-        var token = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var tokens = new FreshToken(this, userName);
+        tokens.SignIn(CreateClient());
+        var client = CreateDefaultClient(ClientOptions.BaseAddress, tokens);
         clients[userName] = client;
         return client;
     }
 
-    /// <summary>Moves the clock to <paramref name="today"/> and drops the signed-in clients, whose tokens last 8 hours.</summary>
+    /// <summary>Moves the clock to <paramref name="today"/> and drops the signed-in clients.</summary>
     public void MoveTo(DateOnly today)
     {
         Clock.SetToday(today);
@@ -84,6 +81,42 @@ public sealed class TestApp : WebApplicationFactory<Program>
             c.Dispose();
         }
         clients.Clear();
+    }
+
+    /// <summary>Puts the user's current access token on each request that carries none (or the previous one), signing in again once it has expired.</summary>
+    private sealed class FreshToken(TestApp app, string userName) : DelegatingHandler
+    {
+        private string token = "";
+        private DateTimeOffset expires;
+
+        public void SignIn(HttpClient login)
+        {
+            using (login)
+            {
+                var response = login.PostAsJsonAsync("/api/auth/login", new { userName, password = Password }).GetAwaiter().GetResult();
+                var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"login as {userName} failed: {(int)response.StatusCode} {body}");
+                }
+                var answer = System.Text.Json.JsonDocument.Parse(body).RootElement;
+                token = answer.GetProperty("accessToken").GetString()!;
+                expires = app.Clock.Now.AddSeconds(answer.GetProperty("expiresIn").GetInt64());
+            }
+        }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Headers.Authorization is null || request.Headers.Authorization.Parameter == token)
+            {
+                if (app.Clock.Now >= expires)
+                {
+                    SignIn(app.CreateClient());
+                }
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>Works with the database as the first bureau sees it (scoped to <see cref="Cast"/>'s bureau).</summary>

@@ -29,6 +29,8 @@ public static class SetRoles
                 await AccountRules.EnsureRoleAsync(ctx.Db, role, ct);
                 AccountRules.ThrowOnFailure(await users.AddToRoleAsync(user, role.ToString()));
             }
+            // A new stamp ends the account's sessions and tokens, which carry the old roles.
+            AccountRules.ThrowOnFailure(await users.UpdateSecurityStampAsync(user));
             ctx.Audit("SetRoles", "User", user.Id.ToString(), null, Role.SystemAdmin.Chinese(), new { user.UserName, before = current, after = roles.Select(x => x.ToString()) });
             return new OrganisationViews.UserView(user.Id, user.UserName ?? "", user.DisplayName, user.PersonId, roles, false);
         }, ct);

@@ -34,6 +34,7 @@ public sealed class ErrorModel : PageModel
             404 => ("找不到页面", "您要找的页面或案件不存在，或不在您的查看范围内。"),
             403 => ("无权访问", HttpContext.Items[DomainExceptionPageFilter.RefusalReasonKey] as string ?? "您当前的角色不能使用这个页面。"),
             400 => ("请求有误", HttpContext.Items[DomainExceptionPageFilter.RefusalReasonKey] as string ?? "提交的内容无法处理，请返回重新填写。"),
+            429 => ("请求过于频繁", HttpContext.Items[RateLimits.RefusalKey] as string ?? "请求过于频繁，请稍后再试。"),
             _ => ("系统出错了", "系统处理时发生错误，您的操作没有完成，数据未做任何修改。请稍后重试；如果问题持续，请把请求编号告诉系统管理员。"),
         };
         if (code is not null)

@@ -23,8 +23,16 @@ public static class SecuritySetup
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<SafeHarborDb>()
-            .AddErrorDescriber<ChineseIdentityErrors>();
-        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddClaimsPrincipalFactory<SignInTimeClaimsFactory>();
+        // Short-lived access tokens, renewed with the refresh token (POST /api/auth/refresh) until the absolute limit;
+        // each request checks the security stamp (Sessions), so signing out or a role change ends a token at once.
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IConfiguration>((o, configuration) =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Security:Tokens:AccessMinutes", 15));
+            o.RefreshTokenExpiration = TimeSpan.FromHours(configuration.GetValue("Security:Tokens:RefreshHours", 12));
+            o.Events.OnMessageReceived = Sessions.RefuseStaleBearerTokenAsync;
+        });
         // Tests lower this to keep password hashing quick; production keeps the framework default.
         services.AddOptions<PasswordHasherOptions>().Configure<IConfiguration>((o, configuration) =>
         {
@@ -44,8 +52,15 @@ public static class SecuritySetup
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/Denied";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            // The bureau's idle timeout and absolute limit are enforced by Sessions on every request; the ticket's own
+            // expiry is only a ceiling (the longest absolute limit a bureau may set), renewed as the idle window slides.
+            o.ExpireTimeSpan = TimeSpan.FromHours(MaxAbsoluteTimeoutHours);
+            o.SlidingExpiration = false;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Events.OnValidatePrincipal = Sessions.ValidateCookieAsync;
+            o.Events.OnRedirectToLogin = Sessions.RedirectToLoginAsync;
         });
         // Keys that sign cookies and bearer tokens are rows of the database every node shares: they survive
         // a restart, and a cookie or token one node issued is accepted by any other (ADR 13). The fixed
@@ -56,6 +71,9 @@ public static class SecuritySetup
         services.AddSingleton<SecurityEventLog>();
         return services;
     }
+
+    /// <summary>The longest absolute session limit a bureau may set, in hours.</summary>
+    public const int MaxAbsoluteTimeoutHours = 24;
 
     /// <summary>The authorization policy of the web pages: signed in with the cookie.</summary>
     public const string WebPolicy = "Web";

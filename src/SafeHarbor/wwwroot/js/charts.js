@@ -57,10 +57,6 @@ window.SafeHarborCharts = (function () {
                 });
         },
 
-        // Text for a tooltip formatter, which ECharts inserts as HTML: a row header is what people typed (a unit's
-        // name), and must stay text.
-        html: function (text) { return echarts.format.encodeHTML(String(text)); },
-
         // In place of a chart with nothing to draw.
         empty: function (el, text) {
             el.style.height = "auto";
@@ -68,10 +64,14 @@ window.SafeHarborCharts = (function () {
             el.innerHTML = '<p class="text-muted small my-3">' + text + "</p>";
         },
 
-        // Draws the option in the element and keeps the chart sized with its box and for printing.
+        // Draws the option in the element and keeps the chart sized with its box and for printing. Tooltips are drawn
+        // as chart text, not HTML: the Content-Security-Policy allows no inline style (ECharts' HTML tooltip uses it),
+        // and a name from the table cannot become markup. Their formatters break lines with "\n".
         mount: function (el, option) {
             const animation = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-            (option.baseOption || option).animation = animation;
+            const base = option.baseOption || option;
+            base.animation = animation;
+            if (base.tooltip) { base.tooltip.renderMode = "richText"; }
             const chart = echarts.init(el, null, { renderer: "svg", locale: "ZH" });
             chart.setOption(option);
             charts.push(chart);

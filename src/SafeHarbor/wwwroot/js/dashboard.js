@@ -65,7 +65,7 @@
                 axisPointer: { type: "shadow" },
                 formatter: function (items) {
                     const r = data[items[0].dataIndex];
-                    return base.html(r.label) + "<br>平均 " + (r.value === null ? "—" : r.value + " 个工作日") + "（" + r.cases + " 件）";
+                    return r.label + "\n平均 " + (r.value === null ? "—" : r.value + " 个工作日") + "（" + r.cases + " 件）";
                 },
             },
             grid: { left: 8, right: 72, top: 28, bottom: 28, containLabel: true },

@@ -50,9 +50,9 @@
                 axisPointer: { type: "shadow" },
                 formatter: function (items) {
                     const r = data[items[0].dataIndex];
-                    return base.html(r.label) + (r.frontLine ? "（一线执法单位）" : "") + "<br>" + items.map(function (i) {
-                        return i.marker + base.html(i.seriesName) + "：" + i.value;
-                    }).join("<br>");
+                    return r.label + (r.frontLine ? "（一线执法单位）" : "") + "\n" + items.map(function (i) {
+                        return i.marker + i.seriesName + "：" + i.value;
+                    }).join("\n");
                 },
             },
             legend: { top: 0, type: "scroll" },

@@ -35,7 +35,7 @@
                 axisPointer: { type: "shadow" },
                 formatter: function (items) {
                     const r = data[items[0].dataIndex];
-                    return base.html(r.label) + "：" + r.value + " 件" + (r.flagged ? "（达到预警阈值）" : "");
+                    return r.label + "：" + r.value + " 件" + (r.flagged ? "（达到预警阈值）" : "");
                 },
             },
             grid: { left: 8, right: 40, top: 16, bottom: 28, containLabel: true },
