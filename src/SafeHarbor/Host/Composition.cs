@@ -68,6 +68,7 @@ public static class Composition
         services.AddFileStorage();
         services.AddSafeHarborMetrics();
         services.AddSecurity();
+        services.AddAuth();
         return services;
     }
 
@@ -140,6 +141,7 @@ public static class Composition
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseSignedInActor();
+        app.UseSignInGate();
         app.UseAntiforgery();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("SafeHarbor API"));
