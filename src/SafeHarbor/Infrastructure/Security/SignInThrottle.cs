@@ -34,6 +34,7 @@ internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<Sign
 {
     public void Configure(EntityTypeBuilder<SignInFailure> b)
     {
+        b.ToTable("SignInFailures");
         b.HasKey(f => new { f.UserName, f.Address });
         b.Property(f => f.UserName).HasMaxLength(256);
         b.Property(f => f.Address).HasMaxLength(64);

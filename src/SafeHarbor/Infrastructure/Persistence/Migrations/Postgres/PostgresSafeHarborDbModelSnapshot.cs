@@ -1760,7 +1760,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("LockedUntil");
 
-                    b.ToTable("SignInFailure");
+                    b.ToTable("SignInFailures", (string)null);
                 });
 
             modelBuilder.Entity("SafeHarbor.Infrastructure.Storage.StoredFileRecord", b =>

@@ -1748,7 +1748,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LockedUntil");
 
-                    b.ToTable("SignInFailure");
+                    b.ToTable("SignInFailures", (string)null);
                 });
 
             modelBuilder.Entity("SafeHarbor.Infrastructure.Storage.StoredFileRecord", b =>

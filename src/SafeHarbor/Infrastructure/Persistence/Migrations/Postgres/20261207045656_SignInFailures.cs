@@ -12,7 +12,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "SignInFailure",
+                name: "SignInFailures",
                 columns: table => new
                 {
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
@@ -23,12 +23,12 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SignInFailure", x => new { x.UserName, x.Address });
+                    table.PrimaryKey("PK_SignInFailures", x => new { x.UserName, x.Address });
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SignInFailure_LockedUntil",
-                table: "SignInFailure",
+                name: "IX_SignInFailures_LockedUntil",
+                table: "SignInFailures",
                 column: "LockedUntil");
         }
 
@@ -36,7 +36,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "SignInFailure");
+                name: "SignInFailures");
         }
     }
 }

@@ -11,7 +11,7 @@ using SafeHarbor.Infrastructure.Persistence;
 namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSafeHarborDb))]
-    [Migration("20261207044517_SignInFailures")]
+    [Migration("20261207045256_SignInFailures")]
     partial class SignInFailures
     {
         /// <inheritdoc />
@@ -1751,7 +1751,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LockedUntil");
 
-                    b.ToTable("SignInFailure");
+                    b.ToTable("SignInFailures", (string)null);
                 });
 
             modelBuilder.Entity("SafeHarbor.Infrastructure.Storage.StoredFileRecord", b =>

@@ -11,7 +11,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "SignInFailure",
+                name: "SignInFailures",
                 columns: table => new
                 {
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
@@ -22,12 +22,12 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SignInFailure", x => new { x.UserName, x.Address });
+                    table.PrimaryKey("PK_SignInFailures", x => new { x.UserName, x.Address });
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SignInFailure_LockedUntil",
-                table: "SignInFailure",
+                name: "IX_SignInFailures_LockedUntil",
+                table: "SignInFailures",
                 column: "LockedUntil");
         }
 
@@ -35,7 +35,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "SignInFailure");
+                name: "SignInFailures");
         }
     }
 }

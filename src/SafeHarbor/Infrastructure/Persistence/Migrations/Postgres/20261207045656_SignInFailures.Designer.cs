@@ -13,7 +13,7 @@ using SafeHarbor.Infrastructure.Persistence;
 namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSafeHarborDb))]
-    [Migration("20261207044915_SignInFailures")]
+    [Migration("20261207045656_SignInFailures")]
     partial class SignInFailures
     {
         /// <inheritdoc />
@@ -1763,7 +1763,7 @@ namespace SafeHarbor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("LockedUntil");
 
-                    b.ToTable("SignInFailure");
+                    b.ToTable("SignInFailures", (string)null);
                 });
 
             modelBuilder.Entity("SafeHarbor.Infrastructure.Storage.StoredFileRecord", b =>
