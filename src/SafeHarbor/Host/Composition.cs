@@ -25,6 +25,7 @@ using SafeHarbor.Features.ProvisionalDeadlines;
 using SafeHarbor.Features.Publication;
 using SafeHarbor.Features.Reference;
 using SafeHarbor.Features.ResultUses;
+using SafeHarbor.Features.Security;
 using SafeHarbor.Features.Verification;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
@@ -148,6 +149,7 @@ public static class Composition
         app.MapRazorPages();
         app.MapAuth();
         app.MapOrganisation();
+        app.MapSecurity();
         app.MapReference();
         app.MapMatters();
         app.MapCaseFiles();
