@@ -67,7 +67,6 @@ public sealed class PasswordChangeTests
             var refused = await admin.PostJsonAsync($"/api/admin/users/{app.Cast.UserIdOf[other]}/password", new { newPassword = "Reset@2026x" }).ProblemAsync(HttpStatusCode.Forbidden);
             Assert.Equal("系统管理员不能重置安全管理员、审计管理员的密码（三员分立）。", refused.Title);
         }
-        await app.As("staffA").GetAsync("/api/cases").ProblemAsync(HttpStatusCode.Forbidden); // the old token's account must change now
 
         using var staffA = app.CreateClient();
         await staffA.PostAsJsonAsync("/api/auth/login", new { userName = "staffA", password = TestApp.Password }).ProblemAsync(HttpStatusCode.BadRequest);
@@ -91,10 +90,12 @@ public sealed class PasswordChangeTests
             passwordMinLength = 8, passwordCharacterClasses = 3, passwordExpiryDays = 30, twoFactorForEveryone = false, idleTimeoutMinutes = 15, absoluteTimeoutHours = 12,
         }).OkAsync();
         // The cast's passwords were set before any change was recorded: they count as expired.
-        var expired = await app.As("staffB").GetAsync("/api/cases").ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal("password-change-required", expired.Code);
-        Assert.Equal(HttpStatusCode.NoContent, (await app.As("staffB").PostJsonAsync("/api/auth/password", new { currentPassword = TestApp.Password, newPassword = "Mine@2026yz" })).StatusCode);
-        await app.As("staffB").GetOkAsync("/api/cases");
+        using (var staffB = await SecurityTestKit.SignedInAsIsAsync(app, "staffB", TestApp.Password))
+        {
+            Assert.Equal("password-change-required", (await staffB.GetAsync("/api/cases").ProblemAsync(HttpStatusCode.Forbidden)).Code);
+            Assert.Equal(HttpStatusCode.NoContent, (await staffB.PostJsonAsync("/api/auth/password", new { currentPassword = TestApp.Password, newPassword = "Mine@2026yz" })).StatusCode);
+            await staffB.GetOkAsync("/api/cases");
+        }
 
         async Task<HttpResponseMessage> CasesAfterSignInAsync()
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Audit;
@@ -13,6 +14,15 @@ internal static class SecurityTestKit
     /// <summary>A client whose requests come from <paramref name="address"/> (as the socket's peer), not signed in.</summary>
     public static HttpClient From(TestApp app, string address) =>
         new(app.Server.CreateHandler(http => http.Connection.RemoteIpAddress = IPAddress.Parse(address))) { BaseAddress = app.Server.BaseAddress };
+
+    /// <summary>A client signed in by the API as the account is, pending steps left pending (unlike <see cref="TestApp.As"/>).</summary>
+    public static async Task<HttpClient> SignedInAsIsAsync(TestApp app, string userName, string password)
+    {
+        var client = app.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", app.Cast.LoginBody(userName, password)).OkAsync();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", login.GetProperty("accessToken").GetString());
+        return client;
+    }
 
     public sealed record Event(string Kind, string Subject, string ActorName, JsonElement Details);
 
