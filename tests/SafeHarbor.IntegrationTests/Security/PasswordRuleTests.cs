@@ -18,11 +18,11 @@ public sealed class PasswordRuleTests
         {
             Assert.Contains(PasswordRules.Check(common, "staffa", Defaults), e => e.Contains("常见弱密码", StringComparison.Ordinal));
         }
-        Assert.Contains(PasswordRules.Check("Poiuytrewq", "x", OneClass), e => e.Contains("键盘", StringComparison.Ordinal));
-        Assert.Contains(PasswordRules.Check("zzzzzzzzzz", "x", OneClass), e => e.Contains("同一个字符", StringComparison.Ordinal));
+        Assert.Contains(PasswordRules.Check("Poiuytrewq", "someone", OneClass), e => e.Contains("键盘", StringComparison.Ordinal));
+        Assert.Contains(PasswordRules.Check("zzzzzzzzzz", "someone", OneClass), e => e.Contains("同一个字符", StringComparison.Ordinal));
         Assert.Contains(PasswordRules.Check("StaffA@2026", "staffa", Defaults), e => e.Contains("用户名", StringComparison.Ordinal));
-        Assert.Equal(["密码须包含小写字母、大写字母、数字、其他符号四类中的至少 3 类（本局安全策略），现在只有 2 类。"], PasswordRules.Check("harbor2026", "x", Defaults));
-        Assert.Equal(["密码至少 8 位（本局安全策略）。"], PasswordRules.Check("Ab@1xyz", "x", Defaults));
+        Assert.Equal(["密码须包含小写字母、大写字母、数字、其他符号四类中的至少 3 类（本局安全策略），现在只有 2 类。"], PasswordRules.Check("harbor2026", "someone", Defaults));
+        Assert.Equal(["密码至少 8 位（本局安全策略）。"], PasswordRules.Check("Ab@1xyz", "someone", Defaults));
         Assert.Empty(PasswordRules.Check(DemoData.Password, "liuzg", Defaults));
         Assert.Empty(PasswordRules.Check(TestApp.Password, "staffa", Defaults));
     }
