@@ -65,14 +65,14 @@ public static class AuthApi
         var (outcome, user) = await steps.CheckPasswordAsync(request.UserName!, request.Password!, Via, ct);
         ThrowUnlessPassed(outcome);
         var factors = "密码";
-        if (outcome == SignInSteps.Outcome.SecondFactorNeeded)
+        if (outcome == SignInSteps.StepResult.SecondFactorNeeded)
         {
             if (string.IsNullOrWhiteSpace(request.TwoFactorCode) && string.IsNullOrWhiteSpace(request.RecoveryCode))
             {
                 return ApiProblem.Result(StatusCodes.Status401Unauthorized, "two-factor-required", SignInSteps.SecondFactorMessage);
             }
             var second = await steps.CheckSecondFactorAsync(user!, request.TwoFactorCode, request.RecoveryCode, Via, ct);
-            if (second == SignInSteps.Outcome.Failed)
+            if (second == SignInSteps.StepResult.Failed)
             {
                 return ApiProblem.Result(StatusCodes.Status401Unauthorized, "two-factor-required", SignInSteps.SecondFactorWrongMessage);
             }
@@ -86,13 +86,13 @@ public static class AuthApi
         return Results.Empty;
     }
 
-    private static void ThrowUnlessPassed(SignInSteps.Outcome outcome)
+    private static void ThrowUnlessPassed(SignInSteps.StepResult outcome)
     {
         switch (outcome)
         {
-            case SignInSteps.Outcome.LockedOut:
+            case SignInSteps.StepResult.LockedOut:
                 throw DomainException.Forbidden("account-locked", SignInThrottle.LockedMessage);
-            case SignInSteps.Outcome.Failed:
+            case SignInSteps.StepResult.Failed:
                 throw DomainException.Invalid("login-failed", SignInSteps.FailedMessage);
         }
     }

@@ -42,16 +42,16 @@ public sealed class LoginModel(SignInSteps steps, SignInManager<AppUser> signIn)
         var (outcome, user) = await steps.CheckPasswordAsync(Input.UserName!, Input.Password!, Via, ct);
         switch (outcome)
         {
-            case SignInSteps.Outcome.Succeeded:
+            case SignInSteps.StepResult.Succeeded:
                 await steps.SucceededAsync(user!, Via, "密码", ct);
                 signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
                 await signIn.SignInAsync(user!, isPersistent: false);
                 return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
-            case SignInSteps.Outcome.SecondFactorNeeded:
+            case SignInSteps.StepResult.SecondFactorNeeded:
                 await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
                     new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user!.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme)));
                 return Redirect($"/Account/LoginTwoFactor?ReturnUrl={Uri.EscapeDataString(SafeReturnUrl(Url, ReturnUrl))}");
-            case SignInSteps.Outcome.LockedOut:
+            case SignInSteps.StepResult.LockedOut:
                 ModelState.AddModelError(string.Empty, SignInThrottle.LockedMessage);
                 return Page();
             default:

@@ -33,13 +33,13 @@ public sealed class LoginTwoFactorModel(SignInSteps steps, SignInManager<AppUser
         }
         switch (await steps.CheckSecondFactorAsync(user, Code, RecoveryCode, LoginModel.Via, ct))
         {
-            case SignInSteps.Outcome.Succeeded:
+            case SignInSteps.StepResult.Succeeded:
                 await steps.SucceededAsync(user, LoginModel.Via, string.IsNullOrWhiteSpace(Code) ? "密码、恢复码" : "密码、动态口令", ct);
                 await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
                 signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
                 await signIn.SignInAsync(user, isPersistent: false);
                 return LocalRedirect(LoginModel.SafeReturnUrl(Url, ReturnUrl));
-            case SignInSteps.Outcome.LockedOut:
+            case SignInSteps.StepResult.LockedOut:
                 await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
                 ModelState.AddModelError(string.Empty, SignInThrottle.LockedMessage);
                 return Page();

@@ -12,7 +12,7 @@ namespace SafeHarbor.Features.Auth;
 /// </summary>
 public sealed class SignInSteps(UserManager<AppUser> users, SignInThrottle throttle, DummyPasswordHash dummy, SecurityEventLog events, IHttpContextAccessor http)
 {
-    public enum Outcome
+    public enum StepResult
     {
         /// <summary>Wrong user name or password: the same answer either way.</summary>
         Failed,
@@ -31,14 +31,14 @@ public sealed class SignInSteps(UserManager<AppUser> users, SignInThrottle throt
     private string Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "";
 
     /// <param name="via">页面 or API, as the audit entry records it.</param>
-    public async Task<(Outcome Outcome, AppUser? User)> CheckPasswordAsync(string userName, string password, string via, CancellationToken ct)
+    public async Task<(StepResult Result, AppUser? User)> CheckPasswordAsync(string userName, string password, string via, CancellationToken ct)
     {
         var typed = userName.Trim();
         if (await throttle.IsLockedAsync(typed, Address, ct))
         {
             var locked = await users.FindByNameAsync(typed);
             await FailedAsync(typed, locked, "账号在此地址已锁定，未核对密码", via, ct, count: false);
-            return (Outcome.LockedOut, null);
+            return (StepResult.LockedOut, null);
         }
         var user = await users.FindByNameAsync(typed);
         bool passwordRight;
@@ -54,18 +54,18 @@ public sealed class SignInSteps(UserManager<AppUser> users, SignInThrottle throt
         if (!passwordRight)
         {
             var lockedNow = await FailedAsync(typed, user, user is null ? "用户名不存在" : "密码错误", via, ct);
-            return (lockedNow ? Outcome.LockedOut : Outcome.Failed, null);
+            return (lockedNow ? StepResult.LockedOut : StepResult.Failed, null);
         }
-        return (user!.TwoFactorEnabled ? Outcome.SecondFactorNeeded : Outcome.Succeeded, user);
+        return (user!.TwoFactorEnabled ? StepResult.SecondFactorNeeded : StepResult.Succeeded, user);
     }
 
     /// <summary>A 6-digit code of the authenticator, or one of the recovery codes (used up by this).</summary>
-    public async Task<Outcome> CheckSecondFactorAsync(AppUser user, string? code, string? recoveryCode, string via, CancellationToken ct)
+    public async Task<StepResult> CheckSecondFactorAsync(AppUser user, string? code, string? recoveryCode, string via, CancellationToken ct)
     {
         if (await throttle.IsLockedAsync(user.UserName!, Address, ct))
         {
             await FailedAsync(user.UserName!, user, "账号在此地址已锁定，未核对动态口令", via, ct, count: false);
-            return Outcome.LockedOut;
+            return StepResult.LockedOut;
         }
         var digits = code?.Replace(" ", "").Replace("-", "").Trim();
         var right = !string.IsNullOrEmpty(digits)
@@ -73,9 +73,9 @@ public sealed class SignInSteps(UserManager<AppUser> users, SignInThrottle throt
             : !string.IsNullOrWhiteSpace(recoveryCode) && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode.Replace(" ", "").Trim())).Succeeded;
         if (!right)
         {
-            return await FailedAsync(user.UserName!, user, string.IsNullOrEmpty(digits) ? "恢复码错误" : "动态口令错误", via, ct) ? Outcome.LockedOut : Outcome.Failed;
+            return await FailedAsync(user.UserName!, user, string.IsNullOrEmpty(digits) ? "恢复码错误" : "动态口令错误", via, ct) ? StepResult.LockedOut : StepResult.Failed;
         }
-        return Outcome.Succeeded;
+        return StepResult.Succeeded;
     }
 
     /// <summary>Forgets this address's failures and records the sign-in.</summary>
