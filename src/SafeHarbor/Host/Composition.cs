@@ -26,6 +26,7 @@ using SafeHarbor.Features.ProvisionalDeadlines;
 using SafeHarbor.Features.Publication;
 using SafeHarbor.Features.Reference;
 using SafeHarbor.Features.ResultUses;
+using SafeHarbor.Features.Security;
 using SafeHarbor.Features.Verification;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
@@ -71,6 +72,7 @@ public static class Composition
         services.AddSafeHarborMetrics();
         services.AddSecurity();
         services.AddCheckpoints();
+        services.AddAuth();
         return services;
     }
 
@@ -156,6 +158,7 @@ public static class Composition
         app.UseRateLimits();
         app.UseAuthorization();
         app.UseSignedInActor();
+        app.UseSignInGate();
         app.UseAntiforgery();
         app.MapOpenApi();
         // Scalar's own fonts come from its CDN, which an intranet cannot reach and the CSP refuses: the system's fonts serve.
@@ -164,6 +167,7 @@ public static class Composition
         app.MapAuth();
         app.MapSessions();
         app.MapOrganisation();
+        app.MapSecurity();
         app.MapReference();
         app.MapMatters();
         app.MapCaseFiles();

@@ -161,7 +161,7 @@ public static partial class DemoData
                     ctx.Db.Persons.Add(person);
                     await ctx.Db.SaveChangesAsync(ct);
                 }
-                var user = new AppUser { Id = Guid.NewGuid(), UserName = a.UserName, DisplayName = a.Name, PersonId = person?.Id, LockoutEnabled = true };
+                var user = new AppUser { Id = Guid.NewGuid(), UserName = a.UserName, DisplayName = a.Name, PersonId = person?.Id };
                 Check(await users.CreateAsync(user, Password));
                 Check(await users.AddToRolesAsync(user, a.Roles.Select(r => r.ToString())));
             }

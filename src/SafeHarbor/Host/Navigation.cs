@@ -82,6 +82,10 @@ public sealed class Navigation : INavigation
             system.Add(new("账号角色", "/Admin/Accounts", "person-gear"));
             system.Add(new("节假日", "/Admin/Calendar", "calendar3"));
         }
+        if (actor.Has(Role.SecurityAdmin))
+        {
+            system.Add(new("安全策略", "/Admin/Security", "shield-lock"));
+        }
         system.Add(new("容错免责办法", "/Admin/Policies", "journal-text"));
         items.Add(system.Count == 1 ? system[0] : new("系统管理", "#", "gear", system));
         return items;

@@ -133,7 +133,7 @@ public sealed partial class ApiSurfaceTests
         }
         var fifth = await Login("Wrong@2026x").ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("account-locked", fifth.Code);
-        Assert.Contains("账号已暂时锁定", fifth.Title);
+        Assert.Equal("登录失败次数过多，请 15 分钟后再试，或联系安全管理员解除锁定。", fifth.Title);
 
         // Locked means locked: the right password is refused too, while other accounts still sign in.
         var rightPassword = await Login(TestApp.Password).ProblemAsync(HttpStatusCode.Forbidden);

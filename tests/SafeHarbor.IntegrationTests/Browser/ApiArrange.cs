@@ -21,7 +21,7 @@ internal sealed class ApiArrange(KestrelApp app) : IDisposable
             return existing;
         }
         var client = new HttpClient { BaseAddress = app.BaseAddress };
-        var login = client.PostAsJsonAsync("/api/auth/login", new { userName, password = TestApp.Password }).OkAsync().GetAwaiter().GetResult();
+        var login = client.PostAsJsonAsync("/api/auth/login", app.Cast.LoginBody(userName, TestApp.Password)).OkAsync().GetAwaiter().GetResult();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
         clients[userName] = client;
         return client;

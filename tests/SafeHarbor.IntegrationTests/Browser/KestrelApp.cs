@@ -16,7 +16,7 @@ namespace SafeHarbor.IntegrationTests.BrowserUi;
 /// settings, a <see cref="TestClock"/> the test sets, and the <see cref="Cast"/> seeded.
 /// (<see cref="TestApp"/> itself cannot be used: it is sealed and starts the in-memory TestServer.)
 /// </summary>
-public sealed class KestrelApp : WebApplicationFactory<Program>
+public sealed class KestrelApp : WebApplicationFactory<Program>, IAuthenticatorKeys
 {
     private readonly Dictionary<string, string?> settings;
     private readonly string workDirectory;
@@ -38,6 +38,8 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
     /// <summary>Every request the app answered with 4xx or 5xx, as "404 GET /path".</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Refusals { get; } = new();
     public Cast Cast { get; private set; } = null!;
+    public Dictionary<string, string> AuthenticatorKeyOf => Cast.AuthenticatorKeyOf;
+    public bool EnrolsOnFirstSignIn => false;
 
     /// <summary>Where the browser finds the app, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = null!;

@@ -19,7 +19,7 @@ namespace SafeHarbor.IntegrationTests.Documents;
 /// so that the demo timeline is the same every run. (<see cref="TestApp"/> seeds its own small cast instead,
 /// which cannot live in the same database as the demo bureau.)
 /// </summary>
-public sealed class DemoBureau : WebApplicationFactory<Program>
+public sealed class DemoBureau : WebApplicationFactory<Program>, IAuthenticatorKeys
 {
     /// <summary>The demo's "today": a Monday in 2026, so every date of the demo script lies in 2026.</summary>
     public static readonly DateOnly Today = new(2026, 9, 21);
@@ -71,7 +71,10 @@ public sealed class DemoBureau : WebApplicationFactory<Program>
             return existing;
         }
         var client = CreateClient();
-        var response = client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoData.Password }).GetAwaiter().GetResult();
+        object login = AuthenticatorKeyOf.TryGetValue(userName, out var key)
+            ? new { userName, password = DemoData.Password, twoFactorCode = Authenticator.Code(key) }
+            : new { userName, password = DemoData.Password };
+        var response = client.PostAsJsonAsync("/api/auth/login", login).GetAwaiter().GetResult();
         var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
         if (!response.IsSuccessStatusCode)
         {
@@ -79,8 +82,27 @@ public sealed class DemoBureau : WebApplicationFactory<Program>
         }
         var token = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        EnrolIfAskedAsync(client, userName).GetAwaiter().GetResult();
         clients[userName] = client;
         return client;
+    }
+
+    /// <summary>The keys the demo's administrators enrolled at their first sign-in here (their phones).</summary>
+    public Dictionary<string, string> AuthenticatorKeyOf { get; } = [];
+
+    public bool EnrolsOnFirstSignIn => true;
+
+    /// <summary>A demo administrator enrols her authenticator through the API at her first sign-in, as the app asks.</summary>
+    private async Task EnrolIfAskedAsync(HttpClient client, string userName)
+    {
+        var me = await client.GetOkAsync("/api/me");
+        if (me.GetProperty("pendingStep").GetString() != "EnrolSecondFactor")
+        {
+            return;
+        }
+        var key = (await client.GetOkAsync("/api/auth/two-factor")).GetProperty("sharedKey").GetString()!;
+        await client.PostJsonAsync("/api/auth/two-factor", new { code = Authenticator.Code(key) }).OkAsync();
+        AuthenticatorKeyOf[userName] = key;
     }
 
     /// <summary>Drops the signed-in clients, e.g. after moving the clock past their tokens' lifetime.</summary>

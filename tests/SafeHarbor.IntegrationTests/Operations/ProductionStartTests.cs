@@ -54,9 +54,8 @@ public sealed class ProductionStartTests
                 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
                 await WaitUntilLiveAsync(http, process, log);
                 Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/setup")).StatusCode);
-                var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "root", password = Password });
-                Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-                var token = JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
+                // The first administrator's first sign-in: a password of her own, then her authenticator.
+                var (token, _) = await Authenticator.FirstSignInAsync(http, "root", Password, Password + "!");
                 using var users = new HttpRequestMessage(HttpMethod.Get, "/api/admin/users");
                 users.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var answer = await http.SendAsync(users);

@@ -17,9 +17,12 @@ public sealed partial class Browser : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
+    private readonly IAuthenticatorKeys? keys;
+
     public Browser(WebApplicationFactory<Program> app)
     {
         Client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        keys = app as IAuthenticatorKeys;
     }
 
     public HttpClient Client { get; }
@@ -38,7 +41,26 @@ public sealed partial class Browser : IDisposable
     {
         var login = await GetAsync("/Account/Login");
         Assert.Equal(HttpStatusCode.OK, login.Status);
-        return await SubmitAsync(login, "main form", f => f.Set("Input.UserName", userName).Set("Input.Password", password));
+        var answer = await SubmitAsync(login, "main form", f => f.Set("Input.UserName", userName).Set("Input.Password", password));
+        // An administrator of the cast goes on to the second step with the code of her authenticator.
+        if (answer.Location?.StartsWith("/Account/LoginTwoFactor", StringComparison.Ordinal) == true && keys?.AuthenticatorKeyOf.GetValueOrDefault(userName) is { } key)
+        {
+            var second = await GetAsync(answer.Location);
+            answer = await SubmitAsync(second, "main form", f => f.Set("Code", Authenticator.Code(key)));
+        }
+        else if (answer.Status == HttpStatusCode.Redirect && keys is { EnrolsOnFirstSignIn: true })
+        {
+            // An administrator of the demo enrols on the enrolment page at her first sign-in: the key as the page shows it.
+            var enrolment = await GetAsync("/Account/TwoFactor");
+            if (enrolment.Find("[data-testid=two-factor-required]") is not null)
+            {
+                var shown = enrolment.Find("[data-testid=shared-key]")!.TextContent;
+                var confirmed = await SubmitAsync(enrolment, "[data-testid=enrol-form]", f => f.Set("Code", Authenticator.Code(shown)));
+                Assert.NotNull(confirmed.Find("[data-testid=recovery-codes]"));
+                keys.AuthenticatorKeyOf[userName] = shown;
+            }
+        }
+        return answer;
     }
 
     public async Task<WebPage> GetAsync(string url)

@@ -133,10 +133,10 @@ public sealed class SignInPageTests
             Assert.Contains("用户名或密码错误", (await browser.SignInAsync("staffA2", "Wrong@2026x")).Summary);
         }
         var locked = await browser.SignInAsync("staffA2", "Wrong@2026x");
-        Assert.Contains("账号已暂时锁定", locked.Summary);
+        Assert.Contains("登录失败次数过多", locked.Summary);
         var evenRight = await browser.SignInAsync("staffA2");
         Assert.Equal(HttpStatusCode.OK, evenRight.Status);
-        Assert.Contains("账号已暂时锁定", evenRight.Summary);
+        Assert.Contains("登录失败次数过多", evenRight.Summary);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).Status);
     }
 

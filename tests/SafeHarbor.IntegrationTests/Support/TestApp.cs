@@ -17,7 +17,7 @@ namespace SafeHarbor.IntegrationTests.Support;
 /// The whole app over its own real database (SQLite file or PostgreSQL database), with a clock the
 /// test sets and a small bureau of people in every role (<see cref="Cast"/>).
 /// </summary>
-public sealed class TestApp : WebApplicationFactory<Program>
+public sealed class TestApp : WebApplicationFactory<Program>, IAuthenticatorKeys
 {
     public const string Password = "Test@2026x";
 
@@ -37,6 +37,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public Cast Cast { get; private set; } = null!;
     public string StorageDirectory => settings["Storage:Directory"]!;
     public IReadOnlyDictionary<string, string?> Settings => settings;
+    public Dictionary<string, string> AuthenticatorKeyOf => Cast.AuthenticatorKeyOf;
+    public bool EnrolsOnFirstSignIn => false;
 
     /// <summary>Starts the app on a fresh database with the cast seeded.</summary>
     public static async Task<TestApp> StartAsync(Db kind, IDictionary<string, string?>? overrides = null)
@@ -68,8 +70,38 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var tokens = new FreshToken(this, userName);
         tokens.SignIn(CreateClient());
         var client = CreateDefaultClient(ClientOptions.BaseAddress, tokens);
+        CompleteFirstSignInAsync(client, tokens, userName).GetAwaiter().GetResult();
         clients[userName] = client;
         return client;
+    }
+
+    private readonly Dictionary<string, string> changedPasswords = [];
+
+    /// <summary>
+    /// An account a test made (initial password) or one that must have a second factor does what its person would at
+    /// the first sign-in: chooses a new password (remembered for later sign-ins) and enrols an authenticator (its key
+    /// kept with the cast's). Tests of those steps themselves sign in without <see cref="As"/>.
+    /// </summary>
+    private async Task CompleteFirstSignInAsync(HttpClient client, FreshToken tokens, string userName)
+    {
+        var password = changedPasswords.GetValueOrDefault(userName, Password);
+        var pending = (await client.GetOkAsync("/api/me")).GetProperty("pendingStep").GetString();
+        if (pending == "ChangePassword")
+        {
+            var chosen = password + "!";
+            using var changed = await client.PostJsonAsync("/api/auth/password", new { currentPassword = password, newPassword = chosen });
+            Assert.True(changed.StatusCode == System.Net.HttpStatusCode.NoContent, $"{userName}'s first password change: {await changed.Content.ReadAsStringAsync()}");
+            changedPasswords[userName] = chosen;
+            tokens.SignIn(CreateClient()); // the change ended the account's tokens
+            pending = (await client.GetOkAsync("/api/me")).GetProperty("pendingStep").GetString();
+        }
+        if (pending == "EnrolSecondFactor")
+        {
+            var key = (await client.GetOkAsync("/api/auth/two-factor")).GetProperty("sharedKey").GetString()!;
+            await client.PostJsonAsync("/api/auth/two-factor", new { code = Authenticator.Code(key) }).OkAsync();
+            Cast.AuthenticatorKeyOf[userName] = key;
+            tokens.SignIn(CreateClient()); // enrolling ended the account's tokens
+        }
     }
 
     /// <summary>Moves the clock to <paramref name="today"/> and drops the signed-in clients.</summary>
@@ -93,7 +125,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             using (login)
             {
-                var response = login.PostAsJsonAsync("/api/auth/login", new { userName, password = Password }).GetAwaiter().GetResult();
+                var password = app.changedPasswords.GetValueOrDefault(userName, Password);
+                var response = login.PostAsJsonAsync("/api/auth/login", app.Cast.LoginBody(userName, password)).GetAwaiter().GetResult();
                 var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
                 if (!response.IsSuccessStatusCode)
                 {
@@ -176,7 +209,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 /// The people of a small test bureau. User names: inv, inv2 (局机关纪委), office (局办公室),
 /// archivist (局机关党委), guide (驻局纪检监察组), m1–m5 (局党组成员), leaderA, staffA, staffA2
 /// (城东分局), leaderB, staffB (城西分局), leaderCounty (东山县局, over 城关所), staffTown (城关所),
-/// personnel (人事科), policyowner (执法稽查科), sysadmin, auditadmin.
+/// personnel (人事科), policyowner (执法稽查科), sysadmin, secadmin, auditadmin (enrolled in a second factor).
 /// </summary>
 public sealed class Cast
 {
@@ -185,6 +218,18 @@ public sealed class Cast
     public Dictionary<string, Guid> Units { get; } = [];
     public Dictionary<string, Guid> PersonOf { get; } = [];
     public Dictionary<string, Guid> UserIdOf { get; } = [];
+
+    /// <summary>
+    /// The authenticator keys of the cast's administrators (sysadmin, auditadmin): they must sign in with a second
+    /// factor, so the cast is seeded enrolled, as each would be after <c>/Account/TwoFactor</c>, and the tests compute
+    /// their codes (<see cref="Authenticator"/>).
+    /// </summary>
+    public Dictionary<string, string> AuthenticatorKeyOf { get; } = [];
+
+    /// <summary>The body of <c>POST /api/auth/login</c> for a cast member: with the code of now for an administrator.</summary>
+    public object LoginBody(string userName, string password) => AuthenticatorKeyOf.TryGetValue(userName, out var key)
+        ? new { userName, password, twoFactorCode = Authenticator.Code(key) }
+        : new { userName, password };
 
     public Guid BranchA => Units["城东分局"];
     public Guid BranchB => Units["城西分局"];
@@ -255,11 +300,17 @@ public sealed class Cast
                 personId = person.Id;
                 cast.PersonOf[userName] = person.Id;
             }
-            var user = new AppUser { Id = Guid.NewGuid(), UserName = userName, DisplayName = name, PersonId = personId, LockoutEnabled = true };
+            var user = new AppUser { Id = Guid.NewGuid(), UserName = userName, DisplayName = name, PersonId = personId };
             var created = await users.CreateAsync(user, TestApp.Password);
             if (!created.Succeeded || !(await users.AddToRoleAsync(user, role.ToString())).Succeeded)
             {
                 throw new InvalidOperationException($"could not create {userName}");
+            }
+            if (role is Role.SystemAdmin or Role.SecurityAdmin or Role.AuditAdmin)
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                cast.AuthenticatorKeyOf[userName] = (await users.GetAuthenticatorKeyAsync(user))!;
+                await users.SetTwoFactorEnabledAsync(user, true);
             }
             cast.UserIdOf[userName] = user.Id;
         }
@@ -283,6 +334,7 @@ public sealed class Cast
         await AddUser("personnel", "黄人事", "人事科", Role.Personnel, leader: true);
         await AddUser("policyowner", "马稽查", "执法稽查科", Role.PolicyOwner, leader: true);
         await AddUser("sysadmin", "系统管理员", null, Role.SystemAdmin);
+        await AddUser("secadmin", "安全管理员", null, Role.SecurityAdmin);
         await AddUser("auditadmin", "审计管理员", null, Role.AuditAdmin);
         return cast;
     }

@@ -66,7 +66,8 @@ public sealed class BureauAdministrationTests
         await using var scope = app.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<SafeHarbor.Infrastructure.Persistence.SafeHarborDb>();
         var bureaus = await context.Bureaus.AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Id);
-        var actions = await context.AuditEntries.AsNoTracking().Select(e => new { e.BureauId, e.Action }).ToListAsync();
+        // The county administrator's sign-in, password change and enrolment are security events of her chain; the records here are the rest.
+        var actions = await context.AuditEntries.AsNoTracking().Where(e => e.EntityType != "Security").Select(e => new { e.BureauId, e.Action }).ToListAsync();
         Assert.Contains(actions, a => a.BureauId == bureaus["test"] && a.Action == "CreateBureau");
         Assert.Equal(["CreateUser", "CreateUnit", "CreateUser", "CreateUnit"],
             actions.Where(a => a.BureauId == bureaus["test-ns"]).Select(a => a.Action));

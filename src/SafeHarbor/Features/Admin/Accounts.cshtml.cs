@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using SafeHarbor.Cases;
 using SafeHarbor.Features.Organisation;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Admin;
 
 /// <summary>Accounts with their roles and linked person; creating an account. 三员分立 is the handler's rule.</summary>
-public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner runner, UserManager<AppUser> users, TimeProvider time) : SystemAdminPage(actor)
+public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner runner, UserManager<AppUser> users, SecurityEventLog events, TimeProvider time) : SystemAdminPage(actor)
 {
     public sealed class InputModel
     {
@@ -24,6 +25,9 @@ public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner ru
 
     public IReadOnlyList<AdminQueries.AccountRow> Accounts { get; private set; } = [];
     public IReadOnlyList<AdminQueries.PersonRow> Persons { get; private set; } = [];
+
+    /// <summary>Why a password reset was refused (shown above the list, apart from the new-account form's errors).</summary>
+    public string? ResetError { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -48,6 +52,26 @@ public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner ru
             return Page();
         }
     }
+
+    /// <summary>A new initial password for an account (not the security or audit administrator's).</summary>
+    public async Task<IActionResult> OnPostResetPasswordAsync(Guid id, string? newPassword, CancellationToken ct)
+    {
+        try
+        {
+            await ResetPassword.HandleAsync(id, new ResetPassword.Request(newPassword), Actor, users, events, time, ct);
+            TempData["Notice"] = "密码已重置。请把新的初始密码当面告知本人，其下次登录时须修改密码。";
+            return Redirect("/Admin/Accounts");
+        }
+        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Forbidden)
+        {
+            ResetError = e.Message;
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    /// <summary>Whether the page offers 重置密码 for an account: never for the other two administrators.</summary>
+    public static bool MayResetPassword(AdminQueries.AccountRow account) => !account.Roles.Any(r => r is Role.SecurityAdmin or Role.AuditAdmin);
 
     public static string RoleList(IEnumerable<Role> roles) => roles.Any() ? string.Join("、", roles.Order().Select(r => r.Chinese())) : "无角色";
 

@@ -1,13 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
 
 namespace SafeHarbor.Features.Auth;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+/// <summary>The password step. An account with a second factor goes on to <c>/Account/LoginTwoFactor</c>, remembered meanwhile by Identity's short two-factor cookie.</summary>
+public sealed class LoginModel(SignInSteps steps, SignInManager<AppUser> signIn) : PageModel
 {
+    public const string Via = "页面";
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "请填写用户名。")]
@@ -27,28 +33,32 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var user = await users.FindByNameAsync(Input.UserName!.Trim());
-        if (user is not null)
+        var (outcome, user) = await steps.CheckPasswordAsync(Input.UserName!, Input.Password!, Via, ct);
+        switch (outcome)
         {
-            signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-            var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-            }
-            if (result.IsLockedOut)
-            {
-                ModelState.AddModelError(string.Empty, "密码连续输错次数过多，账号已暂时锁定，请 15 分钟后再试或联系安全管理员。");
+            case SignInSteps.StepResult.Succeeded:
+                await steps.SucceededAsync(user!, Via, "密码", ct);
+                signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+                await signIn.SignInAsync(user!, isPersistent: false);
+                return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
+            case SignInSteps.StepResult.SecondFactorNeeded:
+                await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
+                    new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user!.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme)));
+                return Redirect($"/Account/LoginTwoFactor?ReturnUrl={Uri.EscapeDataString(SafeReturnUrl(Url, ReturnUrl))}");
+            case SignInSteps.StepResult.LockedOut:
+                ModelState.AddModelError(string.Empty, SignInThrottle.LockedMessage);
                 return Page();
-            }
+            default:
+                ModelState.AddModelError(string.Empty, SignInSteps.FailedMessage);
+                return Page();
         }
-        ModelState.AddModelError(string.Empty, "用户名或密码错误。");
-        return Page();
     }
+
+    public static string SafeReturnUrl(IUrlHelper url, string? returnUrl) => url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
 }

@@ -38,7 +38,7 @@ public static partial class CreateBureau
                 .RequireText(r.AdminPassword, "adminPassword", "系统管理员初始密码", 100));
             foreach (var validator in users.PasswordValidators)
             {
-                var result = await validator.ValidateAsync(users, new AppUser(), r.AdminPassword ?? "");
+                var result = await validator.ValidateAsync(users, new AppUser { UserName = r.AdminUserName?.Trim() }, r.AdminPassword ?? "");
                 v.Require(result.Succeeded, "adminPassword", string.Join("；", result.Errors.Select(e => e.Description)));
             }
             v.Require(await ctx.Db.Bureaus.AnyAsync(b => b.Name == (names.Name ?? "").Trim(), ct) is false, "names.name", "已有同名的局。");

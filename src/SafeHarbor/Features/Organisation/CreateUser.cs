@@ -31,7 +31,12 @@ public static class CreateUser
             .Require(roles.All(Enum.IsDefined), "roles", "角色不正确。")
             .Require(AccountRules.SeparationOfAdministrators(roles), "roles", "系统管理员、安全管理员、审计管理员三个角色须由不同账号担任，且不能兼任业务角色（三员分立）。")
             .ThrowIfInvalid();
-        var user = new AppUser { Id = Guid.NewGuid(), UserName = r.UserName!.Trim(), DisplayName = r.DisplayName!.Trim(), PersonId = r.PersonId, LockoutEnabled = true };
+        // The initial password is known to whoever set it: the account must choose its own at first sign-in.
+        var user = new AppUser
+        {
+            Id = Guid.NewGuid(), UserName = r.UserName!.Trim(), DisplayName = r.DisplayName!.Trim(), PersonId = r.PersonId,
+            MustChangePassword = true, PasswordChangedAt = ctx.Now,
+        };
         AccountRules.ThrowOnFailure(await users.CreateAsync(user, r.Password!));
         foreach (var role in roles)
         {

@@ -32,6 +32,11 @@ public static class OrganisationApi
             Results.Ok(await CreateUser.HandleAsync(r, actor, runner, users, ct))).WithSummary("新增账号");
         admin.MapPut("/users/{id:guid}/roles", async (Guid id, SetRoles.Request r, Actor actor, CommandRunner runner, UserManager<AppUser> users, CancellationToken ct) =>
             Results.Ok(await SetRoles.HandleAsync(id, r, actor, runner, users, ct))).WithSummary("设置账号角色");
+        admin.MapPost("/users/{id:guid}/password", async (Guid id, ResetPassword.Request r, Actor actor, UserManager<AppUser> users, SecurityEventLog events, TimeProvider time, CancellationToken ct) =>
+            {
+                await ResetPassword.HandleAsync(id, r, actor, users, events, time, ct);
+                return Results.NoContent();
+            }).WithSummary("重置账号密码（newPassword 为新的初始密码，本人下次登录须修改；不能重置安全管理员、审计管理员）");
         return app;
     }
 }

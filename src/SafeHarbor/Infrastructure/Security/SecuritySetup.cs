@@ -14,15 +14,20 @@ public static class SecuritySetup
     {
         services.AddIdentityApiEndpoints<AppUser>(o =>
             {
-                o.Password.RequiredLength = 8;
+                // The bureau's rules (BureauPasswordValidator) say everything, once and in Chinese.
+                o.Password.RequiredLength = 1;
+                o.Password.RequiredUniqueChars = 1;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                // Failures are counted per user name and client address (SignInThrottle), not per account.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<SafeHarborDb>()
+            .AddPasswordValidator<BureauPasswordValidator>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddClaimsPrincipalFactory<SignInTimeClaimsFactory>();
         // Short-lived access tokens, renewed with the refresh token (POST /api/auth/refresh) until the absolute limit;
@@ -69,6 +74,8 @@ public static class SecuritySetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddSingleton<SecurityEventLog>();
+        services.AddScoped<SignInThrottle>();
+        services.AddSingleton<DummyPasswordHash>();
         return services;
     }
 
@@ -87,8 +94,7 @@ internal sealed class ChineseIdentityErrors : IdentityErrorDescriber
 {
     public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"用户名“{userName}”已被使用。" };
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"用户名“{userName}”无效，只能包含字母、数字和 -._@+。" };
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少 {length} 位。" };
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码须包含数字。" };
-    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "密码须包含小写字母。" };
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "当前密码不正确。" };
+    public override IdentityError RecoveryCodeRedemptionFailed() => new() { Code = nameof(RecoveryCodeRedemptionFailed), Description = "恢复码不正确或已用过。" };
     public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "账号操作失败。" };
 }

@@ -129,3 +129,22 @@ public static class HttpVersioning
             : Results.Ok(snapshot);
     }
 }
+
+/// <summary>A ProblemDetails answer of the same shape as <see cref="ApiExceptionHandler"/>'s, for an answer that is not an exception (401, a gate's 403).</summary>
+public static class ApiProblem
+{
+    public static ProblemDetails Of(int status, string code, string title)
+    {
+        var details = new ProblemDetails { Status = status, Title = title, Type = $"https://safeharbor.local/problems/{code}" };
+        details.Extensions["code"] = code;
+        return details;
+    }
+
+    public static IResult Result(int status, string code, string title) => Results.Problem(Of(status, code, title));
+
+    public static async Task WriteAsync(HttpContext http, int status, string code, string title)
+    {
+        http.Response.StatusCode = status;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Of(status, code, title) });
+    }
+}
