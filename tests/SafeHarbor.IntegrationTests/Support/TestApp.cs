@@ -143,7 +143,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 /// The people of a small test bureau. User names: inv, inv2 (局机关纪委), office (局办公室),
 /// archivist (局机关党委), guide (驻局纪检监察组), m1–m5 (局党组成员), leaderA, staffA, staffA2
 /// (城东分局), leaderB, staffB (城西分局), leaderCounty (东山县局, over 城关所), staffTown (城关所),
-/// personnel (人事科), policyowner (执法稽查科), sysadmin, auditadmin.
+/// personnel (人事科), policyowner (执法稽查科), sysadmin, secadmin, auditadmin (三员, no person).
 /// </summary>
 public sealed class Cast
 {
@@ -250,6 +250,7 @@ public sealed class Cast
         await AddUser("personnel", "黄人事", "人事科", Role.Personnel, leader: true);
         await AddUser("policyowner", "马稽查", "执法稽查科", Role.PolicyOwner, leader: true);
         await AddUser("sysadmin", "系统管理员", null, Role.SystemAdmin);
+        await AddUser("secadmin", "安全管理员", null, Role.SecurityAdmin);
         await AddUser("auditadmin", "审计管理员", null, Role.AuditAdmin);
         return cast;
     }
