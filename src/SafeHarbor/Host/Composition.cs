@@ -131,6 +131,8 @@ public static class Composition
         // First the client's real address and scheme (behind a proxy), then one log line for the whole request.
         app.UseForwardedHeaders();
         app.UseRequestLog();
+        // A refused request (403) of a signed-in user is an entry of their bureau's audit chain, however it was refused.
+        app.UseRefusalAudit();
         // API failures answer ProblemDetails (ApiExceptionHandler); page failures show /Error.
         app.UseExceptionHandler("/Error");
         app.UseWhen(c => ApiExceptionHandler.IsApi(c.Request.Path), api => api.UseStatusCodePages());
