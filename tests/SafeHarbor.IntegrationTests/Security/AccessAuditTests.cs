@@ -60,7 +60,7 @@ public sealed class AccessAuditTests
         await using var app = await TestApp.StartAsync(db);
         var flow = new Support.Procedure(app);
         var c = await flow.RegisterAsync();
-        await flow.ApplyAsync(c, "staffA", Support.Procedure.BaseAndExclusions);
+        await flow.ApplyAsync(c);
         using var form = new MultipartFormDataContent
         {
             { new ByteArrayContent("情况说明：内容不入审计"u8.ToArray()) { Headers = { ContentType = new("text/plain") } }, "file", "情况说明.txt" },
