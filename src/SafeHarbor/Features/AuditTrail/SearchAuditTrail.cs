@@ -80,15 +80,15 @@ public static class SearchAuditTrail
             var marker = $"\"address\":\"{address}";
             entries = entries.Where(e => e.EntityType == SecurityEventKinds.EntityType && e.Details.Contains(marker));
         }
-        // Dates are China dates: a day runs from midnight to midnight UTC+8.
+        // Dates are China dates: a day runs from midnight to midnight UTC+8 (given to the database in UTC, as Npgsql requires).
         if (q.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             entries = entries.Where(e => e.OccurredAt >= start);
         }
         if (q.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             entries = entries.Where(e => e.OccurredAt < end);
         }
         if (Trimmed(q.Text) is { } text)
