@@ -12,6 +12,18 @@ public static class CaseAccess
 {
     public static bool SeesAllCases(Actor actor) => actor.SeesAllCases;
 
+    /// <summary>
+    /// 三员分立: a list of cases or case material refuses the system, security and audit administrators outright,
+    /// rather than answering them an empty list, so that their refusal is seen and audited like any other.
+    /// </summary>
+    public static void RefuseAdministrators(Actor actor)
+    {
+        if (actor.Has(Organisation.Role.SystemAdmin) || actor.Has(Organisation.Role.SecurityAdmin) || actor.Has(Organisation.Role.AuditAdmin))
+        {
+            throw DomainException.Forbidden("administrators-read-no-cases", "系统管理员、安全管理员、审计管理员不查阅案件内容（三员分立）。");
+        }
+    }
+
     public static Expression<Func<Case, bool>> VisibleTo(Actor actor)
     {
         if (SeesAllCases(actor))

@@ -147,6 +147,8 @@ public static class Composition
         app.UseForwardedHeaders();
         app.UseRequestLog();
         app.UseSecurityHeaders();
+        // A refused request (403) of a signed-in user is an entry of their bureau's audit chain, however it was refused.
+        app.UseRefusalAudit();
         // API failures answer ProblemDetails (ApiExceptionHandler); page failures show /Error.
         app.UseExceptionHandler("/Error");
         app.UseWhen(c => ApiExceptionHandler.IsApi(c.Request.Path), api => api.UseStatusCodePages());

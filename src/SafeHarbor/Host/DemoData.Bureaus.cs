@@ -74,6 +74,8 @@ public static partial class DemoData
                 new("wenz", "温哲", "城南市场监管所", "所长", [Role.Staff], true, true),
                 new("taor", "陶然", "城南市场监管所", "产品质量监管执法人员", [Role.Staff]),
                 new("dsadmin", "东山区局系统管理员", "", "", [Role.SystemAdmin]),
+                new("dssec", "东山区局安全管理员", "", "", [Role.SecurityAdmin]),
+                new("dsaudit", "东山区局审计管理员", "", "", [Role.AuditAdmin]),
             ],
             new("leiq", ["fangz", "yuh", "shenj"], "panx", "区局三楼会议室")),
     ];

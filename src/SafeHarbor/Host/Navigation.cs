@@ -79,12 +79,17 @@ public sealed class Navigation : INavigation
         {
             system.Add(new("本局信息", "/Admin/Bureaus", "building"));
             system.Add(new("单位人员", "/Admin/People", "diagram-3"));
-            system.Add(new("账号角色", "/Admin/Accounts", "person-gear"));
+            system.Add(new("账号", "/Admin/Accounts", "person-gear"));
             system.Add(new("节假日", "/Admin/Calendar", "calendar3"));
         }
         if (actor.Has(Role.SecurityAdmin))
         {
             system.Add(new("安全策略", "/Admin/Security", "shield-lock"));
+            system.Add(new("角色授权", "/Admin/Roles", "person-lock"));
+        }
+        if (actor.Has(Role.AuditAdmin))
+        {
+            system.Add(new("安全审计", "/Admin/AuditTrail", "journal-check"));
         }
         system.Add(new("容错免责办法", "/Admin/Policies", "journal-text"));
         items.Add(system.Count == 1 ? system[0] : new("系统管理", "#", "gear", system));

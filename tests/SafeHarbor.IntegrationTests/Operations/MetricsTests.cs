@@ -65,7 +65,7 @@ public sealed class MetricsTests
 
         await admin.PostJsonAsync("/api/admin/units", new { name = "城南分局", type = "Branch", parentId = app.Cast.Units["测试市局"] }).OkAsync();
         await admin.PostJsonAsync("/api/admin/units", new { name = "城北分局", type = "Branch", parentId = app.Cast.Units["测试市局"] }).OkAsync();
-        await admin.PostJsonAsync("/api/admin/users", new { userName = "INV", displayName = "重名", password = "Start@2026x", roles = new[] { "Staff" } })
+        await admin.PostJsonAsync("/api/admin/users", new { userName = "INV", displayName = "重名", password = "Start@2026x" })
             .ProblemAsync(System.Net.HttpStatusCode.BadRequest);
 
         Assert.Equal(2, recorded["safeharbor.commands command=CreateUnit"]);

@@ -61,17 +61,19 @@ public sealed class SecondPolicyTests
         await using var app = await TestApp.StartAsync(db, files.Settings);
         var flow = new Support.Procedure(app);
 
-        // The bureau's 法制科 and its head, set up by the system administrator as any bureau would.
+        // The bureau's 法制科 and its head, set up by the system and security administrators as any bureau would.
         var admin = app.As("sysadmin");
         var unit = await admin.PostJsonAsync("/api/admin/units", new { name = "法制科", type = UnitType.Section, parentId = app.Cast.Units["测试市局"] }).OkAsync();
         var person = await admin.PostJsonAsync("/api/admin/persons", new
         {
             name = "冯法制", unitId = unit.GetProperty("id").GetGuid(), post = "法制科科长", isLeader = true, inLeadershipTeam = false,
         }).OkAsync();
-        await admin.PostJsonAsync("/api/admin/users", new
+        var legal = await admin.PostJsonAsync("/api/admin/users", new
         {
-            userName = "legal", password = TestApp.Password, displayName = "冯法制", personId = person.GetProperty("id").GetGuid(), roles = new[] { Role.PolicyOwner },
+            userName = "legal", password = TestApp.Password, displayName = "冯法制", personId = person.GetProperty("id").GetGuid(),
         }).OkAsync();
+        // The role is the security administrator's to grant (三员分立).
+        await app.As("secadmin").PutJsonAsync($"/api/security/users/{legal.GetProperty("id").GetGuid()}/roles", new { roles = new[] { Role.PolicyOwner } }).OkAsync();
 
         var c = await flow.RegisterAsync();
         await flow.ApplyAsync(c, "staffA", AllSix);

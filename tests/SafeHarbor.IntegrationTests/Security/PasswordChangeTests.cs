@@ -13,7 +13,7 @@ public sealed class PasswordChangeTests
     public async Task An_initial_password_opens_only_the_password_change_until_it_is_changed(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
-        await app.As("sysadmin").PostJsonAsync("/api/admin/users", new { userName = "newstaff", displayName = "新同事", password = "Start@2026x", personId = app.Cast.PersonOf["staffB"], roles = new[] { "Staff" } }).OkAsync();
+        await app.As("sysadmin").PostJsonAsync("/api/admin/users", new { userName = "newstaff", displayName = "新同事", password = "Start@2026x" }).OkAsync();
 
         using var client = app.CreateClient();
         var token = (await client.PostAsJsonAsync("/api/auth/login", new { userName = "newstaff", password = "Start@2026x" }).OkAsync()).GetProperty("accessToken").GetString();
@@ -27,6 +27,9 @@ public sealed class PasswordChangeTests
         var wrongCurrent = await client.PostJsonAsync("/api/auth/password", new { currentPassword = "Nope@2026x", newPassword = "Mine@2026yz" }).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("当前密码不正确。", wrongCurrent.Title);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostJsonAsync("/api/auth/password", new { currentPassword = "Start@2026x", newPassword = "Mine@2026yz" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/cases")).StatusCode); // the change ended the account's tokens
+        token = (await client.PostAsJsonAsync("/api/auth/login", new { userName = "newstaff", password = "Mine@2026yz" }).OkAsync()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         await client.GetOkAsync("/api/cases");
 
         var user = await app.WithDbAsync(d => d.Users.SingleAsync(u => u.UserName == "newstaff"));
@@ -40,7 +43,7 @@ public sealed class PasswordChangeTests
     public async Task Every_page_sends_an_account_with_an_initial_password_to_the_change_page(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
-        await app.As("sysadmin").PostJsonAsync("/api/admin/users", new { userName = "newpage", displayName = "新同事", password = "Start@2026x", personId = app.Cast.PersonOf["staffB"], roles = new[] { "Staff" } }).OkAsync();
+        await app.As("sysadmin").PostJsonAsync("/api/admin/users", new { userName = "newpage", displayName = "新同事", password = "Start@2026x" }).OkAsync();
         using var browser = new Browser(app);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("newpage", "Start@2026x")).Status);
         foreach (var page in new[] { "/", "/Cases", "/Admin/Policies" })

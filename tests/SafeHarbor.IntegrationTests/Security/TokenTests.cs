@@ -90,7 +90,7 @@ public sealed class TokenTests
         var tokens = await LoginAsync(client, "staffA");
         Assert.Equal(HttpStatusCode.OK, await MeAsync(client, tokens));
 
-        await app.As("sysadmin").PutJsonAsync($"/api/admin/users/{app.Cast.UserIdOf["staffA"]}/roles", new { roles = Array.Empty<string>() }).OkAsync();
+        await app.As("secadmin").PutJsonAsync($"/api/security/users/{app.Cast.UserIdOf["staffA"]}/roles", new { roles = Array.Empty<string>() }).OkAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(client, tokens));
         await client.PostJsonAsync("/api/auth/refresh", new { refreshToken = Refresh(tokens) }).ProblemAsync(HttpStatusCode.Unauthorized);

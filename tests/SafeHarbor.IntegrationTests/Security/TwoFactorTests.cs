@@ -48,12 +48,15 @@ public sealed class TwoFactorTests
     public async Task An_administrator_and_with_the_bureaus_switch_everyone_can_do_nothing_before_enrolling(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
-        await app.As("sysadmin").PostJsonAsync("/api/admin/users", new { userName = "sysadmin2", displayName = "第二系统管理员", password = "Start@2026x", roles = new[] { "SystemAdmin" } }).OkAsync();
+        var made = await app.As("sysadmin").PostJsonAsync("/api/admin/users", new { userName = "sysadmin2", displayName = "第二系统管理员", password = "Start@2026x" }).OkAsync();
+        await app.As("secadmin").PutJsonAsync($"/api/security/users/{made.GetProperty("id").GetGuid()}/roles", new { roles = new[] { "SystemAdmin" } }).OkAsync();
         using (var client = app.CreateClient())
         {
             var token = (await client.PostAsJsonAsync("/api/auth/login", new { userName = "sysadmin2", password = "Start@2026x" }).OkAsync()).GetProperty("accessToken").GetString();
             client.DefaultRequestHeaders.Authorization = new("Bearer", token);
             Assert.Equal(HttpStatusCode.NoContent, (await client.PostJsonAsync("/api/auth/password", new { currentPassword = "Start@2026x", newPassword = "Mine@2026yz" })).StatusCode);
+            token = (await client.PostAsJsonAsync("/api/auth/login", new { userName = "sysadmin2", password = "Mine@2026yz" }).OkAsync()).GetProperty("accessToken").GetString();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
             var held = await client.GetAsync("/api/admin/users").ProblemAsync(HttpStatusCode.Forbidden);
             Assert.Equal("two-factor-enrolment-required", held.Code);
             Assert.Equal("EnrolSecondFactor", (await client.GetOkAsync("/api/me")).GetProperty("pendingStep").GetString());

@@ -209,7 +209,7 @@ public sealed class TestApp : WebApplicationFactory<Program>, IAuthenticatorKeys
 /// The people of a small test bureau. User names: inv, inv2 (局机关纪委), office (局办公室),
 /// archivist (局机关党委), guide (驻局纪检监察组), m1–m5 (局党组成员), leaderA, staffA, staffA2
 /// (城东分局), leaderB, staffB (城西分局), leaderCounty (东山县局, over 城关所), staffTown (城关所),
-/// personnel (人事科), policyowner (执法稽查科), sysadmin, secadmin, auditadmin (enrolled in a second factor).
+/// personnel (人事科), policyowner (执法稽查科), sysadmin, secadmin, auditadmin (三员: no person, enrolled in a second factor).
 /// </summary>
 public sealed class Cast
 {
@@ -220,7 +220,7 @@ public sealed class Cast
     public Dictionary<string, Guid> UserIdOf { get; } = [];
 
     /// <summary>
-    /// The authenticator keys of the cast's administrators (sysadmin, auditadmin): they must sign in with a second
+    /// The authenticator keys of the cast's administrators (sysadmin, secadmin, auditadmin): they must sign in with a second
     /// factor, so the cast is seeded enrolled, as each would be after <c>/Account/TwoFactor</c>, and the tests compute
     /// their codes (<see cref="Authenticator"/>).
     /// </summary>

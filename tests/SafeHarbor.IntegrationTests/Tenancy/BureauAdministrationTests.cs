@@ -54,7 +54,7 @@ public sealed class BureauAdministrationTests
         var top = units[0].GetProperty("id").GetGuid();
         // Unit names are unique within a bureau, not across: the county has its own 办公室 as the city has.
         await county.PostJsonAsync("/api/admin/units", new { name = "办公室", type = "Section", parentId = top }).OkAsync();
-        await county.PostJsonAsync("/api/admin/users", new { userName = "nsclerk", displayName = "南山办事员", password = CountyPassword, roles = new[] { "Staff" } }).OkAsync();
+        await county.PostJsonAsync("/api/admin/users", new { userName = "nsclerk", displayName = "南山办事员", password = CountyPassword }).OkAsync();
         Assert.DoesNotContain("nsclerk", (await city.GetOkAsync("/api/admin/users")).EnumerateArray().Select(u => u.GetProperty("userName").GetString()));
         Assert.Equal(["nsadmin", "nsclerk"], (await county.GetOkAsync("/api/admin/users")).EnumerateArray().Select(u => u.GetProperty("userName").GetString()).Order());
         Assert.DoesNotContain(app.Cast.Units["城东分局"], (await county.GetOkAsync("/api/units")).EnumerateArray().Select(u => u.GetProperty("id").GetGuid()));

@@ -130,7 +130,7 @@ public sealed partial class TenantIsolationTests
     }
 
     /// <summary>The city has no evidence file or PDF job in the demo: one of each, made by its own people.</summary>
-    private static async Task MakeEvidenceAndPdfJobAsync(DemoBureau demo)
+    internal static async Task MakeEvidenceAndPdfJobAsync(DemoBureau demo)
     {
         foreach (var bureau in new[] { ("qh", "hexf", "liuzg"), ("qh-bh", "luoj", "jiangt") })
         {
@@ -152,7 +152,7 @@ public sealed partial class TenantIsolationTests
         }
     }
 
-    private static async Task<HttpStatusCode> GetAsync(DemoBureau demo, Dictionary<string, Browser> browsers, bool page, string user, string url)
+    internal static async Task<HttpStatusCode> GetAsync(DemoBureau demo, Dictionary<string, Browser> browsers, bool page, string user, string url)
     {
         if (!page)
         {
@@ -170,14 +170,14 @@ public sealed partial class TenantIsolationTests
         return answer.Status;
     }
 
-    private sealed record Route(string Pattern, bool Page);
+    internal sealed record Route(string Pattern, bool Page);
 
     private sealed record Row(Guid Id, Guid? CaseId);
 
-    /// <summary>Every GET endpoint and page whose route names a record by a GUID.</summary>
-    private static IEnumerable<Route> ReadRoutes(IServiceProvider services) =>
+    /// <summary>Every GET endpoint and page whose route names a record by a GUID (or every one, <paramref name="withoutIds"/>).</summary>
+    internal static IEnumerable<Route> ReadRoutes(IServiceProvider services, bool withoutIds = false) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.Parameters.Any(p => p.ParameterPolicies.Any(x => x.Content == "guid")))
+            .Where(e => withoutIds || e.RoutePattern.Parameters.Any(p => p.ParameterPolicies.Any(x => x.Content == "guid")))
             .Select(e => new
             {
                 Pattern = "/" + e.RoutePattern.RawText!.TrimStart('/'),
@@ -192,7 +192,7 @@ public sealed partial class TenantIsolationTests
     private sealed class CompiledPageActionDescriptorMarker;
 
     /// <summary>The ids of one bureau's first record of each kind (and the case an evidence file or job belongs to).</summary>
-    private static Task<Dictionary<string, (Guid Id, Guid? CaseId)>> RecordsAsync(DemoBureau demo, string code) => demo.WithDbAsync(async db =>
+    internal static Task<Dictionary<string, (Guid Id, Guid? CaseId)>> RecordsAsync(DemoBureau demo, string code) => demo.WithDbAsync(async db =>
     {
         var bureau = await db.Bureaus.Where(b => b.Code == code).Select(b => b.Id).SingleAsync();
         var found = new Dictionary<string, (Guid, Guid?)>();
@@ -222,7 +222,7 @@ public sealed partial class TenantIsolationTests
     });
 
     /// <summary>The route with its parameters filled from <paramref name="records"/>; null when a record kind is unknown or missing.</summary>
-    private static string? Fill(string pattern, Dictionary<string, (Guid Id, Guid? CaseId)> records)
+    internal static string? Fill(string pattern, Dictionary<string, (Guid Id, Guid? CaseId)> records)
     {
         var entities = Parameter().Matches(pattern).Select(m => EntityOf(pattern, m)).ToList();
         // A route naming a record that belongs to a case (evidence, a job) takes the case of that record.
@@ -266,7 +266,7 @@ public sealed partial class TenantIsolationTests
             ("id", "Cases" or "cases") => "case",
             ("id", "Correction") => "correction",
             ("id", "Meetings" or "meetings") => "meeting",
-            ("id", "Accounts" or "users") => "user",
+            ("id", "Accounts" or "Roles" or "users") => "user",
             ("id", "persons" or "people") => "person",
             ("id", "Periods" or "periods") => "period",
             ("id", "Schemes" or "schemes") => "scheme",

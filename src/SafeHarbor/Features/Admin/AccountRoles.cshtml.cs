@@ -8,8 +8,8 @@ using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Admin;
 
-/// <summary>Changes one account's roles through the same handler as the API (三员分立, not one's own account).</summary>
-public sealed class AccountRolesModel(Actor actor, SafeHarborDb db, CommandRunner runner, UserManager<AppUser> users, TimeProvider time) : SystemAdminPage(actor)
+/// <summary>The security administrator changes one account's roles through the same handler as the API (三员分立, not one's own account).</summary>
+public sealed class AccountRolesModel(Actor actor, SafeHarborDb db, CommandRunner runner, UserManager<AppUser> users, TimeProvider time) : SecurityAdminPage(actor)
 {
     public sealed class InputModel
     {
@@ -41,9 +41,9 @@ public sealed class AccountRolesModel(Actor actor, SafeHarborDb db, CommandRunne
         {
             var user = await SetRoles.HandleAsync(Id, new SetRoles.Request(Input.Roles), Actor, runner, users, ct);
             TempData["Notice"] = $"账号“{user.UserName}”的角色已改为：{AccountsModel.RoleList(user.Roles)}。";
-            return Redirect("/Admin/Accounts");
+            return Redirect("/Admin/Roles");
         }
-        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict or ErrorKind.Forbidden)
         {
             ModelState.AddDomainErrors(e);
             return Page();

@@ -9,7 +9,10 @@ using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Admin;
 
-/// <summary>Accounts with their roles and linked person; creating an account. 三员分立 is the handler's rule.</summary>
+/// <summary>
+/// Accounts with their roles and linked person; creating an account (without roles, but the bureau's first security
+/// administrator); resetting a password. 三员分立 is the handlers' rule.
+/// </summary>
 public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner runner, UserManager<AppUser> users, SecurityEventLog events, TimeProvider time) : SystemAdminPage(actor)
 {
     public sealed class InputModel
@@ -29,6 +32,9 @@ public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner ru
     /// <summary>Why a password reset was refused (shown above the list, apart from the new-account form's errors).</summary>
     public string? ResetError { get; private set; }
 
+    /// <summary>The bureau has no security administrator yet: the form offers to make this account the first.</summary>
+    public bool MayCreateSecurityAdmin { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -37,7 +43,7 @@ public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner ru
         {
             var user = await CreateUser.HandleAsync(new CreateUser.Request(Input.UserName, Input.Password, Input.DisplayName, Input.PersonId, Input.Roles),
                 Actor, runner, users, ct);
-            TempData["Notice"] = $"已新增账号“{user.UserName}”（{RoleList(user.Roles)}）。请把初始密码当面告知本人，并提醒其首次登录后修改。";
+            TempData["Notice"] = $"已新增账号“{user.UserName}”（{RoleList(user.Roles)}）。请把初始密码当面告知本人，并提醒其首次登录后修改{(user.Roles.Count == 0 ? "；角色请安全管理员授予" : "")}。";
             return Redirect("/Admin/Accounts");
         }
         catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
@@ -78,8 +84,10 @@ public sealed class AccountsModel(Actor actor, SafeHarborDb db, CommandRunner ru
     private async Task LoadAsync(CancellationToken ct)
     {
         Accounts = await ListAccounts.HandleAsync(db, time.GetUtcNow(), ct);
+        MayCreateSecurityAdmin = !await AccountRules.HasSecurityAdminAsync(db, ct);
         var tree = await ListUnitTree.HandleAsync(db, ct);
         var position = tree.Select((u, i) => (u.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        Persons = (await ListPeople.HandleAsync(db, null, ct)).OrderBy(p => position.GetValueOrDefault(p.UnitId, int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var bound = Accounts.Where(a => a.PersonId is not null).Select(a => a.PersonId).ToHashSet();
+        Persons = (await ListPeople.HandleAsync(db, null, ct)).Where(p => !bound.Contains(p.Id)).OrderBy(p => position.GetValueOrDefault(p.UnitId, int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 }

@@ -1,23 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Web;
+using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Admin;
 
-/// <summary>A page of the system administrator (三员分立): every handler answers 403 to anyone else.</summary>
-public abstract class SystemAdminPage(Actor actor) : PageModel
-{
-    /// <summary>The signed-in administrator.</summary>
-    protected Actor Actor { get; } = actor;
+/// <summary>A page of the system administrator (三员分立): units, people, accounts, the bureau, the calendar.</summary>
+public abstract class SystemAdminPage(Actor actor) : RolePage(actor, Role.SystemAdmin);
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (!AdminAccess.IsSystemAdmin(Actor))
-        {
-            context.Result = StatusCode(StatusCodes.Status403Forbidden);
-            return;
-        }
-        await base.OnPageHandlerExecutionAsync(context, next);
-    }
-}
+/// <summary>A page of the security administrator (三员分立): who holds which role.</summary>
+public abstract class SecurityAdminPage(Actor actor) : RolePage(actor, Role.SecurityAdmin);

@@ -1,4 +1,5 @@
 using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Security;
 
 namespace SafeHarbor.Features.ArchivePackages;
 
@@ -7,9 +8,10 @@ public static class ArchivePackagesApi
 {
     public static IEndpointRouteBuilder MapArchivePackages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cases/{caseId:guid}/archive-package", async (Guid caseId, HttpContext http, Actor actor, CancellationToken ct) =>
+        app.MapGet("/api/cases/{caseId:guid}/archive-package", async (Guid caseId, HttpContext http, Actor actor, SecurityEventLog events, CancellationToken ct) =>
             {
                 var (content, exported) = await ExportArchivePackage.ExportToTempFileAsync(caseId, actor, ExportArchivePackage.Describe(actor), ArchivePackageServices.From(http.RequestServices), ct);
+                await events.RecordTakenAsync(actor, SecurityEventKinds.Export, "归档包", caseId, exported.FileName, ct);
                 return Results.File(content, ArchivePackageFormat.ZipType, exported.FileName);
             })
             .RequireAuthorization()

@@ -1,5 +1,6 @@
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 using SafeHarbor.Reminders;
@@ -91,10 +92,11 @@ public static class AssessmentApi
                 return await AssessmentQueries.PeriodAsync(db, id, ct);
             })
             .WithSummary("关闭考核期（关闭后结果只读）");
-        group.MapGet("/periods/{id:guid}/export", async (Guid id, Actor actor, SafeHarborDb db, CancellationToken ct) =>
+        group.MapGet("/periods/{id:guid}/export", async (Guid id, Actor actor, SafeHarborDb db, SecurityEventLog events, CancellationToken ct) =>
             {
                 AssessmentAccess.RequirePersonnel(actor);
                 var workbook = await AssessmentExport.WriteAsync(db, id, ct);
+                await events.RecordTakenAsync(actor, SecurityEventKinds.Export, "考核结果", null, workbook.FileName, ct);
                 return Results.File(workbook.Content, AssessmentExport.ContentType, workbook.FileName);
             })
             .Produces(StatusCodes.Status200OK, contentType: AssessmentExport.ContentType)

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 
 namespace SafeHarbor.Features.Assessment;
 
 /// <summary>One period: the people assessed with their scores, deductions and grades, each unit's 优秀 quota, finalising, closing, the export.</summary>
-public sealed class PeriodModel(PageServices services) : PageModel
+public sealed class PeriodModel(PageServices services, SecurityEventLog events) : PageModel
 {
     public sealed record PersonOption(Guid Id, string Name, string UnitName, string Post);
 
@@ -27,6 +28,7 @@ public sealed class PeriodModel(PageServices services) : PageModel
             return StatusCode(StatusCodes.Status403Forbidden);
         }
         var workbook = await AssessmentExport.WriteAsync(services.Db, Id, ct);
+        await events.RecordTakenAsync(services.Actor, SecurityEventKinds.Export, "考核结果", null, workbook.FileName, ct);
         return File(workbook.Content, AssessmentExport.ContentType, workbook.FileName);
     }
 

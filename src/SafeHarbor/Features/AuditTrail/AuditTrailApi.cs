@@ -24,6 +24,11 @@ public static class AuditTrailApi
                     .Select(e => new EntryView(e.Sequence, e.OccurredAt, e.ActorName, e.ActingAs, e.Action, e.EntityType, e.EntityId, e.Hash))
                     .ToListAsync(ct))
             .WithSummary("审计记录（不含案件内容）");
+        group.MapGet("/events", async (SearchAuditTrail.Kind? kind, string? user, string? address, DateOnly? from, DateOnly? to, string? text, int? page, int? pageSize,
+                SafeHarborDb db, CancellationToken ct) =>
+                await SearchAuditTrail.HandleAsync(db, new SearchAuditTrail.Query(kind ?? SearchAuditTrail.Kind.All, user, address, from, to, text, page ?? 1, Math.Clamp(pageSize ?? 50, 1, 500)), ct))
+            .WithSummary("安全审计：按类别（Security 安全事件、Accounts 账号角色与组织机构、All 全部）、用户、地址、日期（北京时间）、关键词查询，最新的在前")
+            .WithDescription("安全事件与账号、组织机构变更显示详情和地址；案件办理记录只有步骤名称和案件编号，不含案件内容（三员分立）。");
         return app;
     }
 }

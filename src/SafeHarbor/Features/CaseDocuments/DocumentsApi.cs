@@ -1,6 +1,7 @@
 using SafeHarbor.Cases;
 using SafeHarbor.Documents;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Storage;
 
 namespace SafeHarbor.Features.CaseDocuments;
@@ -24,9 +25,10 @@ public static class DocumentsApi
         group.MapGet("/", async (Guid caseId, Actor actor, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct) =>
                 await ListCaseDocuments.HandleAsync(caseId, actor, db, documents, ct))
             .WithSummary("本案可生成的公文及不能生成的原因");
-        group.MapGet("/{kind}", async (Guid caseId, string kind, int? instance, Actor actor, SafeHarborDb db, CaseDocumentService documents, CancellationToken ct) =>
+        group.MapGet("/{kind}", async (Guid caseId, string kind, int? instance, Actor actor, SafeHarborDb db, CaseDocumentService documents, SecurityEventLog events, CancellationToken ct) =>
             {
                 var rendered = await DownloadDocument.HandleAsync(caseId, kind, instance, actor, db, documents, ct);
+                await events.RecordTakenAsync(actor, SecurityEventKinds.Download, "公文（DOCX）", caseId, rendered.FileName, ct);
                 return Results.File(rendered.Content, CaseDocumentService.DocxType, rendered.FileName);
             })
             .WithSummary("下载公文（DOCX，GB/T 9704-2012 版式；首次出具时编发文字号）")
@@ -46,9 +48,10 @@ public static class DocumentsApi
         jobs.MapGet("/{jobId:guid}", async (Guid jobId, Actor actor, SafeHarborDb db, CancellationToken ct) =>
                 await GetPdfJob.HandleAsync(jobId, actor, db, ct))
             .WithSummary("查询 PDF 生成任务的状态（排队中、生成中、已完成、失败及失败原因）");
-        jobs.MapGet("/{jobId:guid}/pdf", async (Guid jobId, HttpContext http, Actor actor, SafeHarborDb db, PdfStore store, CancellationToken ct) =>
+        jobs.MapGet("/{jobId:guid}/pdf", async (Guid jobId, HttpContext http, Actor actor, SafeHarborDb db, PdfStore store, SecurityEventLog events, CancellationToken ct) =>
             {
                 var (job, content) = await DownloadPdf.HandleAsync(jobId, actor, db, store, ct);
+                await events.RecordTakenAsync(actor, SecurityEventKinds.Download, "公文（PDF）", job.CaseId, job.FileName, ct);
                 http.Response.Headers["X-Content-SHA256"] = job.PdfSha256;
                 return Results.File(content, "application/pdf", job.FileName);
             })

@@ -8,13 +8,14 @@ using SafeHarbor.Features.Eligibility;
 using SafeHarbor.Features.Evidence;
 using SafeHarbor.Features.Shared;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.CaseFiles;
 
 /// <summary>The case page: every fact, the advice, the evidence and the timeline; printable on A4.</summary>
-public sealed class DetailModel(PageServices services, EvidenceStore store, ILoggerFactory logs, CaseDocumentService documents) : CasePageBase(services)
+public sealed class DetailModel(PageServices services, EvidenceStore store, ILoggerFactory logs, CaseDocumentService documents, SecurityEventLog events) : CasePageBase(services)
 {
     protected override IReadOnlyCollection<CaseAction> Steps => [];
 
@@ -74,6 +75,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     {
         var actor = Services.Actor;
         var rendered = await DownloadDocument.HandleAsync(Id, kind, instance, actor, Services.Db, documents, ct);
+        await events.RecordTakenAsync(actor, SecurityEventKinds.Download, "公文（DOCX）", Id, rendered.FileName, ct);
         return File(rendered.Content, CaseDocumentService.DocxType, rendered.FileName);
     }
 
@@ -137,6 +139,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
         {
             return NotFound();
         }
+        await events.RecordTakenAsync(Services.Actor, SecurityEventKinds.Download, "公文（PDF）", Id, job.FileName, ct);
         Response.Headers["X-Content-SHA256"] = job.PdfSha256;
         return File(pdf, "application/pdf", job.FileName);
     }
@@ -146,6 +149,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     {
         var actor = Services.Actor;
         var (content, exported) = await ExportArchivePackage.ExportToTempFileAsync(Id, actor, ExportArchivePackage.Describe(actor), ArchivePackageServices.From(HttpContext.RequestServices), ct);
+        await events.RecordTakenAsync(actor, SecurityEventKinds.Export, "归档包", Id, exported.FileName, ct);
         return File(content, ArchivePackageFormat.ZipType, exported.FileName);
     }
 
@@ -154,6 +158,7 @@ public sealed class DetailModel(PageServices services, EvidenceStore store, ILog
     {
         var actor = Services.Actor;
         var (file, content) = await OpenEvidence.HandleAsync(Id, fileId, actor, Services.Db, store, logs, ct);
+        await events.RecordTakenAsync(actor, SecurityEventKinds.Download, "证明材料", Id, file.FileName, ct);
         Response.Headers["X-Content-SHA256"] = file.Sha256;
         Response.Headers["X-Content-SM3"] = file.Sm3;
         return File(content, file.ContentType, file.FileName);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
+using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.Infrastructure.Web;
 using SafeHarbor.Organisation;
 using SafeHarbor.PolicyRules;
@@ -11,7 +12,7 @@ using SafeHarbor.PolicyRules;
 namespace SafeHarbor.Features.CaseFiles;
 
 /// <summary>Cases within the user's scope, filtered, sorted and paged on the server; the filtered list exports to Excel.</summary>
-public sealed class IndexModel(PageServices services) : PageModel
+public sealed class IndexModel(PageServices services, SecurityEventLog events) : PageModel
 {
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
@@ -69,7 +70,9 @@ public sealed class IndexModel(PageServices services) : PageModel
         var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: "案件", cancellationToken: ct);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"容错免责案件_{today:yyyyMMdd}.xlsx");
+        var fileName = $"容错免责案件_{today:yyyyMMdd}.xlsx";
+        await events.RecordTakenAsync(actor, SecurityEventKinds.Export, $"案件列表（{rows.Count} 件）", null, fileName, ct);
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
     }
 
     /// <summary>The current filters with one value changed, for paging and sorting links.</summary>

@@ -22,6 +22,7 @@ public static class ListCases
 
     public static async Task<Page<CaseListItem>> HandleAsync(ListQuery q, Actor actor, SafeHarborDb db, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
     {
+        CaseAccess.RefuseAdministrators(actor);
         var query = db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor));
         if (q.Status is { } status)
         {

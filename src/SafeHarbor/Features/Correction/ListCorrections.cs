@@ -11,6 +11,7 @@ public static class ListCorrections
 {
     public static async Task<IReadOnlyList<CorrectionQueries.ListItem>> HandleAsync(Actor actor, SafeHarborDb db, PolicyCatalog policies, DateOnly today, CancellationToken ct)
     {
+        CaseAccess.RefuseAdministrators(actor);
         var cases = await db.Cases.AsNoTracking().Where(CaseAccess.VisibleTo(actor))
             .Where(CorrectionRules.CallsForCorrection)
             .ToListAsync(ct);

@@ -12,6 +12,7 @@ public static class ListMyMeasures
     /// <summary>The measures the actor owns, open ones first by due date.</summary>
     public static async Task<IReadOnlyList<CorrectionQueries.MyMeasure>> HandleAsync(Actor actor, SafeHarborDb db, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
     {
+        CaseAccess.RefuseAdministrators(actor);
         if (actor.PersonId is not { } me)
         {
             return [];

@@ -1,5 +1,6 @@
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
 using SafeHarbor.PolicyRules;
 
 namespace SafeHarbor.Features.Evidence;
@@ -22,9 +23,10 @@ public static class EvidenceApi
             .DisableAntiforgery()
             .WithSummary("上传证明材料（multipart/form-data：file 为文件，description 为说明）")
             .WithDescription($"可上传：{EvidenceStore.AcceptedExtensions}；单个文件上限 50 MB（可配置）。服务器计算并保存 SHA-256 和 SM3。");
-        group.MapGet("/{fileId:guid}", async (Guid caseId, Guid fileId, HttpContext http, Actor actor, SafeHarborDb db, EvidenceStore store, ILoggerFactory logs, CancellationToken ct) =>
+        group.MapGet("/{fileId:guid}", async (Guid caseId, Guid fileId, HttpContext http, Actor actor, SafeHarborDb db, EvidenceStore store, ILoggerFactory logs, SecurityEventLog events, CancellationToken ct) =>
             {
                 var (file, content) = await OpenEvidence.HandleAsync(caseId, fileId, actor, db, store, logs, ct);
+                await events.RecordTakenAsync(actor, SecurityEventKinds.Download, "证明材料", caseId, file.FileName, ct);
                 http.Response.Headers["X-Content-SHA256"] = file.Sha256;
                 http.Response.Headers["X-Content-SM3"] = file.Sm3;
                 return Results.File(content, file.ContentType, file.FileName, enableRangeProcessing: true);

@@ -4,6 +4,7 @@ using MiniExcelLibs;
 using SafeHarbor.Calendar;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
+using SafeHarbor.Infrastructure.Security;
 
 namespace SafeHarbor.Features.Incentives;
 
@@ -11,7 +12,7 @@ namespace SafeHarbor.Features.Incentives;
 /// 年度关爱激励情况: per unit, for one year, talks, commendations by kind, support measures and people
 /// reached; a chart drawn from the table, and the same figures (with the lists behind them) as Excel.
 /// </summary>
-public sealed class ReportModel(Actor actor, SafeHarborDb db, TimeProvider time) : PageModel
+public sealed class ReportModel(Actor actor, SafeHarborDb db, TimeProvider time, SecurityEventLog events) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -79,7 +80,9 @@ public sealed class ReportModel(Actor actor, SafeHarborDb db, TimeProvider time)
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: ct);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"年度关爱激励情况_{Report.Year}.xlsx");
+        var fileName = $"年度关爱激励情况_{Report.Year}.xlsx";
+        await events.RecordTakenAsync(actor, SecurityEventKinds.Export, "关爱激励年度情况", null, fileName, ct);
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
     }
 
     /// <summary>An empty list keeps its headings, with one line saying there is nothing.</summary>

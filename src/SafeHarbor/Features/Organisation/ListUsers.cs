@@ -7,7 +7,7 @@ using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Organisation;
 
-/// <summary>Every account with its roles and whether it is locked out from any address (system administrator only).</summary>
+/// <summary>Every account with its roles and whether it is locked out from any address (the system and the security administrator).</summary>
 public static class ListUsers
 {
     public static async Task<IReadOnlyList<OrganisationViews.UserView>> HandleAsync(SafeHarborDb db, TimeProvider time, CancellationToken ct)

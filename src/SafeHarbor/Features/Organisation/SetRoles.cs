@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using SafeHarbor.Cases;
 using SafeHarbor.Infrastructure.Persistence;
 using SafeHarbor.Infrastructure.Security;
@@ -7,22 +6,31 @@ using SafeHarbor.Organisation;
 
 namespace SafeHarbor.Features.Organisation;
 
-/// <summary>Replaces an account's roles (三员分立 enforced; never one's own).</summary>
+/// <summary>
+/// The security administrator replaces another account's roles (三员分立): business roles, and each administrator
+/// role on an account of its own that holds nothing else and is linked to no person; never their own account.
+/// </summary>
 public static class SetRoles
 {
     public sealed record Request(IReadOnlyList<Role>? Roles);
 
-    public static Task<OrganisationViews.UserView> HandleAsync(Guid id, Request r, Actor actor, CommandRunner runner, UserManager<AppUser> users, CancellationToken ct) =>
-        runner.RunAsync(actor, async ctx =>
+    public static Task<OrganisationViews.UserView> HandleAsync(Guid id, Request r, Actor actor, CommandRunner runner, UserManager<AppUser> users, CancellationToken ct)
+    {
+        AccountRules.RequireSecurityAdmin(actor);
+        if (id == actor.UserId)
         {
-            var roles = r.Roles ?? [];
+            throw DomainException.Forbidden("own-roles", "不能修改自己账号的角色。");
+        }
+        return runner.RunAsync(actor, async ctx =>
+        {
+            var roles = (r.Roles ?? []).Distinct().ToList();
+            var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound("user-not-found", "账号不存在。");
             new Validation()
                 .Require(roles.All(Enum.IsDefined), "roles", "角色不正确。")
-                .Require(AccountRules.SeparationOfAdministrators(roles), "roles", "系统管理员、安全管理员、审计管理员三个角色须由不同账号担任，且不能兼任业务角色（三员分立）。")
-                .Require(id != actor.UserId, "roles", "不能修改自己账号的角色。")
+                .Require(AccountRules.SeparationOfAdministrators(roles), "roles", AccountRules.SeparationMessage)
+                .Require(AccountRules.AdministratorWithoutPerson(roles, user.PersonId), "roles", AccountRules.AdministratorWithPersonMessage)
                 .ThrowIfInvalid();
-            var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound("user-not-found", "账号不存在。");
-            var current = await users.GetRolesAsync(user);
+            var current = (await users.GetRolesAsync(user)).Order().ToList();
             AccountRules.ThrowOnFailure(await users.RemoveFromRolesAsync(user, current));
             foreach (var role in roles)
             {
@@ -31,7 +39,13 @@ public static class SetRoles
             }
             // A new stamp ends the account's sessions and tokens, which carry the old roles.
             AccountRules.ThrowOnFailure(await users.UpdateSecurityStampAsync(user));
-            ctx.Audit("SetRoles", "User", user.Id.ToString(), null, Role.SystemAdmin.Chinese(), new { user.UserName, before = current, after = roles.Select(x => x.ToString()) });
+            ctx.Audit("SetRoles", "User", user.Id.ToString(), null, Role.SecurityAdmin.Chinese(), new
+            {
+                user.UserName,
+                before = current.Select(x => RoleNames.TryParse(x, out var role) ? role.Chinese() : x),
+                after = roles.Order().Select(x => x.Chinese()),
+            });
             return new OrganisationViews.UserView(user.Id, user.UserName ?? "", user.DisplayName, user.PersonId, roles, false);
         }, ct);
+    }
 }

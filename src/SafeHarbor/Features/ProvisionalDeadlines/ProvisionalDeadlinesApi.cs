@@ -15,7 +15,10 @@ public static class ProvisionalDeadlinesApi
     {
         var group = app.MapGroup("/api/deadline-notices").WithTags("期限调整").RequireAuthorization();
         group.MapGet("/", async (Actor actor, SafeHarborDb db, CancellationToken ct) =>
-                await ListMyDeadlineNotices.HandleAsync(actor, db, ct))
+            {
+                CaseAccess.RefuseAdministrators(actor);
+                return await ListMyDeadlineNotices.HandleAsync(actor, db, ct);
+            })
             .WithSummary("本人未读的期限调整通知（节假日安排发布后重算的期限、按正式期限判定的逾期申请）");
         group.MapPost("/{noticeId:guid}/dismiss", async (Guid noticeId, Actor actor, CommandRunner runner, CancellationToken ct) =>
             {

@@ -78,6 +78,24 @@ public sealed class SecurityEventLog(IServiceScopeFactory scopes, IHttpContextAc
             return Task.FromResult(true);
         }, ct);
     }
+
+    /// <summary>
+    /// An export or download of case material or personal data by the signed-in user (<see cref="SecurityEventKinds.Export"/>
+    /// or <see cref="SecurityEventKinds.Download"/>): what was taken — its kind, the case's number when it is a case's,
+    /// the file name — and never its contents.
+    /// </summary>
+    public async Task RecordTakenAsync(Actor actor, string kind, string what, Guid? caseId, string fileName, CancellationToken ct)
+    {
+        string? caseNumber = null;
+        if (caseId is { } id)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeHarborDb>();
+            db.ScopeTo(actor.BureauId);
+            caseNumber = await db.Cases.Where(c => c.Id == id).Select(c => c.Number).SingleOrDefaultAsync(ct);
+        }
+        await RecordAsync(new SecurityEvent(kind, actor.BureauId, actor.UserId, actor.DisplayName, actor.UserName, new { what, caseNumber, file = fileName }), ct);
+    }
 }
 
 public static class SecurityRules
