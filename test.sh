@@ -20,6 +20,8 @@ ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 command -v runuser >/dev/null || missing+=(util-linux)
 command -v curl >/dev/null || missing+=(curl)
 command -v jq >/dev/null || missing+=(jq)
+# The API walk-through in docs/api.md signs the audit administrator in with a TOTP code, as an authenticator app would.
+command -v oathtool >/dev/null || missing+=(oathtool)
 command -v python3 >/dev/null || missing+=(python3)
 # Browser tests: Debian's Chromium (Playwright drives it; it never downloads a browser) and CJK fonts.
 command -v chromium >/dev/null || missing+=(chromium)

@@ -140,7 +140,6 @@ public static class Composition
         return builder;
     }
 
-
     public static WebApplication MapSafeHarbor(this WebApplication app)
     {
         // First the client's real address and scheme (behind a proxy), then one log line for the whole request.

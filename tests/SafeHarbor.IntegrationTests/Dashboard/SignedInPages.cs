@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Mvc.Testing;
 using SafeHarbor.IntegrationTests.Support;
 
 namespace SafeHarbor.IntegrationTests.Dashboard;
@@ -24,38 +23,24 @@ public sealed record PageAnswer(HttpStatusCode Status, string Html, IHtmlDocumen
 }
 
 /// <summary>
-/// Signs in through the login page with a cookie, as a browser does (antiforgery token from the
-/// form, cookies kept), and reads pages with AngleSharp.
+/// Signs in through the login page as a browser does (<see cref="Pages.Browser"/>: antiforgery token, cookies kept, an
+/// administrator's second factor) and reads pages with AngleSharp.
 /// </summary>
 public sealed class SignedInPages : IDisposable
 {
     private static readonly HtmlParser Parser = new();
-    private readonly HttpClient client;
+    private readonly Pages.Browser browser;
 
-    private SignedInPages(HttpClient client) => this.client = client;
+    private SignedInPages(Pages.Browser browser) => this.browser = browser;
 
-    public static async Task<SignedInPages> SignInAsync(TestApp app, string userName)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var login = await Parser.ParseDocumentAsync(await client.GetStringAsync("/Account/Login"));
-        var token = login.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException("the login form has no antiforgery token");
-        using var answer = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = TestApp.Password,
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.True(answer.StatusCode == HttpStatusCode.Redirect, $"sign-in as {userName}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
-        return new SignedInPages(client);
-    }
+    public static async Task<SignedInPages> SignInAsync(TestApp app, string userName) => new(await Pages.Browser.SignedInAsync(app, userName));
 
     public async Task<PageAnswer> GetAsync(string url)
     {
-        using var response = await client.GetAsync(url);
+        using var response = await browser.Client.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
         return new PageAnswer(response.StatusCode, html, await Parser.ParseDocumentAsync(html));
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => browser.Dispose();
 }

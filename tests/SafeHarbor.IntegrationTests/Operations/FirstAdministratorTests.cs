@@ -61,7 +61,7 @@ public sealed class FirstAdministratorTests
             [("Input.BureauName", "信阳市市场监督管理局"), ("Input.BureauShortName", "信市监"), ("Input.BureauCode", "xy"), ("Input.UserName", "root"), ("Input.DisplayName", "系统管理员"), ("Input.Password", "harbor"), ("Input.ConfirmPassword", "harbor")]);
         Assert.Equal(HttpStatusCode.OK, weak.Status);
         Assert.Contains("密码至少 8 位", weak.MessageFor("Input.Password"));
-        Assert.Contains("密码须包含数字", weak.MessageFor("Input.Password"));
+        Assert.Contains("四类中的至少 3 类", weak.MessageFor("Input.Password"));
 
         var noBureau = await browser.PostAsync("/setup", form,
             [("Input.BureauCode", "信阳"), ("Input.UserName", "root"), ("Input.DisplayName", "系统管理员"), ("Input.Password", Strong), ("Input.ConfirmPassword", Strong)]);
@@ -131,7 +131,7 @@ public sealed class FirstAdministratorTests
 
         var weak = await AdminCli.RunAsync(create, settings, stdin: "harborharbor\n");
         Assert.True(weak.ExitCode == 2, weak.ToString());
-        Assert.Contains("密码须包含数字", weak.Error);
+        Assert.Contains("四类中的至少 3 类", weak.Error);
 
         var noPassword = await AdminCli.RunAsync(create, settings, stdin: "");
         Assert.True(noPassword.ExitCode == 2, noPassword.ToString());

@@ -13,7 +13,7 @@ namespace SafeHarbor.IntegrationTests.Security;
 public sealed class BadInputApiTests
 {
     /// <summary>Who is tried, in this order, until one passes the endpoint's role check (refusals of bad input come after it).</summary>
-    private static readonly string[] Users = ["inv", "office", "m1", "personnel", "policyowner", "sysadmin", "archivist", "guide", "staffA", "auditadmin"];
+    private static readonly string[] Users = ["inv", "office", "m1", "personnel", "policyowner", "sysadmin", "secadmin", "archivist", "guide", "staffA", "auditadmin"];
 
     /// <summary>Texts no field may hold, as a client writes them inside a JSON string (escaped).</summary>
     private static readonly (string Name, string Json, string Code)[] RefusedTexts =

@@ -15,7 +15,7 @@ namespace SafeHarbor.IntegrationTests.Security;
 /// </summary>
 public sealed class BadInputPageTests
 {
-    private static readonly string[] Users = ["inv", "sysadmin", "personnel", "office", "m1", "auditadmin"];
+    private static readonly string[] Users = ["inv", "sysadmin", "personnel", "office", "m1", "auditadmin", "secadmin"];
 
     /// <summary>Pages that read their own body instead of binding a form, and where that is tested.</summary>
     private static readonly Dictionary<string, string> Streaming = new() { ["/Cases/{id:guid}/Evidence"] = nameof(UploadValidationTests) };

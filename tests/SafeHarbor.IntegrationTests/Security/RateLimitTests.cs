@@ -52,9 +52,9 @@ public sealed partial class RateLimitTests
     public async Task The_api_is_limited_per_signed_in_user(Db db)
     {
         await using var app = await TestApp.StartAsync(db, new Dictionary<string, string?> { ["Security:RateLimits:ApiPerUser"] = "5" });
-        var staffA = app.As("staffA");
+        var staffA = app.As("staffA"); // signing in asked /api/me once (anything to do first?): one of the five
         var staffB = app.As("staffB");
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 4; i++)
         {
             await staffA.GetOkAsync("/api/me");
         }

@@ -34,6 +34,21 @@ public sealed class SecurityHeadersTests
     }
 
     [Theory, AllDatabases]
+    public async Task What_a_signed_in_user_is_shown_is_kept_in_no_cache_while_public_files_stay_cacheable(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        using var api = await app.As("staffA").GetAsync("/api/cases");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.True(api.Headers.CacheControl?.NoStore, "API answer to a signed-in user without Cache-Control: no-store");
+        using var browser = await Pages.Browser.SignedInAsync(app, "staffA");
+        using var page = await browser.Client.GetAsync("/Cases");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.True(page.Headers.CacheControl?.NoStore, "page for a signed-in user without Cache-Control: no-store");
+        using var css = await browser.Client.GetAsync("/css/site.css");
+        Assert.NotEqual(true, css.Headers.CacheControl?.NoStore);
+    }
+
+    [Theory, AllDatabases]
     public async Task Over_https_the_answer_has_hsts_and_the_cookies_are_secure_http_only_and_same_site_strict(Db db)
     {
         await using var app = await TestApp.StartAsync(db);

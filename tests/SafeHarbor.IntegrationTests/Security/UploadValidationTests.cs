@@ -55,6 +55,7 @@ public sealed class UploadValidationTests
     {
         await using var app = await TestApp.StartAsync(kind, new Dictionary<string, string?> { ["Evidence:MaxFileBytes"] = (64 * 1024).ToString() });
         var c = await new Support.Procedure(app).RegisterAsync("staffA");
+        _ = app.As("staffA"); // signed in first: a sign-in is itself an audit entry
         var before = await BadInput.RowCountsAsync(app);
 
         var problems = new List<string>();

@@ -28,6 +28,7 @@ public static class Authenticator
             using var changed = await http.SendAsync(change);
             Assert.True(changed.StatusCode == HttpStatusCode.NoContent, $"password change of {userName}: {(int)changed.StatusCode} {await changed.Content.ReadAsStringAsync()}");
         }
+        token = await TokenAsync(http, new { userName, password = newPassword }); // the change ended the first token
         using var state = await http.SendAsync(Bearer(HttpMethod.Get, "/api/auth/two-factor", token));
         var twoFactor = JsonDocument.Parse(await state.Content.ReadAsStringAsync()).RootElement;
         if (!twoFactor.GetProperty("required").GetBoolean())

@@ -33,7 +33,7 @@ public static class AuthApi
         group.MapPost("/login", Login)
             .AllowAnonymous()
             .WithSummary("登录，取得访问令牌（Bearer）")
-            .WithDescription("成功时返回 tokenType、accessToken、expiresIn；之后的请求带上 Authorization: Bearer <accessToken>。已绑定动态口令的账号须同时提交 twoFactorCode（6 位动态口令）或 recoveryCode（恢复码），缺少或不正确时答 401（code two-factor-required）。同一用户名在同一地址连续失败 5 次锁定 15 分钟（403 account-locked）。");
+            .WithDescription("成功时返回 tokenType、accessToken（默认 15 分钟有效）、expiresIn、refreshToken；之后的请求带上 Authorization: Bearer <accessToken>，到期前用 POST /api/auth/refresh 换取新的令牌。已绑定动态口令的账号须同时提交 twoFactorCode（6 位动态口令）或 recoveryCode（恢复码），缺少或不正确时答 401（code two-factor-required）。同一用户名在同一地址连续失败 5 次锁定 15 分钟（403 account-locked）。");
         group.MapPost("/password", async (ChangePassword.Request r, Actor actor, UserManager<AppUser> users, SecurityEventLog events, TimeProvider time, CancellationToken ct) =>
             {
                 await ChangePassword.HandleAsync(actor.UserId, r, users, events, time, ct);

@@ -9,7 +9,7 @@ using SafeHarbor.Infrastructure.Web;
 namespace SafeHarbor.Features.Auth;
 
 /// <summary>动态口令: enrolling an authenticator app (QR code and key, confirmed with a code), then the recovery codes once.</summary>
-public sealed class TwoFactorModel(Actor actor, SafeHarborDb db, UserManager<AppUser> users, SecurityEventLog events) : PageModel
+public sealed class TwoFactorModel(Actor actor, SafeHarborDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, SecurityEventLog events) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
 
@@ -36,7 +36,10 @@ public sealed class TwoFactorModel(Actor actor, SafeHarborDb db, UserManager<App
     {
         try
         {
-            RecoveryCodes = (await TwoFactorEnrolment.ConfirmAsync(await UserAsync(), Code, users, events, ct)).RecoveryCodes;
+            var user = await UserAsync();
+            RecoveryCodes = (await TwoFactorEnrolment.ConfirmAsync(user, Code, users, events, ct)).RecoveryCodes;
+            // Enrolling ended the account's other sessions (a new security stamp); this one goes on, with the new stamp.
+            await signIn.RefreshSignInAsync(user);
         }
         catch (DomainException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
         {

@@ -30,17 +30,25 @@ public static class TwoFactorEnrolment
         return new State(false, required, FormatKey(key), AuthenticatorUri(user.UserName!, key));
     }
 
-    /// <summary>The account's pending key, made on first use (kept until confirmed, so the QR code and the text agree on every reload).</summary>
+    /// <summary>
+    /// The account's pending key, made on first use (kept until confirmed, so the QR code and the text agree on every
+    /// reload). Stored as Identity's reset would store it but without a new security stamp: showing the key must not end
+    /// the session that is enrolling (a stamp change ends every session and token, ADR 17); confirming it does.
+    /// </summary>
     public static async Task<string> KeyAsync(AppUser user, UserManager<AppUser> users)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            AccountResult(await users.ResetAuthenticatorKeyAsync(user));
-            key = await users.GetAuthenticatorKeyAsync(user);
+            key = users.GenerateNewAuthenticatorKey();
+            AccountResult(await users.SetAuthenticationTokenAsync(user, AuthenticatorKeyProvider, AuthenticatorKeyName, key));
         }
-        return key!;
+        return key;
     }
+
+    // Where Identity's user store keeps the authenticator key (UserManager.GetAuthenticatorKeyAsync reads it there).
+    private const string AuthenticatorKeyProvider = "[AspNetUserStore]";
+    private const string AuthenticatorKeyName = "AuthenticatorKey";
 
     public static async Task<Confirmed> ConfirmAsync(AppUser user, string? code, UserManager<AppUser> users, SecurityEventLog events, CancellationToken ct)
     {

@@ -93,10 +93,11 @@ public static class DatabaseSetup
             {
                 pending = [.. await db.Database.GetPendingMigrationsAsync(ct)];
             }
-            else if (db.Database.IsSqlite())
+            else if (db.Database.IsSqlite()
+                && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource))
             {
-                // SQLite "cannot connect" only to a file not made yet: a new database, every migration pending. Not
-                // opened here, which would create it.
+                // A file not made yet is a new database, every migration pending. Not opened here, which would create it.
+                // (An existing file that cannot be opened — not a database, unreadable — is a connection failure.)
                 pending = [.. db.Database.GetMigrations()];
             }
             else

@@ -150,8 +150,15 @@ internal sealed class SignInNameLimit(RequestDelegate next, SignInNameLimiter li
     {
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-            return form["Input.UserName"].ToString();
+            try
+            {
+                var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+                return form["Input.UserName"].ToString();
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or InvalidOperationException or FormatException)
+            {
+                return null; // a form the reader refuses (e.g. a NUL in a value): the page answers it with its own 400
+            }
         }
         if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -175,9 +182,9 @@ internal sealed class SignInNameLimit(RequestDelegate next, SignInNameLimiter li
             }
             return null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return null; // the login endpoint answers the malformed body itself
+            return null; // malformed JSON or a name that is no valid text (a lone surrogate): the login endpoint refuses it itself
         }
         finally
         {

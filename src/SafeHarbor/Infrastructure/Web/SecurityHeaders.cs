@@ -4,7 +4,8 @@ namespace SafeHarbor.Infrastructure.Web;
 /// The response headers a level-3 system sends on every answer (GB/T 22239-2019 8.1.4.4, 8.1.4.2): a strict
 /// Content-Security-Policy (scripts and styles from our own files only, no inline code; no framing), nosniff, no
 /// referrer to other sites, no powerful browser features, an isolated browsing context, and HSTS when the request
-/// came over HTTPS (directly or, behind the proxy, as X-Forwarded-Proto says: <see cref="ProxyHeaders"/>).
+/// came over HTTPS (directly or, behind the proxy, as X-Forwarded-Proto says: <see cref="ProxyHeaders"/>); answers to a
+/// signed-in user are not stored in any cache.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -42,6 +43,12 @@ public static class SecurityHeaders
             if (http.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = "max-age=31536000";
+            }
+            // Residual information (8.1.4.10): what a signed-in user was shown stays in no browser or proxy cache
+            // after the session ends; answers that set their own caching (files) keep it.
+            if (http.User.Identity?.IsAuthenticated == true && !headers.ContainsKey("Cache-Control"))
+            {
+                headers.CacheControl = "no-store";
             }
             return Task.CompletedTask;
         });
