@@ -138,7 +138,7 @@ public sealed class ArchivePackageTests
             var exported = await AdminCli.RunAsync(["archive", "export", "--case", c.Number, "--out", path], cli);
             Assert.True(exported.ExitCode == 0, exported.ToString());
             Assert.Contains($"归档包 {archiveNumber}（案件 {c.Number}，{files.Count} 个文件）", exported.Output);
-            var clean = await AdminCli.RunAsync(["archive", "verify", path]);
+            var clean = await AdminCli.RunAsync(["archive", "verify", path], cli);
             Assert.True(clean.ExitCode == 0, clean.ToString());
             Assert.Equal($"归档包完整：{files.Count} 个文件，哈希全部一致。", clean.OutputLines[^1]);
 
@@ -152,7 +152,7 @@ public sealed class ArchivePackageTests
                 }
                 return name == EvidencePath ? null : content;
             }, ("evidence/补充说明.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")));
-            var tampered = await AdminCli.RunAsync(["archive", "verify", path]);
+            var tampered = await AdminCli.RunAsync(["archive", "verify", path], cli);
             Assert.True(tampered.ExitCode == 1, tampered.ToString());
             Assert.Contains($"内容被修改：{document}（", tampered.Error);
             Assert.Contains($"缺失：{EvidencePath}（清单中有，归档包中没有）", tampered.Error);
