@@ -22,6 +22,9 @@ public sealed class AuditOptions
 
     /// <summary>How often the background service looks at the heads.</summary>
     public double CheckpointPollSeconds { get; set; } = 15;
+
+    /// <summary>The section <c>Audit</c> of the configuration, or the defaults.</summary>
+    public static AuditOptions From(IConfiguration configuration) => configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
 }
 
 /// <summary>

@@ -52,11 +52,9 @@ public static class Backup
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>The signing key and checkpoint folder of <see cref="AuditOptions"/>, copied when present.</summary>
-    private static AuditOptions AuditPaths(IConfiguration configuration) => configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
+    public static string SigningKeyPathFrom(IConfiguration configuration) => Path.GetFullPath(AuditOptions.From(configuration).SigningKeyPath);
 
-    public static string SigningKeyPathFrom(IConfiguration configuration) => Path.GetFullPath(AuditPaths(configuration).SigningKeyPath);
-
-    public static string CheckpointDirectoryFrom(IConfiguration configuration) => Path.GetFullPath(AuditPaths(configuration).CheckpointDirectory);
+    public static string CheckpointDirectoryFrom(IConfiguration configuration) => Path.GetFullPath(AuditOptions.From(configuration).CheckpointDirectory);
 
     /// <summary>Why this installation's database is not backed up by this command, and what else to copy (PostgreSQL).</summary>
     public const string PostgresExplanation =

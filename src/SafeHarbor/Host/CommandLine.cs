@@ -281,7 +281,7 @@ public static class CommandLine
         var create = new Command("create", "生成签名密钥，写入 Audit:SigningKeyPath（文件权限 0600）；已有密钥时不覆盖并以 2 退出");
         create.SetAction(_ => Guard(error, () =>
         {
-            var path = AuditPaths(configuration).SigningKeyPath;
+            var path = AuditOptions.From(configuration).SigningKeyPath;
             if (!SigningKeyFile.TryCreate(path, out var key))
             {
                 throw new ArgumentException($"{Path.GetFullPath(path)} 已有签名密钥（指纹 {key.Fingerprint}），未覆盖：已签名的检查点和归档包要用它校验。");
@@ -294,7 +294,7 @@ public static class CommandLine
         {
             try
             {
-                var key = SigningKeyFile.Load(AuditPaths(configuration).SigningKeyPath);
+                var key = SigningKeyFile.Load(AuditOptions.From(configuration).SigningKeyPath);
                 output.WriteLine($"公钥 {key.PublicKeyHex}");
                 output.WriteLine($"指纹 {key.Fingerprint}");
                 return 0;
@@ -308,8 +308,6 @@ public static class CommandLine
         keys.Subcommands.Add(show);
         return keys;
     }
-
-    private static AuditOptions AuditPaths(IConfiguration configuration) => configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
 
     private static Command DocumentsCommand(TextWriter output, TextWriter error, IConfiguration configuration)
     {
@@ -434,7 +432,7 @@ public static class CommandLine
         verify.SetAction(parse => Guard(error, () =>
         {
             var file = parse.GetValue(packageArgument)!;
-            var keyPath = AuditPaths(configuration).SigningKeyPath;
+            var keyPath = AuditOptions.From(configuration).SigningKeyPath;
             var (expected, whose) = parse.GetValue(publicKeyOption) is { } given
                 ? (given.Trim(), "指定的密钥")
                 : SigningKeyFile.Exists(keyPath) ? (SigningKeyFile.Load(keyPath).PublicKeyHex, "本系统的密钥") : ((string?)null, null);

@@ -16,7 +16,7 @@ public static class CheckpointsApi
 
     public static IServiceCollection AddCheckpoints(this IServiceCollection services)
     {
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions());
+        services.AddSingleton(sp => AuditOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => new AuditSigningKey(sp.GetRequiredService<AuditOptions>()));
         services.AddSingleton(sp => new CheckpointStore(sp.GetRequiredService<AuditOptions>().CheckpointDirectory));
         return services;
